@@ -1,0 +1,45 @@
+package app.roomwatch.server.auth;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Tells every server instance that sessions of a staff member ended, so that their open streams close. It sends, in
+ * the caller's transaction (delivered on commit only), a {@code NOTIFY} on {@value #CHANNEL} with the JSON
+ * {@code {"type":"sessions_ended","tenantId":"1","staffId":"5","sessionId":"<sid>"|null,"reason":"logout"}}:
+ * {@code sessionId} names the one session that ended (logout, a reused refresh token revoking its family), or is
+ * {@code null} when all of the staff member's sessions ended (account disabled).
+ */
+@Component
+public class SessionControl {
+
+    /** The channel every instance LISTENs on for control messages. */
+    public static final String CHANNEL = "roomwatch_control";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    SessionControl(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void sessionsEnded(long tenantId, long staffId, String sessionId, String reason) {
+        ObjectNode message = json.createObjectNode()
+                .put("type", "sessions_ended")
+                .put("tenantId", Long.toString(tenantId))
+                .put("staffId", Long.toString(staffId))
+                .put("sessionId", sessionId)
+                .put("reason", reason);
+        jdbc.sql("SELECT pg_notify(:channel, :message)")
+                .param("channel", CHANNEL)
+                .param("message", json.writeValueAsString(message))
+                .query((rs, n) -> 1)
+                .list();
+    }
+}

@@ -1,0 +1,234 @@
+package app.roomwatch.server.auth;
+
+import app.roomwatch.model.api.StaffRole;
+import app.roomwatch.model.api.StaffSummary;
+import app.roomwatch.model.api.TokenResponse;
+import app.roomwatch.server.RoomwatchProperties;
+import app.roomwatch.server.web.ApiException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sign-in, refresh and sign-out. A sign-in starts a session (a refresh-token family, the access token's {@code sid});
+ * each refresh token is random, stored only as a hash and single use; presenting a used one again means it was
+ * copied, so its whole family is revoked.
+ */
+@Service
+class TokenService {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private record Account(long id, long tenantId, String displayName, String passwordHash, StaffRole role) {}
+
+    private record StoredToken(long id, long tenantId, long staffId, UUID familyId, Instant expiresAt, boolean spent) {}
+
+    /** The outcome of a refresh: new tokens, or a refusal that must still commit the revocation it caused. */
+    sealed interface Refreshed {
+        record Issued(TokenResponse tokens) implements Refreshed {}
+
+        record Refused(String detail) implements Refreshed {}
+    }
+
+    private final JdbcClient jdbc;
+    private final JwtEncoder encoder;
+    private final PasswordEncoder passwords;
+    private final LoginThrottle throttle;
+    private final SessionControl sessions;
+    private final Clock clock;
+    private final RoomwatchProperties.Auth settings;
+    private final String dummyHash;
+
+    TokenService(
+            JdbcClient jdbc,
+            JwtEncoder encoder,
+            PasswordEncoder passwords,
+            LoginThrottle throttle,
+            SessionControl sessions,
+            Clock clock,
+            RoomwatchProperties properties) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.settings = properties.auth();
+        // Unknown accounts are checked against this, so that they take as long as a wrong password.
+        this.dummyHash = passwords.encode("not a password of anyone " + RANDOM.nextLong());
+    }
+
+    @Transactional
+    public TokenResponse login(String tenant, String username, String password) {
+        var wait = throttle.waitFor(tenant, username);
+        if (!wait.isZero()) {
+            throw ApiException.tooManyRequests(
+                    "Too many wrong passwords for this account; try again in " + wait.toSeconds() + " s", wait);
+        }
+        Optional<Account> account = jdbc.sql("""
+                        SELECT s.id, s.tenant_id, s.display_name, s.password_hash, s.role
+                        FROM staff s JOIN tenant t ON t.id = s.tenant_id
+                        WHERE t.slug = :tenant AND s.username = :username AND s.enabled
+                        """)
+                .param("tenant", tenant)
+                .param("username", username)
+                .query((rs, n) -> new Account(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        StaffRole.valueOf(rs.getString(5))))
+                .optional();
+        boolean matches =
+                passwords.matches(password, account.map(Account::passwordHash).orElse(dummyHash));
+        if (account.isEmpty() || !matches) {
+            throttle.failed(tenant, username);
+            throw ApiException.unauthorized("Tenant, username or password is wrong");
+        }
+        throttle.succeeded(tenant, username);
+        Account staff = account.get();
+        log.info("Staff {} of tenant {} signed in", staff.id(), staff.tenantId());
+        return issue(staff, UUID.randomUUID());
+    }
+
+    @Transactional
+    public Refreshed refresh(String refreshToken) {
+        Optional<StoredToken> found = find(refreshToken);
+        if (found.isEmpty()) {
+            return new Refreshed.Refused("This refresh token is not valid; sign in again");
+        }
+        StoredToken token = found.get();
+        if (token.spent()) {
+            revokeFamily(token.familyId());
+            sessions.sessionsEnded(
+                    token.tenantId(), token.staffId(), token.familyId().toString(), "refresh_reuse");
+            log.warn(
+                    "A used refresh token of staff {} (tenant {}) was presented again; its session is revoked",
+                    token.staffId(),
+                    token.tenantId());
+            return new Refreshed.Refused("This refresh token was already used; sign in again");
+        }
+        if (!token.expiresAt().isAfter(clock.instant())) {
+            return new Refreshed.Refused("This refresh token has expired; sign in again");
+        }
+        Optional<Account> account = jdbc.sql("""
+                        SELECT id, tenant_id, display_name, password_hash, role FROM staff
+                        WHERE tenant_id = :tenant AND id = :id AND enabled
+                        """)
+                .param("tenant", token.tenantId())
+                .param("id", token.staffId())
+                .query((rs, n) -> new Account(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        StaffRole.valueOf(rs.getString(5))))
+                .optional();
+        if (account.isEmpty()) {
+            return new Refreshed.Refused("This account is disabled");
+        }
+        jdbc.sql("UPDATE refresh_token SET used_at = :now WHERE id = :id")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", token.id())
+                .update();
+        return new Refreshed.Issued(issue(account.get(), token.familyId()));
+    }
+
+    /** Ends the session of this refresh token; unknown or already ended tokens are ignored (logout is idempotent). */
+    @Transactional
+    public void logout(String refreshToken) {
+        find(refreshToken).ifPresent(token -> {
+            if (revokeFamily(token.familyId()) > 0) {
+                sessions.sessionsEnded(
+                        token.tenantId(), token.staffId(), token.familyId().toString(), "logout");
+                log.info("Staff {} of tenant {} signed out", token.staffId(), token.tenantId());
+            }
+        });
+    }
+
+    private Optional<StoredToken> find(String refreshToken) {
+        return jdbc.sql("""
+                        SELECT id, tenant_id, staff_id, family_id, expires_at,
+                               used_at IS NOT NULL OR revoked_at IS NOT NULL
+                        FROM refresh_token WHERE token_hash = :hash FOR UPDATE
+                        """)
+                .param("hash", sha256(refreshToken))
+                .query((rs, n) -> new StoredToken(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getObject(4, UUID.class),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getBoolean(6)))
+                .optional();
+    }
+
+    private int revokeFamily(UUID familyId) {
+        return jdbc.sql("UPDATE refresh_token SET revoked_at = :now WHERE family_id = :family AND revoked_at IS NULL")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("family", familyId)
+                .update();
+    }
+
+    private TokenResponse issue(Account staff, UUID familyId) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(settings.accessTokenTtl());
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .subject(Long.toString(staff.id()))
+                .claim(StaffPrincipal.TENANT_CLAIM, Long.toString(staff.tenantId()))
+                .claim(StaffPrincipal.ROLE_CLAIM, staff.role().name())
+                .claim(StaffPrincipal.SESSION_CLAIM, familyId.toString())
+                .issuedAt(now)
+                .expiresAt(expiresAt)
+                .build();
+        String accessToken = encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        jdbc.sql("""
+                        INSERT INTO refresh_token (tenant_id, staff_id, family_id, token_hash, issued_at, expires_at)
+                        VALUES (:tenant, :staff, :family, :hash, :now, :expires)
+                        """)
+                .param("tenant", staff.tenantId())
+                .param("staff", staff.id())
+                .param("family", familyId)
+                .param("hash", sha256(refreshToken))
+                .param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(now.plus(settings.refreshTokenTtl())))
+                .update();
+        return new TokenResponse(
+                accessToken,
+                TokenResponse.BEARER,
+                settings.accessTokenTtl().toSeconds(),
+                refreshToken,
+                new StaffSummary(Long.toString(staff.id()), staff.displayName(), staff.role()));
+    }
+
+    static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

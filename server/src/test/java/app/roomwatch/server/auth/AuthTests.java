@@ -1,0 +1,153 @@
+package app.roomwatch.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.roomwatch.model.api.LoginRequest;
+import app.roomwatch.model.api.RefreshRequest;
+import app.roomwatch.model.api.StaffRole;
+import app.roomwatch.model.api.TokenResponse;
+import app.roomwatch.server.testing.Api;
+import app.roomwatch.server.testing.ServerTest;
+import app.roomwatch.server.testing.TestDatabase;
+import app.roomwatch.server.testing.TestTenants;
+import app.roomwatch.server.testing.TestTenants.TestTenant;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class AuthTests extends ServerTest {
+
+    @Autowired
+    JwtDecoder decoder;
+
+    @Test
+    void loginAnswersSignedTokensWithTheClaimsTheStreamReadsFromIt() {
+        TestTenant tenant = tenants.create();
+        TokenResponse tokens = login(tenant, "sup1");
+
+        assertThat(tokens.tokenType()).isEqualTo("Bearer");
+        assertThat(tokens.expiresIn()).isEqualTo(900);
+        assertThat(tokens.staff().id()).isEqualTo(tenant.sup1Id());
+        assertThat(tokens.staff().role()).isEqualTo(StaffRole.SUPERVISOR);
+        Jwt jwt = decoder.decode(tokens.accessToken());
+        assertThat(jwt.getSubject()).isEqualTo(tenant.sup1Id());
+        assertThat(jwt.getClaimAsString("tenant")).isEqualTo(Long.toString(tenant.id()));
+        assertThat(jwt.getClaimAsString("role")).isEqualTo("SUPERVISOR");
+        assertThat(jwt.getClaimAsString("sid")).isNotBlank();
+        assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofMinutes(15));
+        assertThat(jwt.getHeaders()).containsEntry("alg", "HS256");
+    }
+
+    @Test
+    void unknownUserAndWrongPasswordGetTheSameAnswer() {
+        TestTenant tenant = tenants.create();
+        Api.Response wrongPassword =
+                api().post("/api/auth/login", new LoginRequest(tenant.slug(), "sup1", "wrong-password"));
+        Api.Response unknownUser =
+                api().post("/api/auth/login", new LoginRequest(tenant.slug(), "nobody", TestTenants.PASSWORD));
+        Api.Response unknownTenant =
+                api().post("/api/auth/login", new LoginRequest("no-such-school", "sup1", TestTenants.PASSWORD));
+
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(wrongPassword.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(unknownUser.body()).isEqualTo(wrongPassword.body());
+        assertThat(unknownTenant.body()).isEqualTo(wrongPassword.body());
+    }
+
+    @Test
+    void repeatedWrongPasswordsAreThrottledUntilTheLockoutPasses() {
+        TestTenant tenant = tenants.create();
+        for (int i = 0; i < 5; i++) {
+            assertThat(api().post("/api/auth/login", new LoginRequest(tenant.slug(), "sup2", "nope"))
+                            .status())
+                    .isEqualTo(401);
+        }
+        Api.Response throttled =
+                api().post("/api/auth/login", new LoginRequest(tenant.slug(), "sup2", TestTenants.PASSWORD));
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.header("Retry-After")).isEqualTo("60");
+        assertThat(throttled.json().get("detail").asString()).contains("Too many wrong passwords");
+        // Other accounts are not affected.
+        assertThat(login(tenant, "sup1").accessToken()).isNotBlank();
+
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(login(tenant, "sup2").accessToken()).isNotBlank();
+    }
+
+    @Test
+    void refreshRotatesTheTokenAndAReusedOneRevokesTheWholeSession() {
+        TestTenant tenant = tenants.create();
+        TokenResponse first = login(tenant, "sup1");
+
+        Api.Response refreshed = api().post("/api/auth/refresh", new RefreshRequest(first.refreshToken()));
+        assertThat(refreshed.status()).isEqualTo(200);
+        TokenResponse second = refreshed.as(TokenResponse.class);
+        assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
+        assertThat(decoder.decode(second.accessToken()).getClaimAsString("sid"))
+                .isEqualTo(decoder.decode(first.accessToken()).getClaimAsString("sid"));
+
+        Api.Response reused = api().post("/api/auth/refresh", new RefreshRequest(first.refreshToken()));
+        assertThat(reused.status()).isEqualTo(401);
+        assertThat(reused.json().get("detail").asString()).contains("already used");
+        // The thief's use revoked the rightful holder's newer token too.
+        assertThat(api().post("/api/auth/refresh", new RefreshRequest(second.refreshToken()))
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void logoutEndsTheSessionAndTellsEveryInstance() throws Exception {
+        TestTenant tenant = tenants.create();
+        TokenResponse tokens = login(tenant, "sup1");
+        String sid = decoder.decode(tokens.accessToken()).getClaimAsString("sid");
+        try (Connection listener = DriverManager.getConnection(TestDatabase.jdbcUrl());
+                Statement listen = listener.createStatement()) {
+            listen.execute("LISTEN " + SessionControl.CHANNEL);
+
+            Api.Response logout = api().post("/api/auth/logout", new RefreshRequest(tokens.refreshToken()));
+            assertThat(logout.status()).isEqualTo(204);
+
+            PGNotification[] notifications = listener.unwrap(PGConnection.class).getNotifications(5_000);
+            assertThat(notifications).hasSize(1);
+            JsonNode message = JsonMapper.builder().build().readTree(notifications[0].getParameter());
+            assertThat(message.get("type").asString()).isEqualTo("sessions_ended");
+            assertThat(message.get("tenantId").asString()).isEqualTo(Long.toString(tenant.id()));
+            assertThat(message.get("staffId").asString()).isEqualTo(tenant.sup1Id());
+            assertThat(message.get("sessionId").asString()).isEqualTo(sid);
+            assertThat(message.get("reason").asString()).isEqualTo("logout");
+        }
+        assertThat(api().post("/api/auth/refresh", new RefreshRequest(tokens.refreshToken()))
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void requestsWithoutOrWithABadTokenGetAProblem() {
+        Api.Response none = api().get("/api/me");
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(none.json().get("detail").asString()).contains("Bearer");
+
+        Api.Response forged =
+                api().bearer("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.bm9wZQ").get("/api/me");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void accessTokensExpireOnTheApplicationClock() {
+        TestTenant tenant = tenants.create();
+        TokenResponse tokens = login(tenant, "admin");
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(api().bearer(tokens.accessToken()).get("/api/me").status()).isEqualTo(401);
+    }
+}
