@@ -1,0 +1,226 @@
+package app.roomwatch.console.groups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.roomwatch.console.i18n.Messages;
+import app.roomwatch.console.refresh.Coalescer;
+import app.roomwatch.console.refresh.ManualScheduler;
+import app.roomwatch.model.api.ActiveGroupView;
+import app.roomwatch.model.api.Person;
+import app.roomwatch.model.api.RoomView;
+import app.roomwatch.model.api.StudentSummary;
+import app.roomwatch.model.api.VisitDisplay;
+import app.roomwatch.model.event.VisitSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GroupsViewModelTests {
+
+    private static final Person ANNA = new Person("s1", "Anna Schmidt");
+    private static final Person BEN = new Person("s2", "Ben Weber");
+
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final FakeServer server = new FakeServer();
+    private final GroupsViewModel model =
+            new GroupsViewModel(server, Runnable::run, Runnable::run, scheduler, Messages.of("en"), () -> ANNA);
+
+    @Test
+    void showsOnlyMyGroupsAndTheChildrenOfTheSelectedOneNewestFirst() {
+        server.group("g1", "Painting", ANNA);
+        server.group("g2", "Football", BEN);
+        server.visit("g1", "v1", "Mia K.", 10);
+        server.visit("g1", "v2", "Ben L.", 20);
+
+        model.reload();
+
+        assertThat(model.groups().items()).extracting(ActiveGroupView::id).containsExactly("g1");
+        assertThat(model.groups().selectedIdProperty().get()).isEqualTo("g1");
+        assertThat(model.children().items())
+                .extracting(VisitDisplay::studentName)
+                .containsExactly("Ben L.", "Mia K.");
+        assertThat(model.childCount("g1")).isEqualTo(2);
+    }
+
+    @Test
+    void aBurstOfCheckInsRefetchesThatGroupOnceAndKeepsTheSelectedChild() {
+        server.group("g1", "Painting", ANNA);
+        server.visit("g1", "v1", "Mia K.", 10);
+        model.reload();
+        model.children().selectedIdProperty().set("v1");
+        int before = server.visitFetches.getOrDefault("g1", 0);
+
+        for (int i = 0; i < 100; i++) {
+            server.visit("g1", "x" + i, "Child " + i, 100 + i);
+            model.onChildrenChanged("g1");
+        }
+        scheduler.advance(Coalescer.WINDOW);
+
+        assertThat(server.visitFetches.get("g1") - before).isEqualTo(1);
+        assertThat(model.children().items()).hasSize(101);
+        assertThat(model.children().selectedIdProperty().get()).isEqualTo("v1");
+        assertThat(model.children().selected().studentName()).isEqualTo("Mia K.");
+    }
+
+    @Test
+    void manualCheckInAndCheckOutGoToTheServerAndShowTheResult() {
+        server.group("g1", "Painting", ANNA);
+        model.reload();
+
+        model.search("mi");
+        assertThat(model.searchResults()).extracting(StudentSummary::firstName).containsExactly("Mia");
+        model.checkIn(model.searchResults().getFirst());
+        assertThat(model.messageProperty().get()).isEqualTo("Mia K. checked in to Painting.");
+        scheduler.advance(Coalescer.WINDOW);
+        assertThat(model.children().items())
+                .extracting(VisitDisplay::studentName)
+                .containsExactly("Mia K.");
+
+        model.checkOut(model.children().items().getFirst());
+        scheduler.advance(Coalescer.WINDOW);
+        assertThat(model.children().items()).isEmpty();
+        assertThat(model.messageProperty().get()).isEqualTo("Mia K. checked out.");
+    }
+
+    @Test
+    void startingAndEndingAnActivityFollowsTheServer() {
+        model.reload();
+        model.loadFreeRooms();
+        assertThat(model.freeRooms()).extracting(RoomView::name).containsExactly("Gym");
+
+        model.startActivity("Basketball", "r2");
+        scheduler.advance(Coalescer.WINDOW);
+        assertThat(model.groups().items()).extracting(ActiveGroupView::name).containsExactly("Basketball");
+
+        model.endActivity(model.groups().items().getFirst());
+        scheduler.advance(Coalescer.WINDOW);
+        assertThat(model.groups().items()).isEmpty();
+        assertThat(model.groups().selectedIdProperty().get()).isNull();
+    }
+
+    @Test
+    void handingAGroupToAColleagueRemovesItFromMyGroups() {
+        server.group("g1", "Painting", ANNA);
+        server.group("g2", "Football", BEN);
+        model.reload();
+
+        assertThat(model.supervisorCandidates(model.allGroups())).containsExactly(ANNA, BEN);
+        model.changeSupervisors(model.groups().items().getFirst(), List.of(BEN.id()));
+        scheduler.advance(Coalescer.WINDOW);
+
+        assertThat(model.groups().items()).isEmpty();
+        assertThat(model.children().items()).isEmpty();
+    }
+
+    @Test
+    void aRefusedActionSaysWhy() {
+        server.group("g1", "Painting", ANNA);
+        model.reload();
+
+        model.checkIn(new StudentSummary("404", "Nobody", "Known", "1a"));
+
+        assertThat(model.messageProperty().get()).isEqualTo("That did not work: student 404 not found");
+    }
+
+    /** Active groups, visits and students in memory, following the scan rules a supervisor can see. */
+    private static final class FakeServer implements GroupsApi {
+        final Map<String, ActiveGroupView> groups = new LinkedHashMap<>();
+        final Map<String, List<VisitDisplay>> visits = new HashMap<>();
+        final Map<String, Integer> visitFetches = new HashMap<>();
+        final List<StudentSummary> students =
+                List.of(new StudentSummary("st1", "Mia", "K.", "2a"), new StudentSummary("st2", "Ben", "L.", "3b"));
+        private int nextId = 100;
+
+        void group(String id, String name, Person supervisor) {
+            groups.put(
+                    id,
+                    new ActiveGroupView(
+                            id, name, "r1", "Room 1", Instant.EPOCH, List.of(supervisor), supervisor.equals(ANNA)));
+            visits.put(id, new ArrayList<>());
+        }
+
+        void visit(String groupId, String visitId, String name, int second) {
+            visits.get(groupId)
+                    .add(new VisitDisplay(
+                            visitId, "st-" + visitId, name, "2a", Instant.EPOCH.plusSeconds(second), VisitSource.RFID));
+        }
+
+        @Override
+        public List<ActiveGroupView> activeGroups() {
+            return List.copyOf(groups.values());
+        }
+
+        @Override
+        public List<VisitDisplay> visits(String activeGroupId) {
+            visitFetches.merge(activeGroupId, 1, Integer::sum);
+            return List.copyOf(visits.get(activeGroupId));
+        }
+
+        @Override
+        public List<StudentSummary> students(String query) {
+            return students.stream()
+                    .filter(s -> s.firstName().toLowerCase().startsWith(query))
+                    .toList();
+        }
+
+        @Override
+        public List<RoomView> rooms() {
+            // Room 1 always has someone else's homework club in it.
+            return List.of(
+                    new RoomView("r1", "Room 1", 20, 0, new RoomView.Activity("g0", "Homework", List.of(BEN))),
+                    new RoomView("r2", "Gym", 30, 0, null));
+        }
+
+        @Override
+        public void checkIn(String activeGroupId, String studentId) {
+            StudentSummary student = students.stream()
+                    .filter(s -> s.id().equals(studentId))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("student " + studentId + " not found"));
+            visits.get(activeGroupId)
+                    .add(new VisitDisplay(
+                            "v" + nextId++,
+                            studentId,
+                            student.firstName() + " " + student.lastName(),
+                            student.schoolClass(),
+                            Instant.now(),
+                            VisitSource.MANUAL));
+        }
+
+        @Override
+        public void checkOut(String visitId) {
+            visits.values().forEach(list -> list.removeIf(v -> v.visitId().equals(visitId)));
+        }
+
+        @Override
+        public void startActivity(String name, String roomId, List<String> supervisorIds) {
+            String id = "g" + nextId++;
+            groups.put(
+                    id,
+                    new ActiveGroupView(
+                            id, name, roomId, "Gym", Instant.now(), List.of(ANNA), supervisorIds.contains(ANNA.id())));
+            visits.put(id, new ArrayList<>());
+        }
+
+        @Override
+        public void endActivity(String activeGroupId) {
+            groups.remove(activeGroupId);
+        }
+
+        @Override
+        public void changeSupervisors(String activeGroupId, List<String> supervisorIds) {
+            ActiveGroupView g = groups.get(activeGroupId);
+            List<Person> people = supervisorIds.stream()
+                    .map(id -> id.equals(ANNA.id()) ? ANNA : BEN)
+                    .toList();
+            groups.put(
+                    activeGroupId,
+                    new ActiveGroupView(
+                            g.id(), g.name(), g.roomId(), g.roomName(), g.startedAt(), people, people.contains(ANNA)));
+        }
+    }
+}

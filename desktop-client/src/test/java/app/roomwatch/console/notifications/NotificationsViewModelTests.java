@@ -1,0 +1,211 @@
+package app.roomwatch.console.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.roomwatch.console.i18n.Messages;
+import app.roomwatch.console.refresh.Coalescer;
+import app.roomwatch.console.refresh.Loader;
+import app.roomwatch.console.refresh.ManualScheduler;
+import app.roomwatch.console.refresh.QueuedExecutor;
+import app.roomwatch.console.sound.Sound;
+import app.roomwatch.console.toast.ToastViewModel;
+import app.roomwatch.model.api.NotificationView;
+import app.roomwatch.model.event.NotificationCreated;
+import app.roomwatch.model.event.NotificationPriority;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class NotificationsViewModelTests {
+
+    private final FakeServer server = new FakeServer();
+    private final QueuedExecutor background = new QueuedExecutor();
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final ToastViewModel toasts = new ToastViewModel(scheduler);
+    private final List<Sound> played = new ArrayList<>();
+    private boolean soundsOn = true;
+    private final NotificationsViewModel model = new NotificationsViewModel(
+            server,
+            new Loader(background, Runnable::run),
+            scheduler,
+            new ToastAndSound(toasts, played::add, () -> soundsOn),
+            Messages.of("en"));
+
+    @Test
+    void groupsNotificationsWithTheSameKeyIntoOneRow() {
+        server.add("1", "scheduled_checkout", "Mia K. checked out by schedule");
+        server.add("2", "scheduled_checkout", "Ben L. checked out by schedule");
+        server.add("3", "scheduled_checkout", "Ida M. checked out by schedule");
+        server.add("4", "announcement:7", "Lunch is late");
+
+        load();
+
+        assertThat(model.groups()).hasSize(2);
+        assertThat(model.headline(model.groups().get(0))).isEqualTo("Lunch is late");
+        assertThat(model.headline(model.groups().get(1))).isEqualTo("3 children checked out by schedule");
+        assertThat(model.unreadCountProperty().get()).isEqualTo(4);
+    }
+
+    @Test
+    void groupsWithoutAKnownSummaryNameTheNewestAndCountTheOthers() {
+        server.add("1", "room:3", "Room 3 is noisy");
+        server.add("2", "room:3", "Room 3 is very noisy");
+
+        load();
+
+        assertThat(model.headline(model.groups().getFirst())).isEqualTo("Room 3 is very noisy (+1 similar)");
+        assertThat(Messages.of("de").get("notifications.group.scheduled_checkout", 3))
+                .isEqualTo("3 Kinder nach Zeitplan ausgecheckt");
+    }
+
+    @Test
+    void markReadShowsAtOnceBeforeTheServerAnswers() {
+        server.add("1", "k", "Hello");
+        load();
+
+        model.markRead(model.groups().getFirst());
+
+        assertThat(model.unreadCountProperty().get()).isZero();
+        assertThat(model.groups().getFirst().isUnread()).isFalse();
+        background.runAll();
+        assertThat(server.readIds).containsExactly("1");
+        assertThat(model.unreadCountProperty().get()).isZero();
+        assertThat(model.messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void markReadIsTakenBackWithAMessageWhenTheServerRefuses() {
+        server.add("1", "k", "Hello");
+        load();
+        server.refuse = "Notification 1 was not found";
+
+        model.markRead(model.groups().getFirst());
+        assertThat(model.unreadCountProperty().get()).isZero();
+        background.runAll();
+
+        assertThat(model.unreadCountProperty().get()).isEqualTo(1);
+        assertThat(model.groups().getFirst().isUnread()).isTrue();
+        assertThat(model.messageProperty().get())
+                .isEqualTo("Could not mark as read, so it is unread again: Notification 1 was not found");
+    }
+
+    @Test
+    void aRefetchThatRacesAPendingMarkReadDoesNotShowItUnreadAgain() {
+        server.add("1", "k", "Hello");
+        load();
+
+        model.reload();
+        model.markRead(model.groups().getFirst());
+        background.runOne(); // the refetch answers first: the server has not seen the mark-read yet
+
+        assertThat(model.unreadCountProperty().get()).isZero();
+        background.runAll();
+        assertThat(model.unreadCountProperty().get()).isZero();
+        assertThat(server.readIds).containsExactly("1");
+    }
+
+    @Test
+    void aNotificationReadOnAnotherConsoleIsReadHereToo() {
+        server.add("1", "k", "Hello");
+        server.add("2", "j", "World");
+        load();
+
+        model.onRead(List.of("2"));
+
+        assertThat(model.unreadCountProperty().get()).isEqualTo(1);
+        assertThat(model.groups()).filteredOn(g -> g.groupKey().equals("j")).allMatch(g -> !g.isUnread());
+        assertThat(server.readIds).isEmpty();
+    }
+
+    @Test
+    void aBurstOfNewNotificationsRefetchesOnce() {
+        load();
+        int before = server.fetches.get();
+        for (int i = 0; i < 50; i++) {
+            server.add("n" + i, "k", "Info " + i);
+            model.onCreated(new NotificationCreated("n" + i, NotificationPriority.INFO, "Info " + i, "", "k"));
+        }
+
+        scheduler.advance(Coalescer.WINDOW);
+        background.runAll();
+
+        assertThat(server.fetches.get() - before).isEqualTo(1);
+        assertThat(model.unreadCountProperty().get()).isEqualTo(50);
+        assertThat(played).hasSize(50).containsOnly(Sound.INFO);
+        assertThat(toasts.shown()).isEmpty();
+    }
+
+    @Test
+    void anUrgentNotificationRaisesAToastThatHidesAfterFiveSecondsAndItsOwnSound() {
+        model.onCreated(
+                new NotificationCreated("9", NotificationPriority.URGENT, "Room 2 over capacity", "31 / 30", "k"));
+
+        assertThat(toasts.shown())
+                .singleElement()
+                .satisfies(t -> assertThat(t.title()).isEqualTo("Room 2 over capacity"));
+        assertThat(played).containsExactly(Sound.URGENT);
+        scheduler.advance(Duration.ofMillis(4999));
+        assertThat(toasts.shown()).hasSize(1);
+        scheduler.advance(Duration.ofMillis(1));
+        assertThat(toasts.shown()).isEmpty();
+    }
+
+    @Test
+    void soundsStayQuietWhenTheSettingIsOffAndANotificationIsAnnouncedOnce() {
+        soundsOn = false;
+        var urgent = new NotificationCreated("9", NotificationPriority.URGENT, "Fire drill", "", "k");
+
+        model.onCreated(urgent);
+        model.onCreated(urgent);
+
+        assertThat(played).isEmpty();
+        assertThat(toasts.shown()).hasSize(1);
+    }
+
+    private void load() {
+        model.reload();
+        background.runAll();
+    }
+
+    /** The server's notifications of one staff member, in memory. */
+    private static final class FakeServer implements NotificationsApi {
+        final List<NotificationView> all = new ArrayList<>();
+        final Set<String> readIds = ConcurrentHashMap.newKeySet();
+        final AtomicInteger fetches = new AtomicInteger();
+        String refuse;
+        private int clock;
+
+        void add(String id, String groupKey, String title) {
+            all.addFirst(new NotificationView(
+                    id, NotificationPriority.INFO, title, "", groupKey, Instant.EPOCH.plusSeconds(clock++), false));
+        }
+
+        @Override
+        public List<NotificationView> notifications(int limit) {
+            fetches.incrementAndGet();
+            return all.stream()
+                    .map(n -> new NotificationView(
+                            n.id(),
+                            n.priority(),
+                            n.title(),
+                            n.body(),
+                            n.groupKey(),
+                            n.createdAt(),
+                            readIds.contains(n.id())))
+                    .toList();
+        }
+
+        @Override
+        public void markRead(String id) {
+            if (refuse != null) {
+                throw new IllegalStateException(refuse);
+            }
+            readIds.add(id);
+        }
+    }
+}
