@@ -1,0 +1,106 @@
+package app.roomwatch.server.stream;
+
+import app.roomwatch.model.event.EventEnvelope;
+import app.roomwatch.model.event.EventPage;
+import app.roomwatch.server.auth.StaffPrincipal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Service;
+
+/**
+ * Opens a staff member's stream (replay from their cursor, then live) and answers the polling fallback with the
+ * same events, scope and cursors.
+ */
+@Service
+class EventStream {
+
+    /** Attempts at joining before taking the scope as read (each retry means the scope changed meanwhile). */
+    private static final int JOIN_ATTEMPTS = 5;
+
+    static final String RESET_UNKNOWN = "unknown_cursor";
+    static final String RESET_EXPIRED = "cursor_expired";
+
+    private final StreamHub hub;
+    private final EventLogReader log;
+    private final SupervisedGroups supervision;
+    private final StreamLimits limits;
+    private final StreamSettings settings;
+    private final StreamConnection.Writing writing;
+    private final AtomicLong numbers = new AtomicLong();
+
+    EventStream(
+            StreamHub hub,
+            EventLogReader log,
+            SupervisedGroups supervision,
+            StreamLimits limits,
+            StreamSettings settings,
+            Frames frames,
+            StreamMetrics metrics,
+            Clock clock) {
+        this.hub = hub;
+        this.log = log;
+        this.supervision = supervision;
+        this.limits = limits;
+        this.settings = settings;
+        this.writing = new StreamConnection.Writing(
+                frames, log, metrics, clock, settings.retry(), settings.readBatch(), hub::leave);
+    }
+
+    /**
+     * Opens a stream into {@code sink}: after {@code lastEventId} when given and resumable, else from now on with a
+     * {@code reset} frame when a cursor was given but can not be resumed.
+     *
+     * @throws StreamLimitException when the staff member connects too often or has too many streams open
+     */
+    StreamConnection open(StaffPrincipal staff, Optional<String> lastEventId, FrameSink sink) {
+        limits.attempt(staff.tenantId() + ":" + staff.staffKey());
+        Optional<Cursor> resumeAfter = Optional.empty();
+        Optional<String> reset = Optional.empty();
+        if (lastEventId.isPresent()) {
+            Optional<Cursor> cursor = Cursor.parse(lastEventId.get());
+            if (cursor.isEmpty()) {
+                reset = Optional.of(RESET_UNKNOWN);
+            } else if (!log.canResume(cursor.get())) {
+                reset = Optional.of(RESET_EXPIRED);
+            } else {
+                resumeAfter = cursor;
+            }
+        }
+        long number = numbers.incrementAndGet();
+        for (int attempt = 1; ; attempt++) {
+            Cursor seen = hub.position();
+            var connection = new StreamConnection(
+                    number, scopeOf(staff), staff.sessionId(), staff.expiresAt(), settings.queueCapacity(), sink);
+            Optional<Cursor> joinedAt = hub.join(connection, attempt < JOIN_ATTEMPTS ? seen : Cursor.START);
+            if (joinedAt.isPresent()) {
+                connection.start(new StreamConnection.Opening(resumeAfter, joinedAt.get(), reset), writing);
+                return connection;
+            }
+        }
+    }
+
+    /** The polling fallback: up to {@code limit} events of the caller's scope after {@code after}. */
+    EventPage page(StaffPrincipal staff, Optional<String> after, int limit) {
+        if (after.isEmpty()) {
+            return new EventPage(List.of(), hub.position().toString(), false);
+        }
+        Optional<Cursor> cursor = Cursor.parse(after.get());
+        if (cursor.isEmpty() || !log.canResume(cursor.get())) {
+            return new EventPage(List.of(), hub.position().toString(), true);
+        }
+        List<EventEnvelope> events = log.readScope(scopeOf(staff), cursor.get(), Optional.empty(), limit).stream()
+                .map(StoredEvent::envelope)
+                .toList();
+        String next =
+                events.isEmpty() ? cursor.get().toString() : events.getLast().id();
+        return new EventPage(events, next, false);
+    }
+
+    private Scope scopeOf(StaffPrincipal staff) {
+        Set<String> groups = staff.isAdmin() ? Set.of() : supervision.of(staff.tenantId(), staff.staffId());
+        return new Scope(staff.tenantId(), staff.staffKey(), staff.isAdmin(), groups);
+    }
+}

@@ -1,0 +1,13 @@
+package app.roomwatch.server.stream;
+
+import java.io.IOException;
+
+/** Where one connection's frames go: the HTTP response, or a test's buffer. */
+interface FrameSink {
+
+    /** Writes and flushes; blocks while the client's socket is full. */
+    void write(byte[] frames) throws IOException;
+
+    /** Ends the response; safe to call more than once and after a failed write. */
+    void close();
+}

@@ -1,0 +1,43 @@
+package app.roomwatch.server.stream;
+
+import app.roomwatch.model.event.EventEnvelope;
+
+/**
+ * One event read from the log, with what the hub needs to route it and its SSE frame, serialised once however many
+ * connections it goes to.
+ */
+final class StoredEvent {
+
+    private final Cursor cursor;
+    private final long tenantId;
+    private final EventEnvelope envelope;
+    private final byte[] frame;
+
+    StoredEvent(Cursor cursor, long tenantId, EventEnvelope envelope, byte[] frame) {
+        this.cursor = cursor;
+        this.tenantId = tenantId;
+        this.envelope = envelope;
+        this.frame = frame;
+    }
+
+    Cursor cursor() {
+        return cursor;
+    }
+
+    long tenantId() {
+        return tenantId;
+    }
+
+    String topic() {
+        return envelope.topic();
+    }
+
+    EventEnvelope envelope() {
+        return envelope;
+    }
+
+    /** The complete {@code id:}/{@code event:}/{@code data:} frame; callers must not change it. */
+    byte[] frame() {
+        return frame;
+    }
+}

@@ -1,0 +1,311 @@
+package app.roomwatch.server.stream;
+
+import app.roomwatch.model.event.ActivityEnded;
+import app.roomwatch.model.event.ActivityStarted;
+import app.roomwatch.model.event.SupervisionChanged;
+import app.roomwatch.model.event.Topic;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one hub of this instance: a single dispatcher reads the log of every tenant after its position and hands each
+ * event to the queues of the connections whose scope covers its topic. Connections join at the hub's position
+ * under its lock, so an event is either in the joining connection's replay (at or before that position) or
+ * delivered to it live (after it), never both and never neither.
+ */
+@Component
+class StreamHub implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
+
+    private final EventLogReader reader;
+    private final StreamMetrics metrics;
+    private final StreamSettings settings;
+    private final Clock clock;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Semaphore wake = new Semaphore(0);
+    private final AtomicLong numbers = new AtomicLong();
+    /** Guarded by {@link #lock}. */
+    private final Map<Long, TenantIndex> tenants = new HashMap<>();
+    /** Where each staff member's scope last changed in the log ("tenant:staff"), guarded by {@link #lock}. */
+    private final Map<String, Cursor> scopeChanges = new HashMap<>();
+
+    private volatile Cursor position = Cursor.START;
+    private volatile boolean running;
+    private Thread dispatcher;
+    private Thread housekeeper;
+
+    StreamHub(EventLogReader reader, StreamMetrics metrics, StreamSettings settings, Clock clock) {
+        this.reader = reader;
+        this.metrics = metrics;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The last position the hub has handed to its connections. */
+    Cursor position() {
+        return position;
+    }
+
+    /** Something may have been appended to the log: read it now rather than at the next poll. */
+    void wake() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    /**
+     * Adds a connection, unless its staff member already holds the most streams allowed.
+     *
+     * @param scopeSeenAt the hub position read before the connection's scope was read from the database: when the
+     *     staff member's scope changed in the log after it, that scope may be stale and the caller reads it again
+     * @return the position it joined at, or empty when it must read its scope again
+     * @throws StreamLimitException when the staff member has too many streams open
+     */
+    Optional<Cursor> join(StreamConnection connection, Cursor scopeSeenAt) {
+        Scope scope = connection.scope();
+        lock.lock();
+        try {
+            Cursor changed = scopeChanges.get(scope.tenantId() + ":" + scope.staffId());
+            if (changed != null && changed.isAfter(scopeSeenAt)) {
+                return Optional.empty();
+            }
+            TenantIndex index = tenants.computeIfAbsent(scope.tenantId(), id -> new TenantIndex());
+            if (index.ofStaff(scope.staffId()).size() >= settings.maxStreamsPerStaff()) {
+                throw new StreamLimitException(
+                        "At most " + settings.maxStreamsPerStaff() + " streams may be open per staff member",
+                        settings.pingInterval());
+            }
+            index.add(connection);
+            connection.nextPingAt = clock.instant().plus(settings.pingInterval());
+            metrics.opened();
+            return Optional.of(position);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes a connection whose writer has ended; harmless when already removed. */
+    void leave(StreamConnection connection) {
+        lock.lock();
+        try {
+            remove(connection);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends a staff member's streams: those of one session (logout) or, with no session, all of them (disable). */
+    int endSessions(long tenantId, String staffId, String sessionId, String reason) {
+        lock.lock();
+        try {
+            TenantIndex index = tenants.get(tenantId);
+            if (index == null) {
+                return 0;
+            }
+            var ending = new ArrayList<StreamConnection>();
+            for (StreamConnection connection : index.ofStaff(staffId)) {
+                if (sessionId == null || sessionId.equals(connection.sessionId())) {
+                    ending.add(connection);
+                }
+            }
+            ending.forEach(connection -> {
+                connection.close(reason, false);
+                remove(connection);
+            });
+            return ending.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void start() {
+        position = reader.head();
+        running = true;
+        dispatcher = Thread.ofPlatform().name("stream-hub").daemon().start(this::dispatch);
+        housekeeper = Thread.ofPlatform().name("stream-housekeeping").daemon().start(this::keepHouse);
+        log.info("Stream hub started at {}", position);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        housekeeper.interrupt();
+        lock.lock();
+        try {
+            for (TenantIndex index : List.copyOf(tenants.values())) {
+                for (StreamConnection connection : List.copyOf(index.all())) {
+                    connection.close("shutdown", true);
+                    remove(connection);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void dispatch() {
+        Duration backoff = settings.pollInterval();
+        while (running) {
+            try {
+                wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                catchUp();
+                backoff = settings.pollInterval();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The database is away (restarting, say): nothing is lost, the log is read from the same position
+                // when it is back.
+                log.warn("Stream hub could not read the event log, retrying in {}: {}", backoff, e.toString());
+                sleepQuietly(backoff);
+                backoff = min(backoff.multipliedBy(2), settings.listenerMaxBackoff());
+            }
+        }
+    }
+
+    private void catchUp() {
+        while (running) {
+            List<StoredEvent> batch = reader.readAll(position, settings.readBatch());
+            if (batch.isEmpty()) {
+                return;
+            }
+            lock.lock();
+            try {
+                for (StoredEvent event : batch) {
+                    fanOut(event);
+                    position = event.cursor();
+                }
+            } finally {
+                lock.unlock();
+            }
+            metrics.read(batch.size());
+            if (batch.size() < settings.readBatch()) {
+                return;
+            }
+        }
+    }
+
+    /** Under the lock. */
+    private void fanOut(StoredEvent event) {
+        TenantIndex index = tenants.get(event.tenantId());
+        if (index != null) {
+            for (StreamConnection connection : index.audience(event.topic())) {
+                if (!connection.offer(event)) {
+                    if (!connection.isClosed()) {
+                        connection.close("overflow", true);
+                        metrics.overflowed();
+                        log.info("Stream {} fell behind and was closed", connection.number());
+                    }
+                    remove(connection);
+                }
+            }
+        }
+        followScopeChanges(event, index);
+    }
+
+    /** Under the lock: a supervision change moves the scope of the live connections from this point of the log. */
+    private void followScopeChanges(StoredEvent event, TenantIndex index) {
+        long tenant = event.tenantId();
+        switch (event.envelope().data()) {
+            case SupervisionChanged changed
+            when event.topic().startsWith(Topic.staff("")) -> {
+                String staffId = event.topic().substring(Topic.staff("").length());
+                scopeChanges.put(tenant + ":" + staffId, event.cursor());
+                if (index != null) {
+                    Set<String> groups = Set.copyOf(changed.activeGroupIds());
+                    List.copyOf(index.ofStaff(staffId)).forEach(c -> index.rescope(c, groups));
+                }
+            }
+            case ActivityStarted started -> {
+                for (String staffId : started.supervisorIds()) {
+                    scopeChanges.put(tenant + ":" + staffId, event.cursor());
+                    if (index != null) {
+                        for (StreamConnection c : List.copyOf(index.ofStaff(staffId))) {
+                            var groups = new java.util.HashSet<>(c.scope().activeGroupIds());
+                            groups.add(started.activeGroupId());
+                            index.rescope(c, groups);
+                        }
+                    }
+                }
+            }
+            case ActivityEnded ended when index != null -> index.forgetGroup(ended.activeGroupId());
+            default -> {}
+        }
+    }
+
+    private void keepHouse() {
+        while (running) {
+            try {
+                Thread.sleep(settings.housekeepingInterval());
+            } catch (InterruptedException e) {
+                return;
+            }
+            Instant now = clock.instant();
+            lock.lock();
+            try {
+                for (TenantIndex index : List.copyOf(tenants.values())) {
+                    for (StreamConnection connection : List.copyOf(index.all())) {
+                        if (!now.isBefore(connection.expiresAt())) {
+                            connection.close("expired", false);
+                            remove(connection);
+                        } else if (!now.isBefore(connection.nextPingAt)) {
+                            connection.ping();
+                            connection.nextPingAt = now.plus(settings.pingInterval());
+                        }
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Under the lock. */
+    private void remove(StreamConnection connection) {
+        long tenant = connection.scope().tenantId();
+        TenantIndex index = tenants.get(tenant);
+        if (index != null && index.remove(connection)) {
+            metrics.closed();
+            if (index.isEmpty()) {
+                tenants.remove(tenant);
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

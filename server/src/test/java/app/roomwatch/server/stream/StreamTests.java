@@ -1,0 +1,216 @@
+package app.roomwatch.server.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.roomwatch.model.event.NotificationCreated;
+import app.roomwatch.model.event.NotificationPriority;
+import app.roomwatch.model.event.RoomOccupancyChanged;
+import app.roomwatch.model.event.Topic;
+import app.roomwatch.server.testing.TestTenants.TestTenant;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StreamTests extends StreamTest {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Test
+    void writesRetryThenConnectedThenEventFramesWithStreamHeaders() {
+        TestTenant tenant = tenants.create();
+        String group = events.startGroup(tenant, tenant.bigRoomId(), tenant.sup1Id());
+        try (SseClient client = stream(token(tenant, "sup1"))) {
+            assertThat(client.status()).isEqualTo(200);
+            assertThat(client.header("Content-Type")).startsWith("text/event-stream");
+            assertThat(client.header("Cache-Control")).isEqualTo("no-cache");
+            assertThat(client.header("X-Accel-Buffering")).isEqualTo("no");
+
+            SseClient.Frame retry = client.next();
+            assertThat(retry.retry()).isEqualTo("2000");
+            assertThat(retry.id()).isNull();
+
+            SseClient.Frame connected = client.next();
+            assertThat(connected.event()).isEqualTo("connected");
+            assertThat(connected.id()).isNull();
+            assertThat(connected.json().get("topics").valueStream().map(node -> node.asString()))
+                    .containsExactly("tenant", "staff:" + tenant.sup1Id(), "active-group:" + group);
+            assertThat(connected.json().get("cursor").asString()).matches("\\d+-\\d+");
+
+            events.checkIn(tenant, group, 0);
+            SseClient.Frame checkin = client.until(frame -> frame.id() != null, WAIT);
+            assertThat(checkin.event()).isEqualTo("student_checkin");
+            var envelope = checkin.json();
+            assertThat(envelope.get("id").asString()).isEqualTo(checkin.id());
+            assertThat(envelope.get("type").asString()).isEqualTo("student_checkin");
+            assertThat(envelope.get("version").asInt()).isEqualTo(1);
+            assertThat(envelope.get("topic").asString()).isEqualTo("active-group:" + group);
+            assertThat(envelope.get("emittedAt").asString())
+                    .isEqualTo(clock.instant().toString());
+            assertThat(envelope.get("data").get("studentId").asString())
+                    .isEqualTo(tenant.studentIds().getFirst());
+            assertThat(checkin.id()).matches("\\d+-\\d+");
+        }
+    }
+
+    @Test
+    void aSupervisorSeesOnlyTheirOwnGroupsAndTenantWhileAnAdminSeesEveryGroup() {
+        TestTenant tenant = tenants.create();
+        TestTenant other = tenants.create();
+        String mine = events.startGroup(tenant, tenant.bigRoomId(), tenant.sup1Id());
+        String theirs = events.startGroup(tenant, tenant.smallRoomId(), tenant.sup2Id());
+        String otherTenantsGroup = events.startGroup(other, other.bigRoomId(), other.sup1Id());
+        try (SseClient sup1 = live(token(tenant, "sup1"));
+                SseClient admin = live(token(tenant, "admin"))) {
+            events.checkIn(tenant, theirs, 1);
+            events.checkIn(other, otherTenantsGroup, 0);
+            events.append(other.id(), Topic.TENANT, new RoomOccupancyChanged(other.bigRoomId(), null, 0));
+            events.append(
+                    tenant.id(),
+                    Topic.staff(tenant.sup2Id()),
+                    new NotificationCreated("1", NotificationPriority.INFO, "For sup2", "only", "k"));
+            events.checkIn(tenant, mine, 2);
+            events.append(tenant.id(), Topic.TENANT, new RoomOccupancyChanged(tenant.bigRoomId(), mine, 1));
+
+            List<SseClient.Frame> seen = sup1.events(2, WAIT);
+            assertThat(seen)
+                    .extracting(frame -> frame.json().get("topic").asString())
+                    .containsExactly("active-group:" + mine, "tenant");
+            assertThat(seen.getLast().json().get("data").get("roomId").asString())
+                    .isEqualTo(tenant.bigRoomId());
+
+            List<SseClient.Frame> adminSaw = admin.events(3, WAIT);
+            assertThat(adminSaw)
+                    .extracting(frame -> frame.json().get("topic").asString())
+                    .containsExactly("active-group:" + theirs, "active-group:" + mine, "tenant");
+        }
+        // Nothing else arrived after the last expected event: write a marker and check it comes next.
+        try (SseClient sup1 = live(token(tenant, "sup1"))) {
+            events.checkIn(tenant, theirs, 3);
+            events.checkIn(other, otherTenantsGroup, 1);
+            events.append(tenant.id(), Topic.TENANT, new RoomOccupancyChanged(tenant.bigRoomId(), mine, 2));
+            SseClient.Frame next = sup1.events(1, WAIT).getFirst();
+            assertThat(next.json().get("data").get("occupancy").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void scopeFollowsSupervisionChangesBothWaysWhileTheStreamIsOpen() {
+        TestTenant tenant = tenants.create();
+        String group = events.startGroup(tenant, tenant.bigRoomId(), tenant.sup1Id());
+        try (SseClient sup2 = live(token(tenant, "sup2"))) {
+            events.checkIn(tenant, group, 0); // not sup2's yet
+            events.setSupervisors(tenant, group, tenant.sup1Id(), tenant.sup2Id());
+            events.checkIn(tenant, group, 1); // sup2's now
+            events.setSupervisors(tenant, group, tenant.sup1Id());
+            events.checkIn(tenant, group, 2); // no longer sup2's
+            events.append(tenant.id(), Topic.TENANT, new RoomOccupancyChanged(tenant.bigRoomId(), group, 3));
+
+            List<SseClient.Frame> seen = sup2.events(4, WAIT);
+            assertThat(seen)
+                    .extracting(SseClient.Frame::event)
+                    .containsExactly("supervision_changed", "student_checkin", "supervision_changed", "room_occupancy");
+            assertThat(seen.get(1).json().get("data").get("studentId").asString())
+                    .isEqualTo(tenant.studentIds().get(1));
+            assertThat(seen.get(0)
+                            .json()
+                            .get("data")
+                            .get("activeGroupIds")
+                            .valueStream()
+                            .map(n -> n.asString()))
+                    .containsExactly(group);
+        }
+    }
+
+    @Test
+    void resumesFromLastEventIdThenGoesLiveWithoutGapOrDuplicate() {
+        TestTenant tenant = tenants.create();
+        String group = events.startGroup(tenant, tenant.bigRoomId(), tenant.sup1Id());
+        String token = token(tenant, "sup1");
+        String resumeFrom;
+        try (SseClient first = live(token)) {
+            events.checkIn(tenant, group, 0);
+            resumeFrom = first.events(1, WAIT).getFirst().id();
+        }
+        events.checkIn(tenant, group, 1);
+        events.checkIn(tenant, group, 2);
+        try (SseClient resumed = stream(token, resumeFrom)) {
+            resumed.next(); // retry
+            SseClient.Frame connected = resumed.next();
+            assertThat(connected.json().get("cursor").asString()).isEqualTo(resumeFrom);
+            events.checkIn(tenant, group, 3);
+            List<SseClient.Frame> seen = resumed.events(3, WAIT);
+            assertThat(seen)
+                    .extracting(
+                            frame -> frame.json().get("data").get("studentId").asString())
+                    .containsExactly(
+                            tenant.studentIds().get(1),
+                            tenant.studentIds().get(2),
+                            tenant.studentIds().get(3));
+            assertThat(seen)
+                    .extracting(SseClient.Frame::id)
+                    .doesNotContain(resumeFrom)
+                    .doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void resumesFromTheLastEventIdParameterOnAFirstConnect() {
+        TestTenant tenant = tenants.create();
+        String token = token(tenant, "sup1");
+        events.append(tenant.id(), Topic.TENANT, new RoomOccupancyChanged(tenant.bigRoomId(), null, 1));
+        String cursor = api()
+                .bearer(token)
+                .get("/api/events?after=0-0&limit=500")
+                .json()
+                .get("events")
+                .valueStream()
+                .filter(event -> event.get("data").path("occupancy").asInt(-1) == 1
+                        && event.get("data").get("roomId").asString().equals(tenant.bigRoomId()))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asString();
+        events.append(tenant.id(), Topic.TENANT, new RoomOccupancyChanged(tenant.bigRoomId(), null, 2));
+        try (SseClient client = SseClient.connect(
+                port, "/api/sse/events?lastEventId=" + cursor, Map.of("Authorization", "Bearer " + token))) {
+            SseClient.Frame next = client.events(1, WAIT).getFirst();
+            assertThat(next.json().get("data").get("occupancy").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aMalformedCursorGetsAResetAndTheStreamGoesOnFromNow() {
+        TestTenant tenant = tenants.create();
+        try (SseClient client = stream(token(tenant, "sup1"), "not-a-cursor")) {
+            client.next(); // retry
+            SseClient.Frame connected = client.next();
+            SseClient.Frame reset = client.next();
+            assertThat(reset.event()).isEqualTo("reset");
+            assertThat(reset.id()).isNull();
+            assertThat(reset.json().get("reason").asString()).isEqualTo("unknown_cursor");
+            events.append(tenant.id(), Topic.TENANT, new RoomOccupancyChanged(tenant.bigRoomId(), null, 5));
+            SseClient.Frame next = client.events(1, WAIT).getFirst();
+            assertThat(next.id()).isNotEqualTo(connected.json().get("cursor").asString());
+            assertThat(next.json().get("data").get("occupancy").asInt()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void aTokenInTheUrlIsRefused() {
+        TestTenant tenant = tenants.create();
+        String token = token(tenant, "sup1");
+        try (SseClient withHeader = SseClient.connect(
+                        port, "/api/sse/events?access_token=" + token, Map.of("Authorization", "Bearer " + token));
+                SseClient withoutHeader = SseClient.connect(port, "/api/sse/events?access_token=" + token, Map.of())) {
+            assertThat(withHeader.status()).isEqualTo(401);
+            assertThat(withHeader.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(withoutHeader.status()).isEqualTo(401);
+        }
+        assertThat(api()
+                        .bearer(token)
+                        .get("/api/events?access_token=" + token)
+                        .status())
+                .isEqualTo(401);
+    }
+}
