@@ -1,0 +1,246 @@
+package app.roomwatch.console.groups;
+
+import app.roomwatch.console.i18n.Messages;
+import app.roomwatch.console.theme.ConsoleStyles;
+import app.roomwatch.console.ui.Icons;
+import app.roomwatch.console.ui.Selections;
+import app.roomwatch.model.api.ActiveGroupView;
+import app.roomwatch.model.api.StudentSummary;
+import app.roomwatch.model.api.VisitDisplay;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * My groups: the supervisor's activities on the left, the selected one's children on the right, newest arrival on
+ * top, with check-in by search, check-out, and the activity's own actions below.
+ */
+public final class GroupsView extends SplitPane {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final GroupsViewModel model;
+    private final Messages messages;
+    private final ZoneId zone;
+
+    private final ListView<ActiveGroupView> groups = new ListView<>();
+    private final Label title = new Label();
+    private final TextField search = new TextField();
+    private final ListView<StudentSummary> results = new ListView<>();
+    private final Button checkIn = new Button();
+    private final TableView<VisitDisplay> children = new TableView<>();
+    private final Button checkOut = new Button();
+    private final Button start = new Button();
+    private final Button supervisors = new Button();
+    private final Button end = new Button();
+    private final Label message = new Label();
+
+    public GroupsView(GroupsViewModel model, Messages messages, ZoneId zone) {
+        this.model = model;
+        this.messages = messages;
+        this.zone = zone;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        groups.setId("groups-list");
+        groups.setItems(model.groups().items());
+        groups.setCellFactory(view -> new GroupCell());
+        Label none = new Label(messages.get("groups.none"));
+        none.setWrapText(true);
+        none.getStyleClass().add(ConsoleStyles.EMPTY);
+        groups.setPlaceholder(none);
+        start.setText(messages.get("groups.start"));
+        start.setGraphic(Icons.of(Feather.PLAY));
+        start.setMaxWidth(Double.MAX_VALUE);
+        VBox.setVgrow(groups, Priority.ALWAYS);
+        VBox left = new VBox(10, groups, start);
+        left.getStyleClass().add(ConsoleStyles.PANE);
+
+        title.getStyleClass().add(ConsoleStyles.GROUP_TITLE);
+        search.setId("groups-search");
+        search.setPromptText(messages.get("groups.search.prompt"));
+        HBox.setHgrow(search, Priority.ALWAYS);
+        checkIn.setId("groups-check-in");
+        checkIn.setText(messages.get("groups.checkIn"));
+        checkIn.setGraphic(Icons.of(Feather.LOG_IN));
+        HBox searchRow = new HBox(8, search, checkIn);
+        results.setId("groups-search-results");
+        results.getStyleClass().add("rw-search-results");
+        results.setCellFactory(view -> new StudentCell());
+        results.setItems(model.searchResults());
+        results.managedProperty().bind(results.visibleProperty());
+
+        children.setId("groups-children");
+        children.setItems(model.children().items());
+        children.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        children.getColumns().add(column(messages.get("groups.column.name"), VisitDisplay::studentName));
+        children.getColumns().add(column(messages.get("groups.column.class"), VisitDisplay::schoolClass));
+        children.getColumns()
+                .add(column(
+                        messages.get("groups.column.since"),
+                        v -> TIME.format(v.checkedInAt().atZone(zone))));
+        children.getColumns()
+                .add(column(
+                        messages.get("groups.column.source"),
+                        v -> messages.get("source." + v.source().wireName())));
+        children.setPlaceholder(new Label(messages.get("groups.noChildren")));
+        VBox.setVgrow(children, Priority.ALWAYS);
+
+        checkOut.setId("groups-check-out");
+        checkOut.setText(messages.get("groups.checkOut"));
+        checkOut.setGraphic(Icons.of(Feather.LOG_OUT));
+        supervisors.setText(messages.get("groups.supervisors"));
+        supervisors.setGraphic(Icons.of(Feather.USERS));
+        end.setText(messages.get("groups.end"));
+        end.setGraphic(Icons.of(Feather.SQUARE));
+        end.getStyleClass().add("danger");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox actions = new HBox(8, checkOut, spacer, supervisors, end);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        message.setId("groups-message");
+        message.getStyleClass().add(ConsoleStyles.MESSAGE);
+        message.setWrapText(true);
+        message.managedProperty().bind(message.visibleProperty());
+
+        VBox right = new VBox(10, title, searchRow, results, message, children, actions);
+        right.getStyleClass().add(ConsoleStyles.PANE);
+        getItems().addAll(left, right);
+        setDividerPositions(0.28);
+    }
+
+    private void initListeners() {
+        Selections.bind(groups.getSelectionModel(), model.groups());
+        Selections.bind(children.getSelectionModel(), model.children());
+        model.setOnCountsChanged(groups::refresh);
+
+        var selectedGroup = model.groups().selectedIdProperty();
+        title.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            ActiveGroupView group = model.groups().selected();
+                            return group == null
+                                    ? ""
+                                    : messages.get("groups.groupLine", group.name(), group.roomName());
+                        },
+                        selectedGroup,
+                        model.groups().items()));
+        var noGroup = selectedGroup.isNull();
+        search.disableProperty().bind(noGroup);
+        supervisors.disableProperty().bind(noGroup);
+        end.disableProperty().bind(noGroup);
+        checkOut.disableProperty()
+                .bind(children.getSelectionModel().selectedItemProperty().isNull());
+        checkIn.disableProperty()
+                .bind(noGroup.or(
+                        results.getSelectionModel().selectedItemProperty().isNull()));
+        results.visibleProperty().bind(Bindings.isNotEmpty(model.searchResults()));
+
+        search.textProperty().addListener((obs, was, now) -> model.search(now));
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN && !results.getItems().isEmpty()) {
+                results.requestFocus();
+                results.getSelectionModel().selectFirst();
+            }
+        });
+        results.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                checkInSelected();
+            }
+        });
+        results.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                checkInSelected();
+            }
+        });
+        checkIn.setOnAction(e -> checkInSelected());
+        checkOut.setOnAction(e -> {
+            VisitDisplay visit = children.getSelectionModel().getSelectedItem();
+            if (visit != null) {
+                model.checkOut(visit);
+            }
+        });
+        start.setOnAction(
+                e -> GroupDialogs.startActivity(model, messages, getScene().getWindow()));
+        supervisors.setOnAction(e -> {
+            ActiveGroupView group = model.groups().selected();
+            if (group != null) {
+                GroupDialogs.changeSupervisors(
+                        model, group, messages, getScene().getWindow());
+            }
+        });
+        end.setOnAction(e -> {
+            ActiveGroupView group = model.groups().selected();
+            if (group != null) {
+                GroupDialogs.endActivity(model, group, messages, getScene().getWindow());
+            }
+        });
+        message.textProperty().bind(model.messageProperty());
+        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
+    }
+
+    private void checkInSelected() {
+        StudentSummary student = results.getSelectionModel().getSelectedItem();
+        if (student != null) {
+            model.checkIn(student);
+            search.clear();
+        }
+    }
+
+    private static TableColumn<VisitDisplay, String> column(
+            String name, java.util.function.Function<VisitDisplay, String> value) {
+        TableColumn<VisitDisplay, String> column = new TableColumn<>(name);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private final class GroupCell extends ListCell<ActiveGroupView> {
+        @Override
+        protected void updateItem(ActiveGroupView group, boolean empty) {
+            super.updateItem(group, empty);
+            if (empty || group == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label name = new Label(group.name());
+            name.getStyleClass().add(ConsoleStyles.GROUP_TITLE);
+            Label detail = new Label(
+                    group.roomName() + " \u00b7 " + messages.get("groups.children", model.childCount(group.id())));
+            detail.getStyleClass().add(ConsoleStyles.MUTED);
+            setText(null);
+            setGraphic(new VBox(2, name, detail));
+        }
+    }
+
+    private static final class StudentCell extends ListCell<StudentSummary> {
+        @Override
+        protected void updateItem(StudentSummary student, boolean empty) {
+            super.updateItem(student, empty);
+            setText(
+                    empty || student == null
+                            ? null
+                            : student.firstName() + " " + student.lastName() + "  (" + student.schoolClass() + ")");
+        }
+    }
+}

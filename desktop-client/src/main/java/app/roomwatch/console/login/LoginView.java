@@ -1,0 +1,97 @@
+package app.roomwatch.console.login;
+
+import app.roomwatch.console.i18n.Messages;
+import app.roomwatch.console.theme.ConsoleStyles;
+import app.roomwatch.console.ui.Icons;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The sign-in card in the middle of the window; Enter signs in from any field. */
+public final class LoginView extends StackPane {
+
+    private final LoginViewModel<?> model;
+    private final Messages messages;
+    private final TextField serverUrl = new TextField();
+    private final TextField tenant = new TextField();
+    private final TextField userName = new TextField();
+    private final PasswordField password = new PasswordField();
+    private final Button submit = new Button();
+    private final Label error = new Label();
+    private final ProgressIndicator busy = new ProgressIndicator();
+
+    public LoginView(LoginViewModel<?> model, Messages messages) {
+        this.model = model;
+        this.messages = messages;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add(ConsoleStyles.LOGIN);
+        Label heading = new Label(messages.get("login.heading"), Icons.of(Feather.EYE, 24));
+        heading.getStyleClass().add(ConsoleStyles.HEADING);
+        serverUrl.setId("login-server");
+        tenant.setId("login-tenant");
+        userName.setId("login-user");
+        password.setId("login-password");
+        submit.setId("login-submit");
+        submit.setText(messages.get("login.submit"));
+        submit.setDefaultButton(true);
+        submit.getStyleClass().add("accent");
+        submit.setMaxWidth(Double.MAX_VALUE);
+        error.setId("login-error");
+        error.getStyleClass().add(ConsoleStyles.ERROR);
+        error.setWrapText(true);
+        error.managedProperty().bind(error.visibleProperty());
+        busy.setPrefSize(22, 22);
+        busy.managedProperty().bind(busy.visibleProperty());
+
+        VBox card = new VBox(
+                heading,
+                new Label(messages.get("login.serverUrl")),
+                serverUrl,
+                new Label(messages.get("login.tenant")),
+                tenant,
+                new Label(messages.get("login.username")),
+                userName,
+                new Label(messages.get("login.password")),
+                password,
+                error,
+                submit,
+                busy);
+        card.getStyleClass().add(ConsoleStyles.LOGIN_CARD);
+        card.setAlignment(Pos.CENTER_LEFT);
+        card.setMaxSize(380, USE_PREF_SIZE);
+        busy.setMaxWidth(Double.MAX_VALUE);
+        getChildren().add(card);
+    }
+
+    private void initListeners() {
+        serverUrl.textProperty().bindBidirectional(model.serverUrlProperty());
+        tenant.textProperty().bindBidirectional(model.tenantProperty());
+        userName.textProperty().bindBidirectional(model.userNameProperty());
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        busy.visibleProperty().bind(model.busyProperty());
+        submit.disableProperty().bind(model.busyProperty());
+        submit.setOnAction(e -> model.signIn());
+        // The cursor starts where the user has to type: the password when the rest is remembered.
+        sceneProperty()
+                .addListener((obs, was, scene) -> Platform.runLater(() -> {
+                    if (model.userNameProperty().get().isEmpty()) {
+                        userName.requestFocus();
+                    } else {
+                        password.requestFocus();
+                    }
+                }));
+    }
+}

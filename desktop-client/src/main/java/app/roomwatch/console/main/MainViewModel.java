@@ -1,0 +1,119 @@
+package app.roomwatch.console.main;
+
+import app.roomwatch.console.feed.FeedViewModel;
+import app.roomwatch.console.groups.GroupsViewModel;
+import app.roomwatch.console.notifications.NotificationsViewModel;
+import app.roomwatch.console.rooms.RoomsViewModel;
+import app.roomwatch.console.status.StatusViewModel;
+import app.roomwatch.console.toast.ToastViewModel;
+import app.roomwatch.model.event.ActivityEnded;
+import app.roomwatch.model.event.ActivityStarted;
+import app.roomwatch.model.event.DeviceStatusChanged;
+import app.roomwatch.model.event.EventEnvelope;
+import app.roomwatch.model.event.NotificationCreated;
+import app.roomwatch.model.event.NotificationsRead;
+import app.roomwatch.model.event.RoomOccupancyChanged;
+import app.roomwatch.model.event.StudentCheckedIn;
+import app.roomwatch.model.event.StudentCheckedOut;
+import app.roomwatch.model.event.SupervisionChanged;
+
+/**
+ * The signed-in console: its views' models, and the one place that says which event makes which view refetch.
+ * Events are triggers only; every view fetches what it shows from the REST API.
+ */
+public final class MainViewModel {
+
+    private final String displayName;
+    private final RoomsViewModel rooms;
+    private final GroupsViewModel groups;
+    private final FeedViewModel feed;
+    private final NotificationsViewModel notifications;
+    private final ToastViewModel toasts;
+    private final StatusViewModel status;
+
+    public MainViewModel(
+            String displayName,
+            RoomsViewModel rooms,
+            GroupsViewModel groups,
+            FeedViewModel feed,
+            NotificationsViewModel notifications,
+            ToastViewModel toasts,
+            StatusViewModel status) {
+        this.displayName = displayName;
+        this.rooms = rooms;
+        this.groups = groups;
+        this.feed = feed;
+        this.notifications = notifications;
+        this.toasts = toasts;
+        this.status = status;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public RoomsViewModel rooms() {
+        return rooms;
+    }
+
+    public GroupsViewModel groups() {
+        return groups;
+    }
+
+    public FeedViewModel feed() {
+        return feed;
+    }
+
+    public NotificationsViewModel notifications() {
+        return notifications;
+    }
+
+    public ToastViewModel toasts() {
+        return toasts;
+    }
+
+    public StatusViewModel status() {
+        return status;
+    }
+
+    /** One event from the realtime client, on the UI thread. */
+    public void onEvent(EventEnvelope event) {
+        switch (event.data()) {
+            case StudentCheckedIn in -> {
+                groups.onChildrenChanged(in.activeGroupId());
+                feed.onActivity();
+            }
+            case StudentCheckedOut out -> {
+                groups.onChildrenChanged(out.activeGroupId());
+                feed.onActivity();
+            }
+            case RoomOccupancyChanged ignored -> rooms.onRoomChanged();
+            case ActivityStarted ignored -> {
+                rooms.onRoomChanged();
+                groups.onGroupsChanged();
+                feed.onActivity();
+            }
+            case ActivityEnded ignored -> {
+                rooms.onRoomChanged();
+                groups.onGroupsChanged();
+                feed.onActivity();
+            }
+            case SupervisionChanged ignored -> {
+                groups.onGroupsChanged();
+                rooms.onRoomChanged();
+            }
+            case NotificationCreated created -> notifications.onCreated(created);
+            case NotificationsRead read -> notifications.onRead(read.ids());
+            case DeviceStatusChanged ignored -> feed.onActivity();
+        }
+    }
+
+    /** Loads everything from the server: at sign-in, and when the realtime client says events may be lost. */
+    public void reloadAll() {
+        feed.forgetBaseline();
+        rooms.reload();
+        groups.reload();
+        feed.reload();
+        notifications.reload();
+    }
+}

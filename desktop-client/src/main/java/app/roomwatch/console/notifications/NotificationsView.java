@@ -1,0 +1,116 @@
+package app.roomwatch.console.notifications;
+
+import app.roomwatch.console.i18n.Messages;
+import app.roomwatch.console.theme.ConsoleStyles;
+import app.roomwatch.console.ui.Icons;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The notifications panel: grouped rows, unread ones marked, each with its own "mark as read". */
+public final class NotificationsView extends VBox {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final NotificationsViewModel model;
+    private final Messages messages;
+    private final ZoneId zone;
+    private final Label message = new Label();
+    private final Button markAll = new Button();
+    private final ListView<NotificationGroup> list = new ListView<>();
+
+    public NotificationsView(NotificationsViewModel model, Messages messages, ZoneId zone) {
+        this.model = model;
+        this.messages = messages;
+        this.zone = zone;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add(ConsoleStyles.PANE);
+        message.setId("notifications-message");
+        message.getStyleClass().add(ConsoleStyles.ERROR);
+        message.setWrapText(true);
+        message.managedProperty().bind(message.visibleProperty());
+        markAll.setText(messages.get("notifications.markAllRead"));
+        markAll.setGraphic(Icons.of(Feather.CHECK_CIRCLE));
+        list.setId("notifications-list");
+        list.setItems(model.groups());
+        list.setPlaceholder(new Label(messages.get("notifications.empty")));
+        list.setCellFactory(view -> new GroupCell());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        HBox actions = new HBox(8, markAll);
+        getChildren().addAll(actions, message, list);
+    }
+
+    private void initListeners() {
+        message.textProperty().bind(model.messageProperty());
+        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        markAll.disableProperty().bind(model.unreadCountProperty().isEqualTo(0));
+        markAll.setOnAction(e -> model.markAllRead());
+    }
+
+    private final class GroupCell extends ListCell<NotificationGroup> {
+        private final Label headline = new Label();
+        private final Label body = new Label();
+        private final Label time = new Label();
+        private final Button markRead = new Button();
+        private final HBox row;
+
+        GroupCell() {
+            headline.getStyleClass().add(ConsoleStyles.SUMMARY);
+            body.getStyleClass().add(ConsoleStyles.MUTED);
+            body.setWrapText(true);
+            time.getStyleClass().add(ConsoleStyles.FEED_TIME);
+            markRead.setText(messages.get("notifications.markRead"));
+            markRead.getStyleClass().add("mark-read");
+            markRead.setGraphic(Icons.of(Feather.CHECK));
+            VBox text = new VBox(2, headline, body);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.SOMETIMES);
+            row = new HBox(10, time, text, spacer, markRead);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add(ConsoleStyles.NOTIFICATION_ROW);
+            markRead.setOnAction(e -> {
+                if (getItem() != null) {
+                    model.markRead(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(NotificationGroup group, boolean empty) {
+            super.updateItem(group, empty);
+            row.getStyleClass().removeAll(ConsoleStyles.UNREAD, ConsoleStyles.URGENT);
+            if (empty || group == null) {
+                setGraphic(null);
+                return;
+            }
+            headline.setText(model.headline(group));
+            body.setText(
+                    group.size() == 1 ? group.latest().body() : group.latest().title());
+            body.setVisible(!body.getText().isBlank());
+            body.setManaged(body.isVisible());
+            time.setText(TIME.format(group.latest().createdAt().atZone(zone)));
+            markRead.setVisible(group.isUnread());
+            if (group.isUnread()) {
+                row.getStyleClass().add(ConsoleStyles.UNREAD);
+            }
+            if (group.isUrgent()) {
+                row.getStyleClass().add(ConsoleStyles.URGENT);
+            }
+            setGraphic(row);
+        }
+    }
+}

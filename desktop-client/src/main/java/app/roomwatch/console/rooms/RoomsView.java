@@ -1,0 +1,103 @@
+package app.roomwatch.console.rooms;
+
+import app.roomwatch.console.i18n.Messages;
+import app.roomwatch.console.theme.ConsoleStyles;
+import app.roomwatch.console.ui.Selections;
+import app.roomwatch.model.api.RoomView;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Live rooms: one row per room, the fill level first, because that is what a supervisor glances for. */
+public final class RoomsView extends VBox {
+
+    private final RoomsViewModel model;
+    private final Messages messages;
+    private final Label summary = new Label();
+    private final Label error = new Label();
+    private final ListView<RoomView> list = new ListView<>();
+
+    public RoomsView(RoomsViewModel model, Messages messages) {
+        this.model = model;
+        this.messages = messages;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add(ConsoleStyles.PANE);
+        summary.getStyleClass().add(ConsoleStyles.SUMMARY);
+        error.getStyleClass().add(ConsoleStyles.ERROR);
+        error.managedProperty().bind(error.visibleProperty());
+        list.setId("rooms-list");
+        list.setItems(model.rooms().items());
+        list.setCellFactory(view -> new RoomCell());
+        list.setPlaceholder(new Label(messages.get("rooms.empty")));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().addAll(summary, error, list);
+    }
+
+    private void initListeners() {
+        summary.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> messages.get(
+                                "rooms.childrenPresent",
+                                model.childrenPresentProperty().get()),
+                        model.childrenPresentProperty()));
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        Selections.bind(list.getSelectionModel(), model.rooms());
+    }
+
+    private final class RoomCell extends ListCell<RoomView> {
+        private final Label name = new Label();
+        private final Label activity = new Label();
+        private final ProgressBar fill = new ProgressBar();
+        private final Label occupancy = new Label();
+        private final HBox row;
+
+        RoomCell() {
+            name.getStyleClass().add(ConsoleStyles.ROOM_NAME);
+            activity.getStyleClass().add(ConsoleStyles.MUTED);
+            occupancy.getStyleClass().add(ConsoleStyles.OCCUPANCY);
+            fill.setPrefWidth(180);
+            VBox text = new VBox(2, name, activity);
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            row = new HBox(text, spacer, fill, occupancy);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add(ConsoleStyles.ROOM_ROW);
+        }
+
+        @Override
+        protected void updateItem(RoomView room, boolean empty) {
+            super.updateItem(room, empty);
+            row.getStyleClass().removeAll(ConsoleStyles.OVER_CAPACITY, ConsoleStyles.IDLE);
+            if (empty || room == null) {
+                setGraphic(null);
+                return;
+            }
+            name.setText(room.name());
+            String supervisors = model.supervisorsText(room);
+            activity.setText(
+                    supervisors.isEmpty()
+                            ? model.activityText(room)
+                            : model.activityText(room) + " \u00b7 " + messages.get("rooms.supervisedBy", supervisors));
+            fill.setProgress(Math.min(1.0, model.fill(room)));
+            occupancy.setText(model.occupancyText(room));
+            if (model.isOverCapacity(room)) {
+                row.getStyleClass().add(ConsoleStyles.OVER_CAPACITY);
+            } else if (room.activeGroup() == null) {
+                row.getStyleClass().add(ConsoleStyles.IDLE);
+            }
+            setGraphic(row);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package app.roomwatch.console.settings;
+
+import app.roomwatch.console.i18n.Messages;
+import app.roomwatch.console.theme.Theme;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/** The settings dialog; every change applies and is saved at once, so it only needs a Close button. */
+public final class SettingsDialog {
+
+    private SettingsDialog() {}
+
+    public static void show(SettingsViewModel model, Messages messages, Window owner) {
+        ComboBox<Theme> theme = new ComboBox<>();
+        theme.getItems().setAll(Theme.values());
+        theme.setCellFactory(view -> new ThemeCell(messages));
+        theme.setButtonCell(new ThemeCell(messages));
+        theme.valueProperty().bindBidirectional(model.themeProperty());
+
+        ComboBox<String> language = new ComboBox<>();
+        language.getItems().setAll(SettingsViewModel.LANGUAGES);
+        language.setCellFactory(view -> new LanguageCell());
+        language.setButtonCell(new LanguageCell());
+        language.valueProperty().bindBidirectional(model.languageProperty());
+        Label languageHint = new Label(messages.get("settings.language.hint"));
+        languageHint.getStyleClass().add("rw-muted");
+
+        CheckBox sounds = new CheckBox(messages.get("settings.sounds"));
+        sounds.selectedProperty().bindBidirectional(model.soundsProperty());
+
+        GridPane form = new GridPane(12, 12);
+        form.addRow(0, new Label(messages.get("settings.theme")), theme);
+        form.addRow(1, new Label(messages.get("settings.language")), language);
+        form.add(languageHint, 1, 2);
+        form.add(sounds, 0, 3, 2, 1);
+
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(messages.get("settings.title"));
+        dialog.setHeaderText(messages.get("settings.title"));
+        dialog.getDialogPane().setContent(form);
+        dialog.getDialogPane()
+                .getButtonTypes()
+                .add(new ButtonType(messages.get("settings.close"), ButtonType.CLOSE.getButtonData()));
+        Theme.style(dialog.getDialogPane().getScene());
+        dialog.showAndWait();
+    }
+
+    private static final class ThemeCell extends ListCell<Theme> {
+        private final Messages messages;
+
+        ThemeCell(Messages messages) {
+            this.messages = messages;
+        }
+
+        @Override
+        protected void updateItem(Theme theme, boolean empty) {
+            super.updateItem(theme, empty);
+            setText(empty || theme == null ? null : messages.get("settings.theme." + theme.key()));
+        }
+    }
+
+    private static final class LanguageCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String language, boolean empty) {
+            super.updateItem(language, empty);
+            setText(empty || language == null ? null : "de".equals(language) ? "Deutsch" : "English");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package app.roomwatch.console.theme;
+
+/** The style classes of console.css, named once so views and stylesheet cannot drift apart silently. */
+public final class ConsoleStyles {
+
+    public static final String HEADER = "rw-header";
+    public static final String APP_NAME = "rw-app-name";
+    public static final String SIGNED_IN = "rw-signed-in";
+    public static final String STATUS = "rw-status";
+    public static final String STATUS_DOT = "rw-status-dot";
+    public static final String LIVE = "rw-live";
+    public static final String CONNECTING = "rw-connecting";
+    public static final String POLLING = "rw-polling";
+    public static final String OFFLINE = "rw-offline";
+    public static final String BANNER = "rw-banner";
+    public static final String BELL = "rw-bell";
+    public static final String BELL_DOT = "rw-bell-dot";
+    public static final String BADGE = "rw-badge";
+    public static final String PANE = "rw-pane";
+    public static final String ROOM_ROW = "rw-room-row";
+    public static final String ROOM_NAME = "rw-room-name";
+    public static final String OCCUPANCY = "rw-occupancy";
+    public static final String OVER_CAPACITY = "rw-over-capacity";
+    public static final String IDLE = "rw-idle";
+    public static final String MUTED = "rw-muted";
+    public static final String SUMMARY = "rw-summary";
+    public static final String GROUP_TITLE = "rw-group-title";
+    public static final String MESSAGE = "rw-message";
+    public static final String EMPTY = "rw-empty";
+    public static final String NOTIFICATION_ROW = "rw-notification-row";
+    public static final String UNREAD = "rw-unread";
+    public static final String URGENT = "rw-urgent";
+    public static final String TOASTS = "rw-toasts";
+    public static final String TOAST = "rw-toast";
+    public static final String TOAST_TITLE = "rw-toast-title";
+    public static final String LOGIN = "rw-login";
+    public static final String LOGIN_CARD = "rw-login-card";
+    public static final String HEADING = "rw-heading";
+    public static final String ERROR = "rw-error";
+    public static final String FEED_TIME = "rw-feed-time";
+
+    private ConsoleStyles() {}
+}
