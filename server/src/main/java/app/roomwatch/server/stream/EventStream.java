@@ -3,6 +3,7 @@ package app.roomwatch.server.stream;
 import app.roomwatch.model.event.EventEnvelope;
 import app.roomwatch.model.event.EventPage;
 import app.roomwatch.server.auth.StaffPrincipal;
+import app.roomwatch.server.web.ApiException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +58,14 @@ class EventStream {
      */
     StreamConnection open(StaffPrincipal staff, Optional<String> lastEventId, FrameSink sink) {
         limits.attempt(staff.tenantId() + ":" + staff.staffKey());
+        supervision
+                .refusal(staff.tenantId(), staff.staffId(), staff.sessionId())
+                .ifPresent(refusal -> {
+                    throw switch (refusal) {
+                        case DISABLED -> ApiException.forbidden("This account is disabled");
+                        case SESSION_ENDED -> ApiException.unauthorized("This session has ended; sign in again");
+                    };
+                });
         Optional<Cursor> resumeAfter = Optional.empty();
         Optional<String> reset = Optional.empty();
         if (lastEventId.isPresent()) {

@@ -101,6 +101,17 @@ class StreamHub implements SmartLifecycle {
         }
     }
 
+    /** The streams a staff member has open on this instance. */
+    int openStreams(long tenantId, String staffId) {
+        lock.lock();
+        try {
+            TenantIndex index = tenants.get(tenantId);
+            return index == null ? 0 : index.ofStaff(staffId).size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Removes a connection whose writer has ended; harmless when already removed. */
     void leave(StreamConnection connection) {
         lock.lock();

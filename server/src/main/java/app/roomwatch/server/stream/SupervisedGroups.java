@@ -1,12 +1,23 @@
 package app.roomwatch.server.stream;
 
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The running active groups a staff member supervises now: the group part of their scope. */
+/**
+ * What the database says about a staff member opening a stream: whether they may still stream at all, and the
+ * running active groups they supervise (the group part of their scope).
+ */
 @Component
 class SupervisedGroups {
+
+    /** Why a still-valid access token may not open a stream. */
+    enum Refusal {
+        DISABLED,
+        SESSION_ENDED
+    }
 
     private final JdbcClient jdbc;
 
@@ -25,5 +36,39 @@ class SupervisedGroups {
                 .param("staff", staffId)
                 .query(String.class)
                 .list());
+    }
+
+    /**
+     * An access token outlives a logout or a disabled account by up to its lifetime; open streams are closed at
+     * that moment, and this keeps such a token from opening new ones.
+     */
+    Optional<Refusal> refusal(long tenantId, long staffId, String sessionId) {
+        boolean enabled = jdbc.sql("SELECT enabled FROM staff WHERE tenant_id = :tenant AND id = :staff")
+                .param("tenant", tenantId)
+                .param("staff", staffId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        if (!enabled) {
+            return Optional.of(Refusal.DISABLED);
+        }
+        UUID session = parse(sessionId);
+        if (session == null) {
+            return Optional.empty();
+        }
+        boolean live = jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM refresh_token WHERE family_id = :family AND revoked_at IS NULL)")
+                .param("family", session)
+                .query(Boolean.class)
+                .single();
+        return live ? Optional.empty() : Optional.of(Refusal.SESSION_ENDED);
+    }
+
+    private static UUID parse(String sessionId) {
+        try {
+            return sessionId == null ? null : UUID.fromString(sessionId);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -159,8 +159,7 @@ class StreamTests extends StreamTest {
         TestTenant tenant = tenants.create();
         String token = token(tenant, "sup1");
         events.append(tenant.id(), Topic.TENANT, new RoomOccupancyChanged(tenant.bigRoomId(), null, 1));
-        String cursor = api()
-                .bearer(token)
+        String cursor = api().bearer(token)
                 .get("/api/events?after=0-0&limit=500")
                 .json()
                 .get("events")
@@ -207,10 +206,7 @@ class StreamTests extends StreamTest {
             assertThat(withHeader.header("Content-Type")).startsWith("application/problem+json");
             assertThat(withoutHeader.status()).isEqualTo(401);
         }
-        assertThat(api()
-                        .bearer(token)
-                        .get("/api/events?access_token=" + token)
-                        .status())
+        assertThat(api().bearer(token).get("/api/events?access_token=" + token).status())
                 .isEqualTo(401);
     }
 }
