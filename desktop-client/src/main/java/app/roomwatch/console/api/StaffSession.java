@@ -1,0 +1,120 @@
+package app.roomwatch.console.api;
+
+import app.roomwatch.model.api.LoginRequest;
+import app.roomwatch.model.api.StaffSummary;
+import app.roomwatch.model.api.TokenResponse;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JavaType;
+
+/**
+ * A signed-in staff member: keeps the access token, renews it with the refresh token when the server no longer
+ * accepts it, and makes authorised calls for the views and the realtime client. Safe to use from any thread.
+ */
+public final class StaffSession {
+
+    private static final System.Logger LOG = System.getLogger(StaffSession.class.getName());
+
+    private final ServerApi api;
+    private final String tenant;
+    private TokenResponse tokens;
+
+    private StaffSession(ServerApi api, String tenant, TokenResponse tokens) {
+        this.api = api;
+        this.tenant = tenant;
+        this.tokens = tokens;
+    }
+
+    /** Signs in with {@code POST /api/auth/login}; a wrong password is an {@link ApiException} with status 401. */
+    public static StaffSession login(ServerApi api, LoginRequest request) throws IOException {
+        var tokens = api.login(request);
+        LOG.log(
+                Level.INFO,
+                "Signed in as staff {0} of tenant {1}",
+                tokens.staff().id(),
+                request.tenant());
+        return new StaffSession(api, request.tenant(), tokens);
+    }
+
+    public ServerApi api() {
+        return api;
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    public synchronized StaffSummary staff() {
+        return tokens.staff();
+    }
+
+    public synchronized String accessToken() {
+        return tokens.accessToken();
+    }
+
+    /**
+     * Renews the access token after the server refused {@code rejectedToken}. When another caller already renewed
+     * it meanwhile, answers the newer token without spending the (single use) refresh token again.
+     *
+     * @throws ApiException with status 400 or 401 when the refresh token is no longer valid: sign in again
+     */
+    public synchronized String renewAccessToken(String rejectedToken) throws IOException {
+        if (!tokens.accessToken().equals(rejectedToken)) {
+            return tokens.accessToken();
+        }
+        tokens = api.refresh(tokens.refreshToken());
+        LOG.log(
+                Level.DEBUG,
+                "Renewed the access token of staff {0}",
+                tokens.staff().id());
+        return tokens.accessToken();
+    }
+
+    /** A request to {@code url} carrying the current access token. */
+    public Request.Builder authorized(HttpUrl url) {
+        return new Request.Builder().url(url).header("Authorization", TokenResponse.BEARER + " " + accessToken());
+    }
+
+    public <T> T get(HttpUrl url, Class<T> type) throws IOException {
+        return send(new Request.Builder().url(url).get(), api.json().constructType(type));
+    }
+
+    public <T> T get(String path, Class<T> type) throws IOException {
+        return get(api.url(path), type);
+    }
+
+    public <T> T get(String path, TypeReference<T> type) throws IOException {
+        return send(new Request.Builder().url(api.url(path)).get(), api.json().constructType(type));
+    }
+
+    public <T> T post(String path, Object body, Class<T> type) throws IOException {
+        return send(api.post(api.url(path), body), api.json().constructType(type));
+    }
+
+    /** A POST whose answer carries nothing the caller needs (204 or ignored). */
+    public void post(String path, Object body) throws IOException {
+        send(api.post(api.url(path), body), api.json().constructType(Void.class));
+    }
+
+    /** Sends with the current token; when it has expired, renews it once and sends again. */
+    private <T> T send(Request.Builder request, JavaType type) throws IOException {
+        String token = accessToken();
+        try {
+            return api.call(withToken(request, token), type);
+        } catch (ApiException e) {
+            if (!e.isUnauthorized()) {
+                throw e;
+            }
+        }
+        return api.call(withToken(request, renewAccessToken(token)), type);
+    }
+
+    private static Request withToken(Request.Builder request, String token) {
+        return request.header("Authorization", TokenResponse.BEARER + " " + Objects.requireNonNull(token))
+                .build();
+    }
+}
