@@ -1,0 +1,153 @@
+package app.roomwatch.installer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import app.roomwatch.installer.Commands.Finished;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Unpacks the server distribution the build just made and checks that what an admin installs fits together. */
+class ServerDistributionIT {
+
+    @TempDir
+    static Path unpacked;
+
+    private static Path home;
+
+    @BeforeAll
+    static void unpack() {
+        Path archive = Path.of(System.getProperty("roomwatch.server.distribution"));
+        assertThat(archive).isNotEmptyFile();
+        Finished tar =
+                Commands.run(Duration.ofMinutes(1), "tar", "-xzf", archive.toString(), "-C", unpacked.toString());
+        assertThat(tar.exitCode()).as(tar.output()).isZero();
+        home = unpacked.resolve("roomwatch-server-" + System.getProperty("roomwatch.version"));
+    }
+
+    @Test
+    void archiveHoldsTheJarTheUnitTheExampleSettingsAndAReadme() throws IOException {
+        assertThat(home.resolve("roomwatch-server.jar")).isNotEmptyFile();
+        assertThat(home.resolve("roomwatch-server.service")).isNotEmptyFile();
+        assertThat(home.resolve("server.env.example")).isNotEmptyFile();
+        assertThat(home.resolve("README.md")).content().contains("systemctl enable --now roomwatch-server");
+        try (JarFile jar = new JarFile(home.resolve("roomwatch-server.jar").toFile())) {
+            Attributes manifest = jar.getManifest().getMainAttributes();
+            assertThat(manifest.getValue("Start-Class")).isEqualTo("app.roomwatch.server.RoomwatchServer");
+        }
+    }
+
+    @Test
+    void unitRunsTheInstalledJarAsItsOwnUserWithTheSettingsFile() throws IOException {
+        String unit = Files.readString(home.resolve("roomwatch-server.service"));
+        String readme = Files.readString(home.resolve("README.md"));
+
+        assertThat(unit)
+                .contains("User=roomwatch", "EnvironmentFile=/etc/roomwatch/server.env", "Restart=on-failure")
+                .contains("-jar /opt/roomwatch-server/roomwatch-server.jar")
+                .contains("StateDirectory=roomwatch", "NoNewPrivileges=yes", "ProtectSystem=strict")
+                .doesNotContainPattern("(?m)^MemoryDenyWriteExecute=");
+        assertThat(readme).contains("/opt/roomwatch-server", "/etc/roomwatch/server.env");
+    }
+
+    @Test
+    void systemdAcceptsTheUnitWithoutAWarning() {
+        assumeTrue(Commands.exists("systemd-analyze"), "skipping: systemd-analyze is not on this machine");
+
+        Finished verify = Commands.run(
+                Duration.ofMinutes(1),
+                "systemd-analyze",
+                "verify",
+                "--man=no",
+                home.resolve("roomwatch-server.service").toString());
+
+        assertThat(verify.exitCode()).as(verify.output()).isZero();
+        assertThat(verify.output()).as("systemd's complaints").isBlank();
+    }
+
+    @Test
+    void exampleSettingsNameEverythingTheUnitAndTheServerRead() throws IOException {
+        assertThat(Files.readString(home.resolve("server.env.example")))
+                .containsPattern("(?m)^JAVA_HOME=")
+                .containsPattern("(?m)^SPRING_DATASOURCE_URL=jdbc:postgresql://")
+                .containsPattern("(?m)^SPRING_DATASOURCE_USERNAME=")
+                .containsPattern("(?m)^SPRING_DATASOURCE_PASSWORD=")
+                .containsPattern("(?m)^SERVER_PORT=")
+                .containsPattern("(?m)^ROOMWATCH_DATADIR=")
+                .containsPattern("(?m)^ROOMWATCH_AUTH_JWTSECRET=");
+    }
+
+    /** The jar from the archive starts with the settings as environment variables, the way the unit passes them. */
+    @Test
+    void distributedJarServesWithSettingsFromTheEnvironment(@TempDir Path dataDir) throws Exception {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        home.resolve("roomwatch-server.jar").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("server.log").toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("ROOMWATCH_"));
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("ROOMWATCH_DATADIR", dataDir.toString());
+        Process server = builder.start();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (true) {
+                if (!server.isAlive()) {
+                    fail("the server stopped with exit code %d:%n%s", server.exitValue(), log(dataDir));
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    fail("the server did not answer /actuator/health within 2 minutes:%n%s", log(dataDir));
+                }
+                try {
+                    HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200) {
+                        assertThat(response.body()).contains("\"UP\"");
+                        break;
+                    }
+                } catch (IOException notListeningYet) {
+                    // Connection refused until Tomcat is up; the process and deadline checks above bound the wait.
+                }
+                // Polls, but wakes at once if the server exits.
+                server.waitFor(250, TimeUnit.MILLISECONDS);
+            }
+            assertThat(dataDir.resolve("postgres"))
+                    .as("the embedded database's data folder")
+                    .isDirectory();
+        } finally {
+            server.destroy();
+            if (!server.waitFor(45, TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String log(Path dataDir) throws IOException {
+        return Files.readString(dataDir.resolve("server.log"));
+    }
+}
