@@ -18,10 +18,12 @@ public final class SettingsViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final StringProperty language = new SimpleStringProperty(this, "language");
     private final BooleanProperty sounds = new SimpleBooleanProperty(this, "sounds");
+    private final Consumer<UserChoices> save;
     private UserChoices current;
 
     public SettingsViewModel(UserChoices initial, Consumer<UserChoices> save) {
         this.current = initial;
+        this.save = save;
         theme.set(initial.theme());
         language.set(initial.language());
         sounds.set(initial.sounds());
@@ -46,6 +48,11 @@ public final class SettingsViewModel {
 
     public BooleanProperty soundsProperty() {
         return sounds;
+    }
+
+    /** Remembers who signed in here, so the next start only asks for the password. */
+    public void remember(String userName, String tenant) {
+        save.accept(current = current.signedInAs(userName, tenant));
     }
 
     public UserChoices current() {
