@@ -3,12 +3,17 @@ package app.roomwatch.installer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.roomwatch.installer.Commands.Finished;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -84,15 +89,52 @@ class ConsoleAppImageIT {
 
     @Test
     void appImageCarriesItsOwnJavaFxRuntimeAndIcon() throws IOException {
-        Path runtime = appImage.resolve("lib/runtime");
-        String release = Files.readString(runtime.resolve("release"));
+        String release = Files.readString(appImage.resolve("lib/runtime/release"));
 
-        assertThat(release)
-                .contains("JAVA_VERSION=\"25")
-                .contains("javafx.controls")
-                .contains("javafx.media");
+        assertThat(release).contains("JAVA_VERSION=\"25");
+        assertThat(runtimeModules()).contains("javafx.controls", "javafx.media", "jdk.localedata");
         assertThat(appImage.resolve("lib/app")).isDirectoryNotContaining("glob:**/javafx-*.jar");
         assertThat(appImage.resolve("lib/roomwatch-console.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void runtimeHoldsEveryModuleTheConsolesLibrariesNeed() throws IOException {
+        Path app = appImage.resolve("lib/app");
+        String classPath;
+        try (Stream<Path> jars = Files.list(app)) {
+            classPath = jars.filter(jar -> jar.toString().endsWith(".jar"))
+                    .map(Path::toString)
+                    .collect(Collectors.joining(File.pathSeparator));
+        }
+        // Against the full JDK that runs this test: a module the bundle lacks must still be found and named.
+        Finished jdeps = Commands.run(
+                Duration.ofMinutes(2),
+                Path.of(System.getProperty("java.home"), "bin", "jdeps").toString(),
+                "--ignore-missing-deps",
+                "--multi-release",
+                "25",
+                "--recursive",
+                "--print-module-deps",
+                "--class-path",
+                classPath,
+                app.resolve("desktop-client-" + System.getProperty("roomwatch.version") + ".jar")
+                        .toString());
+        assertThat(jdeps.exitCode()).as(jdeps.output()).isZero();
+
+        List<String> needed = Arrays.asList(jdeps.output().strip().split(","));
+        assertThat(needed).as("jdeps' answer").contains("java.base");
+        assertThat(runtimeModules())
+                .as("the jlinked runtime's modules; add what is missing to console.jdk-modules in installer/pom.xml")
+                .containsAll(needed);
+    }
+
+    /** The modules jlink put into the bundle's runtime, from its {@code release} file. */
+    private static List<String> runtimeModules() throws IOException {
+        return Files.readAllLines(appImage.resolve("lib/runtime/release")).stream()
+                .filter(line -> line.startsWith("MODULES="))
+                .flatMap(line -> Arrays.stream(
+                        line.substring("MODULES=".length()).replace("\"", "").split(" ")))
+                .toList();
     }
 
     /** Runs {@code launcher --self-test} with the user's settings folder at {@code configHome}. */
