@@ -105,6 +105,16 @@ final class SseClient implements AutoCloseable {
         }
     }
 
+    /** The next frame, or null when none comes within {@code timeout}. */
+    Frame poll(Duration timeout) {
+        try {
+            return frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Frame next() {
         return next(Duration.ofSeconds(10));
     }
