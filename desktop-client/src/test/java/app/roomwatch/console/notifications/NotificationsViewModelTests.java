@@ -38,9 +38,9 @@ class NotificationsViewModelTests {
 
     @Test
     void groupsNotificationsWithTheSameKeyIntoOneRow() {
-        server.add("1", "scheduled_checkout", "Mia K. checked out by schedule");
-        server.add("2", "scheduled_checkout", "Ben L. checked out by schedule");
-        server.add("3", "scheduled_checkout", "Ida M. checked out by schedule");
+        server.add("1", "scheduled-checkout:active-group:1", "Mia K. checked out by schedule");
+        server.add("2", "scheduled-checkout:active-group:1", "Ben L. checked out by schedule");
+        server.add("3", "scheduled-checkout:active-group:1", "Ida M. checked out by schedule");
         server.add("4", "announcement:7", "Lunch is late");
 
         load();
@@ -59,7 +59,7 @@ class NotificationsViewModelTests {
         load();
 
         assertThat(model.headline(model.groups().getFirst())).isEqualTo("Room 3 is very noisy (+1 similar)");
-        assertThat(Messages.of("de").get("notifications.group.scheduled_checkout", 3))
+        assertThat(Messages.of("de").get("notifications.group.scheduled-checkout", 3))
                 .isEqualTo("3 Kinder nach Zeitplan ausgecheckt");
     }
 

@@ -1,0 +1,236 @@
+package app.roomwatch.console.main;
+
+import app.roomwatch.console.api.ServerApi;
+import app.roomwatch.console.api.StaffSession;
+import app.roomwatch.console.feed.FeedViewModel;
+import app.roomwatch.console.fx.UiThread;
+import app.roomwatch.console.groups.GroupsViewModel;
+import app.roomwatch.console.i18n.Messages;
+import app.roomwatch.console.login.LoginView;
+import app.roomwatch.console.login.LoginViewModel;
+import app.roomwatch.console.notifications.NotificationsViewModel;
+import app.roomwatch.console.notifications.ToastAndSound;
+import app.roomwatch.console.realtime.ConnectionState;
+import app.roomwatch.console.realtime.FxRealtimeClient;
+import app.roomwatch.console.realtime.RealtimeClient;
+import app.roomwatch.console.realtime.Subscription;
+import app.roomwatch.console.refresh.ExecutorScheduler;
+import app.roomwatch.console.refresh.Loader;
+import app.roomwatch.console.rooms.RoomsViewModel;
+import app.roomwatch.console.settings.SettingsDialog;
+import app.roomwatch.console.settings.SettingsViewModel;
+import app.roomwatch.console.settings.UserChoices;
+import app.roomwatch.console.sound.SoundPlayer;
+import app.roomwatch.console.status.ConnectionSnapshot;
+import app.roomwatch.console.status.StatusViewModel;
+import app.roomwatch.console.theme.Theme;
+import app.roomwatch.console.toast.ToastViewModel;
+import app.roomwatch.model.api.LoginRequest;
+import app.roomwatch.model.api.Person;
+import app.roomwatch.model.event.EventType;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+
+/**
+ * The console's window from sign-in to sign-out: shows the login form, and once signed in builds the views, their
+ * view-models and the realtime client that drives them; signing out tears all of it down again.
+ */
+public final class ConsoleShell {
+
+    private final Stage stage;
+    private final ConsoleStartup startup;
+    private final UiThread ui;
+    private final ExecutorService background = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("roomwatch-console-call-", 0).factory());
+    private final ExecutorScheduler scheduler;
+    private final BorderPane root = new BorderPane();
+    private final Label notice = new Label();
+    private final SettingsViewModel settings;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+
+    private Messages messages;
+    // The user name of the sign-in in flight; the session knows the staff member's id and name, not what was typed.
+    private volatile String signingInAs = "";
+    private FxRealtimeClient realtime;
+    private MainViewModel main;
+    private MainView mainView;
+
+    public ConsoleShell(Stage stage, ConsoleStartup startup) {
+        this.stage = stage;
+        this.startup = startup;
+        this.ui = UiThread.fx();
+        this.scheduler = new ExecutorScheduler(ui);
+        this.settings = new SettingsViewModel(startup.choices(), startup.saveChoices());
+        this.messages = Messages.of(startup.choices().language());
+        settings.themeProperty().addListener((obs, was, now) -> now.apply());
+    }
+
+    /** Shows the window: signed in at once when the startup carries a password (the demo), else the login form. */
+    public void start() {
+        settings.themeProperty().get().apply();
+        notice.setId("console-notice");
+        notice.getStyleClass().add("rw-banner");
+        notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.managedProperty().bind(notice.visibleProperty());
+        notice.setVisible(false);
+        root.setTop(notice);
+        Scene scene = new Scene(root, 1200, 760);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.setMinWidth(820);
+        stage.setMinHeight(560);
+        showLogin();
+        stage.setOnHidden(e -> close());
+        stage.show();
+    }
+
+    /** A line above everything, e.g. "this console is older than the server supports". */
+    public void showNotice(String text) {
+        notice.setText(text);
+        notice.setVisible(text != null && !text.isBlank());
+    }
+
+    /** The signed-in view-model, or {@code null} before sign-in; for tests and screenshots. */
+    public MainViewModel main() {
+        return main;
+    }
+
+    public MainView mainView() {
+        return mainView;
+    }
+
+    private void showLogin() {
+        messages = Messages.of(settings.current().language());
+        stage.setTitle(messages.get("app.title"));
+        LoginViewModel<StaffSession> login =
+                new LoginViewModel<>(this::signIn, new Loader(background, ui), messages, this::signedIn);
+        UserChoices choices = settings.current();
+        login.serverUrlProperty().set(startup.serverUrl());
+        login.tenantProperty().set(firstNonBlank(startup.tenant(), choices.tenant()));
+        login.userNameProperty().set(firstNonBlank(startup.userName(), choices.userName()));
+        root.setCenter(new LoginView(login, messages));
+        if (!startup.password().isEmpty()) {
+            login.passwordProperty().set(startup.password());
+            login.signIn();
+        }
+    }
+
+    private StaffSession signIn(String serverUrl, String tenant, String userName, String password) throws Exception {
+        signingInAs = userName;
+        ServerApi api = startup.apiFactory().apply(serverUrl);
+        return StaffSession.login(api, new LoginRequest(tenant, userName, password));
+    }
+
+    private void signedIn(StaffSession session) {
+        settings.remember(signingInAs, session.tenant());
+
+        ServerBackend backend = new ServerBackend(session);
+        Person me = new Person(session.staff().id(), session.staff().displayName());
+        Loader loader = new Loader(background, ui);
+        ToastViewModel toasts = new ToastViewModel(scheduler);
+        main = new MainViewModel(
+                me.displayName(),
+                new RoomsViewModel(backend, new Loader(background, ui), scheduler, messages),
+                new GroupsViewModel(backend, background, ui, scheduler, messages, () -> me),
+                new FeedViewModel(backend, new Loader(background, ui), scheduler, messages),
+                new NotificationsViewModel(
+                        backend,
+                        loader,
+                        scheduler,
+                        new ToastAndSound(
+                                toasts,
+                                startup.sounds(),
+                                () -> settings.soundsProperty().get()),
+                        messages),
+                toasts,
+                new StatusViewModel(messages, ZoneId.systemDefault()));
+
+        RealtimeClient client = startup.realtimeFactory().apply(session);
+        realtime = new FxRealtimeClient(client, ui);
+        for (String type : EventType.ALL) {
+            subscriptions.add(realtime.subscribe(type, main::onEvent));
+        }
+        subscriptions.add(realtime.onReload(reason -> main.reloadAll()));
+        subscriptions.add(realtime.onStateChange(state -> main.status().update(snapshot(state))));
+
+        mainView = new MainView(main, messages, ZoneId.systemDefault(), this::openSettings, this::signOut);
+        root.setCenter(mainView);
+        stage.setTitle(messages.get("app.titleSignedIn", me.displayName()));
+        main.reloadAll();
+        realtime.connect();
+    }
+
+    private void openSettings() {
+        SettingsDialog.show(settings, messages, stage);
+    }
+
+    private void signOut() {
+        stopSession();
+        showLogin();
+    }
+
+    private void stopSession() {
+        subscriptions.forEach(Subscription::close);
+        subscriptions.clear();
+        if (realtime != null) {
+            realtime.close();
+            realtime = null;
+        }
+        main = null;
+        mainView = null;
+    }
+
+    private void close() {
+        stopSession();
+        scheduler.close();
+        background.shutdownNow();
+    }
+
+    static ConnectionSnapshot snapshot(ConnectionState state) {
+        ConnectionSnapshot.Light light = switch (state.mode()) {
+            case LIVE -> ConnectionSnapshot.Light.LIVE;
+            case CONNECTING -> ConnectionSnapshot.Light.CONNECTING;
+            case POLLING -> ConnectionSnapshot.Light.POLLING;
+            case OFFLINE -> ConnectionSnapshot.Light.OFFLINE;
+        };
+        return new ConnectionSnapshot(light, state.reason(), state.lastEventAt(), state.nextTryAt());
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        return first != null && !first.isBlank() ? first : second;
+    }
+
+    /**
+     * What the shell needs from the program that starts it.
+     *
+     * @param serverUrl the admin's preset (or the user's override)
+     * @param tenant, userName, password given on the command line for an automatic sign-in (the demo); else empty
+     */
+    public record ConsoleStartup(
+            String serverUrl,
+            String tenant,
+            String userName,
+            String password,
+            UserChoices choices,
+            Consumer<UserChoices> saveChoices,
+            SoundPlayer sounds,
+            Function<String, ServerApi> apiFactory,
+            Function<StaffSession, RealtimeClient> realtimeFactory) {
+
+        public ConsoleStartup {
+            tenant = tenant == null ? "" : tenant;
+            userName = userName == null ? "" : userName;
+            password = password == null ? "" : password;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package app.roomwatch.console.main;
+
+import app.roomwatch.console.api.StaffSession;
+import app.roomwatch.console.feed.FeedSource;
+import app.roomwatch.console.groups.GroupsApi;
+import app.roomwatch.console.notifications.NotificationsApi;
+import app.roomwatch.console.rooms.RoomsSource;
+import app.roomwatch.model.api.ActiveGroupView;
+import app.roomwatch.model.api.ActivityEntry;
+import app.roomwatch.model.api.CheckInRequest;
+import app.roomwatch.model.api.NotificationView;
+import app.roomwatch.model.api.RoomView;
+import app.roomwatch.model.api.StartActivityRequest;
+import app.roomwatch.model.api.StudentSummary;
+import app.roomwatch.model.api.SupervisorsRequest;
+import app.roomwatch.model.api.VisitDisplay;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** The views' narrow server interfaces, answered by the signed-in {@link StaffSession} (SPEC section 4). */
+final class ServerBackend implements RoomsSource, GroupsApi, FeedSource, NotificationsApi {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final StaffSession session;
+
+    ServerBackend(StaffSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public List<RoomView> rooms() throws IOException {
+        return Arrays.asList(session.get("/api/rooms", RoomView[].class));
+    }
+
+    @Override
+    public List<ActiveGroupView> activeGroups() throws IOException {
+        return Arrays.asList(session.get("/api/active/groups", ActiveGroupView[].class));
+    }
+
+    @Override
+    public List<VisitDisplay> visits(String activeGroupId) throws IOException {
+        return Arrays.asList(
+                session.get(path("api", "active", "groups", activeGroupId, "visits", "display"), VisitDisplay[].class));
+    }
+
+    @Override
+    public List<StudentSummary> students(String query) throws IOException {
+        HttpUrl url = session.api()
+                .url("/api/students")
+                .newBuilder()
+                .addQueryParameter("query", query)
+                .build();
+        return Arrays.asList(session.get(url, StudentSummary[].class));
+    }
+
+    @Override
+    public void checkIn(String activeGroupId, String studentId) throws IOException {
+        session.post(path("api", "active", "groups", activeGroupId, "visits"), new CheckInRequest(studentId));
+    }
+
+    @Override
+    public void checkOut(String visitId) throws IOException {
+        session.post(path("api", "visits", visitId, "end"), null);
+    }
+
+    @Override
+    public void startActivity(String name, String roomId, List<String> supervisorIds) throws IOException {
+        session.post("/api/active/groups", new StartActivityRequest(name, roomId, null, supervisorIds));
+    }
+
+    @Override
+    public void endActivity(String activeGroupId) throws IOException {
+        session.post(path("api", "active", "groups", activeGroupId, "end"), null);
+    }
+
+    @Override
+    public void changeSupervisors(String activeGroupId, List<String> supervisorIds) throws IOException {
+        // The session speaks GET and POST; this is the API's one PUT.
+        HttpUrl url = session.api().url(path("api", "active", "groups", activeGroupId, "supervisors"));
+        byte[] body = session.api().json().writeValueAsBytes(new SupervisorsRequest(supervisorIds));
+        Request request =
+                session.authorized(url).put(RequestBody.create(body, JSON)).build();
+        try (Response response = session.api().http().newCall(request).execute()) {
+            if (!response.isSuccessful()) {
+                throw session.api().problem(response);
+            }
+        }
+    }
+
+    @Override
+    public List<ActivityEntry> activity(int limit) throws IOException {
+        HttpUrl url = session.api()
+                .url("/api/activity")
+                .newBuilder()
+                .addQueryParameter("limit", Integer.toString(limit))
+                .build();
+        return Arrays.asList(session.get(url, ActivityEntry[].class));
+    }
+
+    @Override
+    public List<NotificationView> notifications(int limit) throws IOException {
+        HttpUrl url = session.api()
+                .url("/api/notifications")
+                .newBuilder()
+                .addQueryParameter("limit", Integer.toString(limit))
+                .build();
+        return Arrays.asList(session.get(url, NotificationView[].class));
+    }
+
+    @Override
+    public void markRead(String id) throws IOException {
+        session.post(path("api", "notifications", id, "read"), null);
+    }
+
+    /** A path from segments, each one encoded: ids come from the server, but they still never shape the URL. */
+    private String path(String... segments) {
+        HttpUrl.Builder url = session.api().url("/").newBuilder();
+        for (String segment : segments) {
+            url.addPathSegment(segment);
+        }
+        return url.build().encodedPath();
+    }
+}
