@@ -3,6 +3,8 @@ package app.roomwatch.console;
 import app.roomwatch.console.config.ConfigLocations;
 import app.roomwatch.console.config.ConsoleConfigLoader;
 import app.roomwatch.console.config.LoadedConfig;
+import app.roomwatch.console.main.ConsoleLauncher;
+import app.roomwatch.console.main.ConsoleShell;
 import app.roomwatch.console.version.ConsoleVersion;
 import app.roomwatch.console.version.ServerVersionCheck;
 import java.io.PrintStream;
@@ -12,12 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.image.Image;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
 
@@ -76,7 +73,7 @@ public final class RoomwatchConsole {
         return ConsoleVersion.current().map(ConsoleVersion::toString).orElse("(version unknown)");
     }
 
-    /** The main window; for now the server it talks to and, when needed, the version banner. */
+    /** The main window: sign-in, then the supervisor's views (see ConsoleShell), and the version banner. */
     public static final class Window extends Application {
 
         private final OkHttpClient http =
@@ -84,45 +81,23 @@ public final class RoomwatchConsole {
 
         @Override
         public void start(Stage stage) {
-            LoadedConfig loaded = new ConsoleConfigLoader(ConfigLocations.forThisComputer()).load();
+            ConfigLocations locations = ConfigLocations.forThisComputer();
+            LoadedConfig loaded = new ConsoleConfigLoader(locations).load();
             loaded.problems().forEach(problem -> System.err.println("Settings: " + problem));
 
-            Label banner = new Label();
-            banner.setWrapText(true);
-            banner.setMaxWidth(Double.MAX_VALUE);
-            banner.setPadding(new Insets(10, 16, 10, 16));
-            banner.setStyle("-fx-background-color: #fff3cd; -fx-text-fill: #664d03; -fx-font-weight: bold;");
-            banner.setVisible(false);
-            banner.setManaged(false);
-
-            Label title = new Label("Roomwatch");
-            title.setStyle("-fx-font-size: 28px; -fx-font-weight: bold;");
-            Label server = new Label("Server: " + loaded.config().serverUrl());
-            Label version = new Label("Console " + versionText());
-            VBox center = new VBox(8, title, server, version);
-            center.setPadding(new Insets(24));
-
-            BorderPane root = new BorderPane(center);
-            root.setTop(banner);
-            stage.setTitle("Roomwatch");
             stage.getIcons()
                     .add(new Image(RoomwatchConsole.class
                             .getResource("roomwatch-console.png")
                             .toExternalForm()));
-            stage.setScene(new Scene(root, 960, 640));
-            stage.show();
+            ConsoleShell shell = ConsoleLauncher.open(
+                    stage, loaded, locations, getParameters().getRaw());
 
             ServerVersionCheck check =
                     new ServerVersionCheck(http, loaded.config().serverUrl(), ConsoleVersion.current());
             Thread.ofVirtual()
                     .name("version-check")
-                    .start(() -> check.check()
-                            .banner()
-                            .ifPresent(text -> Platform.runLater(() -> {
-                                banner.setText(text);
-                                banner.setVisible(true);
-                                banner.setManaged(true);
-                            })));
+                    .start(() ->
+                            check.check().banner().ifPresent(text -> Platform.runLater(() -> shell.showNotice(text))));
         }
 
         @Override
