@@ -1,6 +1,5 @@
 package app.roomwatch.server.web;
 
-import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -63,7 +62,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, unreadable(e)));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, JsonBodies.describe(e)));
     }
 
     @Override
@@ -75,19 +74,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail));
     }
 
-    /** The field check of a shared-model record, if that is why the body could not be read. */
-    private static String unreadable(HttpMessageNotReadableException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
-                return invalid.getMessage();
-            }
-        }
-        return "The request body is not valid JSON of the expected shape";
-    }
-
-    public static ProblemDetail problem(HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("about:blank"));
-        return problem;
+    private static ProblemDetail problem(HttpStatus status, String detail) {
+        return Problems.of(status, detail);
     }
 }

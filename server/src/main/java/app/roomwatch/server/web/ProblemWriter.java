@@ -20,6 +20,6 @@ public class ProblemWriter {
     public void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), ApiExceptionHandler.problem(status, detail));
+        json.writeValue(response.getOutputStream(), Problems.of(status, detail));
     }
 }

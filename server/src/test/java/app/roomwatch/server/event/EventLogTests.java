@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class EventLogTests extends ServerTest {
@@ -28,9 +27,6 @@ class EventLogTests extends ServerTest {
 
     @Autowired
     TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void refusesToAppendOutsideATransaction() {

@@ -1,9 +1,13 @@
 package app.roomwatch.server.testing;
 
+import app.roomwatch.model.api.DeviceRegistration;
 import app.roomwatch.model.api.LoginRequest;
+import app.roomwatch.model.api.ScanRequest;
+import app.roomwatch.model.api.StartActivityRequest;
 import app.roomwatch.model.api.TokenResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -11,8 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of tests against a real server on a random port with the shared embedded PostgreSQL ({@link TestDatabase}),
@@ -37,6 +43,9 @@ public abstract class ServerTest {
     @Autowired
     protected TestTenants tenants;
 
+    @Autowired
+    protected JdbcClient jdbc;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
@@ -45,6 +54,47 @@ public abstract class ServerTest {
     /** An HTTP client for this server. */
     protected Api api() {
         return new Api(port);
+    }
+
+    /** The tenant's event log in stream order. */
+    protected List<LoggedEvent> events(long tenantId) {
+        JsonMapper json = JsonMapper.builder().build();
+        return jdbc.sql("SELECT topic, type, payload::text FROM event WHERE tenant_id = :tenant ORDER BY tx_id, id")
+                .param("tenant", tenantId)
+                .query((rs, n) -> new LoggedEvent(rs.getString(1), rs.getString(2), json.readTree(rs.getString(3))))
+                .list();
+    }
+
+    /** The tenant's events of one type, in stream order. */
+    protected List<LoggedEvent> events(long tenantId, String type) {
+        return events(tenantId).stream().filter(e -> e.type().equals(type)).toList();
+    }
+
+    /** Registers a scanner in {@code roomId} through the admin API and answers its API key. */
+    protected String registerDevice(TestTenants.TestTenant tenant, String roomId) {
+        Api.Response response =
+                as(tenant, "admin").post("/api/admin/devices", new DeviceRegistration("Door " + roomId, roomId));
+        if (response.status() != 201) {
+            throw new AssertionError("device registration failed: " + response);
+        }
+        return response.json().get("apiKey").asString();
+    }
+
+    /** Starts an activity in {@code roomId} supervised by {@code supervisorIds}, as the admin; answers its id. */
+    protected String startActivity(TestTenants.TestTenant tenant, String name, String roomId, String... supervisorIds) {
+        Api.Response response = as(tenant, "admin")
+                .post("/api/active/groups", new StartActivityRequest(name, roomId, null, List.of(supervisorIds)));
+        if (response.status() != 201) {
+            throw new AssertionError("starting an activity failed: " + response);
+        }
+        return response.json().get("id").asString();
+    }
+
+    /** A scanner posting one scan with a fresh Idempotency-Key. */
+    protected Api.Response scan(String apiKey, String rfidTag) {
+        return api().bearer(apiKey)
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .post("/api/iot/scans", new ScanRequest(rfidTag, null, null));
     }
 
     /** Signs in as {@code username} of {@code tenant} (password {@link TestTenants#PASSWORD}). */

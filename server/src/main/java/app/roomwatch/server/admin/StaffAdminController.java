@@ -1,0 +1,158 @@
+package app.roomwatch.server.admin;
+
+import app.roomwatch.model.api.StaffRole;
+import app.roomwatch.model.api.admin.StaffAccount;
+import app.roomwatch.model.api.admin.StaffAccountRequest;
+import app.roomwatch.server.auth.SessionControl;
+import app.roomwatch.server.auth.StaffPrincipal;
+import app.roomwatch.server.web.ApiException;
+import app.roomwatch.server.web.Ids;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins manage staff accounts; disabling one ends all of its sessions and streams at once. */
+@RestController
+@RequestMapping("/api/admin/staff")
+class StaffAdminController {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffAdminController.class);
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final SessionControl sessions;
+    private final Clock clock;
+
+    StaffAdminController(JdbcClient jdbc, PasswordEncoder passwords, SessionControl sessions, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    List<StaffAccount> list(Authentication authentication) {
+        return jdbc.sql("""
+                        SELECT id, username, display_name, role, enabled FROM staff
+                        WHERE tenant_id = :tenant ORDER BY display_name, id
+                        """)
+                .param("tenant", StaffPrincipal.of(authentication).tenantId())
+                .query((rs, n) -> new StaffAccount(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        StaffRole.valueOf(rs.getString(4)),
+                        rs.getBoolean(5)))
+                .list();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
+    public StaffAccount create(Authentication authentication, @RequestBody StaffAccountRequest request) {
+        long tenant = StaffPrincipal.of(authentication).tenantId();
+        if (request.password() == null) {
+            throw ApiException.badRequest("'password' is required for a new account");
+        }
+        requireFreeUsername(tenant, request.username(), 0);
+        long id = jdbc.sql("""
+                        INSERT INTO staff (tenant_id, username, display_name, password_hash, role, enabled)
+                        VALUES (:tenant, :username, :display, :hash, :role, :enabled) RETURNING id
+                        """)
+                .param("tenant", tenant)
+                .param("username", request.username().strip())
+                .param("display", request.displayName().strip())
+                .param("hash", passwords.encode(request.password()))
+                .param("role", request.role().name())
+                .param("enabled", request.enabled() == null || request.enabled())
+                .query(Long.class)
+                .single();
+        log.info("Staff {} created in tenant {}", id, tenant);
+        return new StaffAccount(
+                Ids.of(id),
+                request.username().strip(),
+                request.displayName().strip(),
+                request.role(),
+                request.enabled() == null || request.enabled());
+    }
+
+    @PutMapping("/{id}")
+    @Transactional
+    public StaffAccount update(
+            Authentication authentication, @PathVariable String id, @RequestBody StaffAccountRequest request) {
+        StaffPrincipal me = StaffPrincipal.of(authentication);
+        long tenant = me.tenantId();
+        long staffId = Ids.parse(id, "staff member");
+        Boolean wasEnabled = jdbc.sql("SELECT enabled FROM staff WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
+                .param("tenant", tenant)
+                .param("id", staffId)
+                .query(Boolean.class)
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("There is no staff member " + id));
+        boolean enabled = request.enabled() == null || request.enabled();
+        if (staffId == me.staffId() && (!enabled || request.role() != StaffRole.ADMIN)) {
+            throw ApiException.conflict("You can not disable yourself or take away your own admin role");
+        }
+        requireFreeUsername(tenant, request.username(), staffId);
+        jdbc.sql("""
+                        UPDATE staff SET username = :username, display_name = :display, role = :role,
+                               enabled = :enabled, password_hash = coalesce(:hash, password_hash)
+                        WHERE tenant_id = :tenant AND id = :id
+                        """)
+                .param("username", request.username().strip())
+                .param("display", request.displayName().strip())
+                .param("role", request.role().name())
+                .param("enabled", enabled)
+                .param("hash", request.password() == null ? null : passwords.encode(request.password()))
+                .param("tenant", tenant)
+                .param("id", staffId)
+                .update();
+        if (wasEnabled && !enabled) {
+            jdbc.sql("""
+                            UPDATE refresh_token SET revoked_at = :now
+                            WHERE tenant_id = :tenant AND staff_id = :id AND revoked_at IS NULL
+                            """)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("tenant", tenant)
+                    .param("id", staffId)
+                    .update();
+            sessions.sessionsEnded(tenant, staffId, null, "account_disabled");
+            log.info("Staff {} of tenant {} disabled; all sessions ended", staffId, tenant);
+        }
+        return new StaffAccount(
+                Ids.of(staffId),
+                request.username().strip(),
+                request.displayName().strip(),
+                request.role(),
+                enabled);
+    }
+
+    private void requireFreeUsername(long tenant, String username, long exceptId) {
+        boolean taken = jdbc.sql("SELECT count(*) FROM staff WHERE tenant_id = :tenant AND username = :username"
+                                + " AND id <> :except")
+                        .param("tenant", tenant)
+                        .param("username", username.strip())
+                        .param("except", exceptId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (taken) {
+            throw ApiException.conflict("The username '" + username.strip() + "' is already taken");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package app.roomwatch.server.feed;
+
+import app.roomwatch.model.api.ActivityEntry;
+import app.roomwatch.server.auth.StaffPrincipal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Readable lines for the events a staff member may see: the tenant's, their own, and those of the activities they
+ * supervise or supervised (admins: all of the tenant). Occupancy counts and read receipts are left out: they are
+ * the same facts again, not news.
+ */
+@Service
+class ActivityFeed {
+
+    private record Row(String cursor, String type, Instant at, JsonNode data) {}
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ActivityFeed(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    List<ActivityEntry> page(StaffPrincipal me, FeedCursor before, int limit) {
+        List<Row> rows = jdbc.sql("""
+                        SELECT e.tx_id::text || '-' || e.id, e.type, e.emitted_at, e.payload::text FROM event e
+                        WHERE e.tenant_id = :tenant
+                          AND e.type NOT IN ('room_occupancy', 'notification_read')
+                          AND (e.tx_id, e.id) < (CAST(:beforeTx AS text)::xid8, :beforeId)
+                          AND (:admin
+                               OR e.topic = 'tenant'
+                               OR e.topic = 'staff:' || :staff
+                               OR e.topic IN (SELECT 'active-group:' || s.active_group_id FROM active_group_supervisor s
+                                              WHERE s.tenant_id = :tenant AND s.staff_id = :staff))
+                        ORDER BY e.tx_id DESC, e.id DESC LIMIT :limit
+                        """)
+                .param("tenant", me.tenantId())
+                .param("beforeTx", Long.toUnsignedString(before.txId()))
+                .param("beforeId", before.id())
+                .param("admin", me.isAdmin())
+                .param("staff", me.staffId())
+                .param("limit", limit)
+                .query((rs, n) -> new Row(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        json.readTree(rs.getString(4))))
+                .list();
+        Names names = names(me.tenantId(), rows);
+        return rows.stream()
+                .map(row -> new ActivityEntry(row.cursor(), row.type(), row.at(), text(row, names)))
+                .toList();
+    }
+
+    private record Names(Map<String, String> groups, Map<String, String> rooms, Map<String, String> devices) {
+        String group(JsonNode data) {
+            return groups.getOrDefault(data.path("activeGroupId").asString(""), "an activity");
+        }
+
+        String room(JsonNode data) {
+            return rooms.getOrDefault(data.path("roomId").asString(""), "a room");
+        }
+    }
+
+    private Names names(long tenant, List<Row> rows) {
+        Set<Long> groupIds = new HashSet<>();
+        Set<Long> roomIds = new HashSet<>();
+        Set<Long> deviceIds = new HashSet<>();
+        for (Row row : rows) {
+            addId(groupIds, row.data().path("activeGroupId"));
+            addId(roomIds, row.data().path("roomId"));
+            addId(deviceIds, row.data().path("deviceId"));
+        }
+        return new Names(
+                lookup(
+                        "SELECT id::text, name FROM active_group WHERE tenant_id = :tenant AND id IN (:ids)",
+                        tenant,
+                        groupIds),
+                lookup("SELECT id::text, name FROM room WHERE tenant_id = :tenant AND id IN (:ids)", tenant, roomIds),
+                lookup(
+                        "SELECT id::text, name FROM device WHERE tenant_id = :tenant AND id IN (:ids)",
+                        tenant,
+                        deviceIds));
+    }
+
+    private static void addId(Set<Long> ids, JsonNode id) {
+        if (id.isString()) {
+            try {
+                ids.add(Long.parseLong(id.asString()));
+            } catch (NumberFormatException e) {
+                // not one of ours; shown without a name
+            }
+        }
+    }
+
+    private Map<String, String> lookup(String sql, long tenant, Set<Long> ids) {
+        Map<String, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql(sql)
+                    .param("tenant", tenant)
+                    .param("ids", ids)
+                    .query((rs, n) -> names.put(rs.getString(1), rs.getString(2)))
+                    .list();
+        }
+        return names;
+    }
+
+    private static String text(Row row, Names names) {
+        JsonNode data = row.data();
+        String student = data.path("studentName").asString("A child");
+        String where = names.group(data) + " (" + names.room(data) + ")";
+        return switch (row.type()) {
+            case "student_checkin" -> student + " checked in to " + where + how(data);
+            case "student_checkout" -> student + " checked out of " + where + how(data);
+            case "activity_start" ->
+                data.path("name").asString(names.group(data)) + " started in "
+                        + data.path("roomName").asString(names.room(data));
+            case "activity_end" -> names.group(data) + " in " + names.room(data) + " ended";
+            case "supervision_changed" ->
+                "The activities you supervise changed ("
+                        + data.path("activeGroupIds").size() + " now)";
+            case "notification_new" -> "Notification: " + data.path("title").asString("");
+            case "device_status" ->
+                "Scanner "
+                        + names.devices().getOrDefault(data.path("deviceId").asString(""), "")
+                        + " in " + names.room(data) + " is "
+                        + data.path("status").asString("");
+            default -> row.type();
+        };
+    }
+
+    private static String how(JsonNode data) {
+        return switch (data.path("source").asString("")) {
+            case "manual" -> " by hand";
+            case "scheduled" -> " by schedule";
+            case "session_end" -> " as the activity ended";
+            default -> "";
+        };
+    }
+}

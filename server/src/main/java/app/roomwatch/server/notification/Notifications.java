@@ -1,0 +1,100 @@
+package app.roomwatch.server.notification;
+
+import app.roomwatch.model.event.NotificationCreated;
+import app.roomwatch.model.event.NotificationPriority;
+import app.roomwatch.model.event.Topic;
+import app.roomwatch.server.event.EventLog;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Notifies staff members: one stored notification each, and a {@code notification_new} event on their own topic,
+ * in the caller's transaction.
+ */
+@Component
+public class Notifications {
+
+    private final JdbcClient jdbc;
+    private final EventLog events;
+    private final Clock clock;
+
+    Notifications(JdbcClient jdbc, EventLog events, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notify(
+            long tenantId,
+            Collection<Long> staffIds,
+            NotificationPriority priority,
+            String title,
+            String body,
+            String groupKey) {
+        for (long staffId : staffIds) {
+            long id = jdbc.sql("""
+                            INSERT INTO notification (tenant_id, staff_id, priority, title, body, group_key, created_at)
+                            VALUES (:tenant, :staff, :priority, :title, :body, :groupKey, :now) RETURNING id
+                            """)
+                    .param("tenant", tenantId)
+                    .param("staff", staffId)
+                    .param("priority", priority.wireName())
+                    .param("title", title)
+                    .param("body", body)
+                    .param("groupKey", groupKey)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .query(Long.class)
+                    .single();
+            events.append(
+                    tenantId,
+                    Topic.staff(Long.toString(staffId)),
+                    new NotificationCreated(Long.toString(id), priority, title, body, groupKey));
+        }
+    }
+
+    /**
+     * Who hears about a room: the supervisors of the activity running in it, or the tenant's admins when none runs
+     * (someone has to hear about a silent scanner or an unknown tag).
+     */
+    public List<Long> responsibleForRoom(long tenantId, long roomId) {
+        List<Long> supervisors = jdbc.sql("""
+                        SELECT s.staff_id FROM active_group g
+                        JOIN active_group_supervisor s ON s.active_group_id = g.id
+                        JOIN staff st ON st.id = s.staff_id AND st.enabled
+                        WHERE g.tenant_id = :tenant AND g.room_id = :room AND g.ended_at IS NULL
+                        ORDER BY s.staff_id
+                        """)
+                .param("tenant", tenantId)
+                .param("room", roomId)
+                .query(Long.class)
+                .list();
+        return supervisors.isEmpty() ? admins(tenantId) : supervisors;
+    }
+
+    /** The supervisors of one active group. */
+    public List<Long> supervisorsOf(long tenantId, long activeGroupId) {
+        return jdbc.sql("""
+                        SELECT s.staff_id FROM active_group_supervisor s JOIN staff st ON st.id = s.staff_id
+                        WHERE s.tenant_id = :tenant AND s.active_group_id = :group AND st.enabled
+                        ORDER BY s.staff_id
+                        """)
+                .param("tenant", tenantId)
+                .param("group", activeGroupId)
+                .query(Long.class)
+                .list();
+    }
+
+    private List<Long> admins(long tenantId) {
+        return jdbc.sql("SELECT id FROM staff WHERE tenant_id = :tenant AND role = 'ADMIN' AND enabled ORDER BY id")
+                .param("tenant", tenantId)
+                .query(Long.class)
+                .list();
+    }
+}

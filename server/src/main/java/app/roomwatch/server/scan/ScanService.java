@@ -1,0 +1,163 @@
+package app.roomwatch.server.scan;
+
+import app.roomwatch.model.api.ScanAction;
+import app.roomwatch.model.api.ScanRequest;
+import app.roomwatch.model.api.ScanResult;
+import app.roomwatch.model.event.NotificationPriority;
+import app.roomwatch.model.event.VisitSource;
+import app.roomwatch.server.device.Devices.Device;
+import app.roomwatch.server.notification.Notifications;
+import app.roomwatch.server.visit.Visits;
+import app.roomwatch.server.web.ApiException;
+import app.roomwatch.server.web.Ids;
+import app.roomwatch.server.web.Problems;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records a scanner's scan by the scan rule of SPEC section 3, exactly once per {@code Idempotency-Key}: the key is
+ * inserted first, so a concurrent retry waits on it and then answers what the first one answered; the answer,
+ * refusals included, is stored with the change and its events in one transaction.
+ */
+@Service
+class ScanService {
+
+    /** What to answer: a status and its JSON body (a {@link ScanResult} or a problem document). */
+    record Answer(int status, String body) {}
+
+    private final JdbcClient jdbc;
+    private final Visits visits;
+    private final Notifications notifications;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ScanService(JdbcClient jdbc, Visits visits, Notifications notifications, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.visits = visits;
+        this.notifications = notifications;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Answer record(Device device, String idempotencyKey, ScanRequest request, byte[] requestHash) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO scan_request (tenant_id, device_id, idempotency_key, request_hash, created_at)
+                        VALUES (:tenant, :device, :key, :hash, :now)
+                        ON CONFLICT (device_id, idempotency_key) DO NOTHING
+                        """)
+                .param("tenant", device.tenantId())
+                .param("device", device.id())
+                .param("key", idempotencyKey)
+                .param("hash", requestHash)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        if (inserted == 0) {
+            return earlierAnswer(device, idempotencyKey, requestHash);
+        }
+        Answer answer = apply(device, request);
+        jdbc.sql("""
+                        UPDATE scan_request SET status = :status, response = :body
+                        WHERE device_id = :device AND idempotency_key = :key
+                        """)
+                .param("status", answer.status())
+                .param("body", answer.body())
+                .param("device", device.id())
+                .param("key", idempotencyKey)
+                .update();
+        return answer;
+    }
+
+    private Answer earlierAnswer(Device device, String idempotencyKey, byte[] requestHash) {
+        record Earlier(byte[] hash, int status, String body) {}
+        Earlier earlier = jdbc.sql("""
+                        SELECT request_hash, status, response FROM scan_request
+                        WHERE device_id = :device AND idempotency_key = :key
+                        """)
+                .param("device", device.id())
+                .param("key", idempotencyKey)
+                .query((rs, n) -> new Earlier(rs.getBytes(1), rs.getInt(2), rs.getString(3)))
+                .single();
+        if (!Arrays.equals(earlier.hash(), requestHash)) {
+            throw ApiException.unprocessable("This Idempotency-Key was already used for a different scan;"
+                    + " use a new key for every new scan");
+        }
+        return new Answer(earlier.status(), earlier.body());
+    }
+
+    private Answer apply(Device device, ScanRequest request) {
+        long tenant = device.tenantId();
+        Optional<Visits.Student> found = visits.lockStudentByTag(tenant, request.rfidTag());
+        if (found.isEmpty()) {
+            return unknownTag(device);
+        }
+        Visits.Student student = found.get();
+        Optional<Visits.Group> here = visits.runningGroupInRoom(tenant, device.roomId());
+        if (here.isEmpty()) {
+            return problem(HttpStatus.CONFLICT, "No activity is running in this scanner's room; start one first");
+        }
+        Optional<Visits.OpenVisit> open = visits.openVisitOf(tenant, student.id());
+        visits.lockGroups(
+                tenant,
+                here.get().id(),
+                open.map(Visits.OpenVisit::activeGroupId).orElse(here.get().id()));
+        // Re-read under the locks: the activity may have ended, the child may have moved meanwhile.
+        Optional<Visits.Group> locked = visits.runningGroup(tenant, here.get().id());
+        if (locked.isEmpty()) {
+            return problem(HttpStatus.CONFLICT, "No activity is running in this scanner's room; start one first");
+        }
+        Visits.Group group = locked.get();
+        open = visits.openVisitOf(tenant, student.id());
+        Instant at = clock.instant();
+        boolean inHere = open.isPresent() && open.get().activeGroupId() == group.id();
+        ScanResult.Outcome outcome;
+        if (inHere && request.action() != ScanAction.CHECKIN) {
+            visits.checkOut(tenant, student, open.get(), VisitSource.RFID, at);
+            outcome = ScanResult.Outcome.CHECKED_OUT;
+        } else if (inHere) {
+            outcome = ScanResult.Outcome.CHECKED_IN;
+        } else if (request.action() == ScanAction.CHECKOUT) {
+            return problem(HttpStatus.CONFLICT, "This child is not checked in to this room's activity");
+        } else if (open.isPresent()) {
+            visits.checkOut(tenant, student, open.get(), VisitSource.RFID, at);
+            visits.checkIn(tenant, student, group, VisitSource.RFID, at);
+            outcome = ScanResult.Outcome.MOVED;
+        } else {
+            visits.checkIn(tenant, student, group, VisitSource.RFID, at);
+            outcome = ScanResult.Outcome.CHECKED_IN;
+        }
+        ScanResult result = new ScanResult(
+                outcome, Ids.of(student.id()), student.shortName(), group.roomName(), Ids.of(group.id()));
+        return new Answer(200, json.writeValueAsString(result));
+    }
+
+    private Answer unknownTag(Device device) {
+        String roomName = jdbc.sql("SELECT name FROM room WHERE tenant_id = :tenant AND id = :id")
+                .param("tenant", device.tenantId())
+                .param("id", device.roomId())
+                .query(String.class)
+                .single();
+        notifications.notify(
+                device.tenantId(),
+                notifications.responsibleForRoom(device.tenantId(), device.roomId()),
+                NotificationPriority.INFO,
+                "Unknown tag at " + roomName,
+                "The scanner \"" + device.name() + "\" read a tag that belongs to no child. Register it in the"
+                        + " admin area if a new child uses it.",
+                "unknown-tag:room:" + device.roomId());
+        return problem(HttpStatus.NOT_FOUND, "No child has this RFID tag; the room's supervisors were told");
+    }
+
+    private Answer problem(HttpStatus status, String detail) {
+        var problem = Problems.of(status, detail);
+        return new Answer(status.value(), json.writeValueAsString(problem));
+    }
+}

@@ -1,0 +1,259 @@
+package app.roomwatch.server.visit;
+
+import app.roomwatch.model.event.NotificationPriority;
+import app.roomwatch.model.event.RoomOccupancyChanged;
+import app.roomwatch.model.event.StudentCheckedIn;
+import app.roomwatch.model.event.StudentCheckedOut;
+import app.roomwatch.model.event.Topic;
+import app.roomwatch.model.event.VisitSource;
+import app.roomwatch.server.event.EventLog;
+import app.roomwatch.server.notification.Notifications;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checking children in and out of active groups, whoever asks (a scanner, a supervisor, the schedule, an ending
+ * session): the visit row, its event, the room's new occupancy and a capacity warning, all in the caller's
+ * transaction. Callers lock the student first, then the active groups involved in id order ({@link #lockGroups}),
+ * so that concurrent changes neither deadlock nor count occupancy wrong.
+ */
+@Component
+public class Visits {
+
+    /** A child as events and supervisors see them. */
+    public record Student(long id, String firstName, String lastName, String schoolClass) {
+        /** "Mia K.": what supervisors see on screen and events carry. */
+        public String shortName() {
+            return lastName.isEmpty() ? firstName : firstName + " " + lastName.charAt(0) + ".";
+        }
+    }
+
+    /** A running active group and its room. */
+    public record Group(long id, String name, long roomId, String roomName, int capacity) {}
+
+    /** A child's open visit. */
+    public record OpenVisit(long id, long studentId, long activeGroupId, long roomId) {}
+
+    private final JdbcClient jdbc;
+    private final EventLog events;
+    private final Notifications notifications;
+
+    Visits(JdbcClient jdbc, EventLog events, Notifications notifications) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.notifications = notifications;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Student> lockStudent(long tenantId, long studentId) {
+        return jdbc.sql("""
+                        SELECT id, first_name, last_name, school_class FROM student
+                        WHERE tenant_id = :tenant AND id = :id FOR UPDATE
+                        """)
+                .param("tenant", tenantId)
+                .param("id", studentId)
+                .query((rs, n) -> new Student(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Student> lockStudentByTag(long tenantId, String rfidTag) {
+        return jdbc.sql("""
+                        SELECT id, first_name, last_name, school_class FROM student
+                        WHERE tenant_id = :tenant AND rfid_tag = :tag FOR UPDATE
+                        """)
+                .param("tenant", tenantId)
+                .param("tag", rfidTag)
+                .query((rs, n) -> new Student(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    /** Locks running active groups in id order; ids that are not running are skipped. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockGroups(long tenantId, long... activeGroupIds) {
+        long[] ordered = Arrays.stream(activeGroupIds).distinct().sorted().toArray();
+        for (long id : ordered) {
+            jdbc.sql("SELECT id FROM active_group WHERE tenant_id = :tenant AND id = :id FOR NO KEY UPDATE")
+                    .param("tenant", tenantId)
+                    .param("id", id)
+                    .query(Long.class)
+                    .optional();
+        }
+    }
+
+    public Optional<Group> runningGroup(long tenantId, long activeGroupId) {
+        return jdbc.sql("""
+                        SELECT g.id, g.name, r.id, r.name, r.capacity FROM active_group g
+                        JOIN room r ON r.tenant_id = g.tenant_id AND r.id = g.room_id
+                        WHERE g.tenant_id = :tenant AND g.id = :id AND g.ended_at IS NULL
+                        """)
+                .param("tenant", tenantId)
+                .param("id", activeGroupId)
+                .query((rs, n) ->
+                        new Group(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5)))
+                .optional();
+    }
+
+    public Optional<Group> runningGroupInRoom(long tenantId, long roomId) {
+        return jdbc.sql("""
+                        SELECT g.id, g.name, r.id, r.name, r.capacity FROM active_group g
+                        JOIN room r ON r.tenant_id = g.tenant_id AND r.id = g.room_id
+                        WHERE g.tenant_id = :tenant AND g.room_id = :room AND g.ended_at IS NULL
+                        """)
+                .param("tenant", tenantId)
+                .param("room", roomId)
+                .query((rs, n) ->
+                        new Group(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5)))
+                .optional();
+    }
+
+    public Optional<OpenVisit> openVisitOf(long tenantId, long studentId) {
+        return jdbc.sql("""
+                        SELECT v.id, v.student_id, v.active_group_id, g.room_id FROM visit v
+                        JOIN active_group g ON g.tenant_id = v.tenant_id AND g.id = v.active_group_id
+                        WHERE v.tenant_id = :tenant AND v.student_id = :student AND v.exited_at IS NULL
+                        """)
+                .param("tenant", tenantId)
+                .param("student", studentId)
+                .query((rs, n) -> new OpenVisit(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .optional();
+    }
+
+    public Optional<OpenVisit> openVisit(long tenantId, long visitId) {
+        return jdbc.sql("""
+                        SELECT v.id, v.student_id, v.active_group_id, g.room_id FROM visit v
+                        JOIN active_group g ON g.tenant_id = v.tenant_id AND g.id = v.active_group_id
+                        WHERE v.tenant_id = :tenant AND v.id = :id AND v.exited_at IS NULL
+                        """)
+                .param("tenant", tenantId)
+                .param("id", visitId)
+                .query((rs, n) -> new OpenVisit(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .optional();
+    }
+
+    /** Checks a child with no open visit in; the group must be locked. Returns the visit id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long checkIn(long tenantId, Student student, Group group, VisitSource source, Instant at) {
+        long visitId = jdbc.sql("""
+                        INSERT INTO visit (tenant_id, student_id, active_group_id, entered_at, entry_source)
+                        VALUES (:tenant, :student, :group, :at, :source) RETURNING id
+                        """)
+                .param("tenant", tenantId)
+                .param("student", student.id())
+                .param("group", group.id())
+                .param("at", Timestamp.from(at))
+                .param("source", source.wireName())
+                .query(Long.class)
+                .single();
+        touch(tenantId, group.id(), at);
+        events.append(
+                tenantId,
+                Topic.activeGroup(Long.toString(group.id())),
+                new StudentCheckedIn(
+                        Long.toString(student.id()),
+                        student.shortName(),
+                        Long.toString(group.id()),
+                        Long.toString(group.roomId()),
+                        source));
+        int occupancy = publishOccupancy(tenantId, group.id(), group.roomId());
+        warnIfOverCapacity(tenantId, group, occupancy);
+        return visitId;
+    }
+
+    /** Ends an open visit; its group must be locked. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void checkOut(long tenantId, Student student, OpenVisit visit, VisitSource source, Instant at) {
+        jdbc.sql("""
+                        UPDATE visit SET exited_at = :at, exit_source = :source
+                        WHERE tenant_id = :tenant AND id = :id AND exited_at IS NULL
+                        """)
+                .param("at", Timestamp.from(at))
+                .param("source", source.wireName())
+                .param("tenant", tenantId)
+                .param("id", visit.id())
+                .update();
+        if (source != VisitSource.SESSION_END) {
+            touch(tenantId, visit.activeGroupId(), at);
+        }
+        events.append(
+                tenantId,
+                Topic.activeGroup(Long.toString(visit.activeGroupId())),
+                new StudentCheckedOut(
+                        Long.toString(student.id()),
+                        student.shortName(),
+                        Long.toString(visit.activeGroupId()),
+                        Long.toString(visit.roomId()),
+                        source));
+        if (source != VisitSource.SESSION_END) {
+            int occupancy = publishOccupancy(tenantId, visit.activeGroupId(), visit.roomId());
+            jdbc.sql("""
+                            UPDATE active_group g SET over_capacity_notified = false FROM room r
+                            WHERE g.tenant_id = :tenant AND g.id = :id AND r.tenant_id = g.tenant_id
+                              AND r.id = g.room_id AND :occupancy <= r.capacity AND g.over_capacity_notified
+                            """)
+                    .param("tenant", tenantId)
+                    .param("id", visit.activeGroupId())
+                    .param("occupancy", occupancy)
+                    .update();
+        }
+    }
+
+    public int occupancy(long tenantId, long activeGroupId) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM visit
+                        WHERE tenant_id = :tenant AND active_group_id = :group AND exited_at IS NULL
+                        """)
+                .param("tenant", tenantId)
+                .param("group", activeGroupId)
+                .query(Integer.class)
+                .single();
+    }
+
+    private int publishOccupancy(long tenantId, long activeGroupId, long roomId) {
+        int occupancy = occupancy(tenantId, activeGroupId);
+        events.append(
+                tenantId,
+                Topic.TENANT,
+                new RoomOccupancyChanged(Long.toString(roomId), Long.toString(activeGroupId), occupancy));
+        return occupancy;
+    }
+
+    /** An urgent notification the first time a room goes over capacity; it re-arms once it is back within. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void warnIfOverCapacity(long tenantId, Group group, int occupancy) {
+        if (occupancy <= group.capacity()) {
+            return;
+        }
+        int armed =
+                jdbc.sql("""
+                        UPDATE active_group SET over_capacity_notified = true
+                        WHERE tenant_id = :tenant AND id = :id AND NOT over_capacity_notified
+                        """).param("tenant", tenantId).param("id", group.id()).update();
+        if (armed > 0) {
+            notifications.notify(
+                    tenantId,
+                    notifications.supervisorsOf(tenantId, group.id()),
+                    NotificationPriority.URGENT,
+                    group.roomName() + " is over capacity",
+                    occupancy + " children are in " + group.roomName() + ", which holds " + group.capacity() + ".",
+                    "over-capacity:room:" + group.roomId());
+        }
+    }
+
+    private void touch(long tenantId, long activeGroupId, Instant at) {
+        jdbc.sql("""
+                        UPDATE active_group SET last_activity_at = greatest(last_activity_at, :at)
+                        WHERE tenant_id = :tenant AND id = :id
+                        """)
+                .param("at", Timestamp.from(at))
+                .param("tenant", tenantId)
+                .param("id", activeGroupId)
+                .update();
+    }
+}
