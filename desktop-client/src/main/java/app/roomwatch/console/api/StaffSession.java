@@ -5,6 +5,8 @@ import app.roomwatch.model.api.StaffSummary;
 import app.roomwatch.model.api.TokenResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -18,15 +20,17 @@ import tools.jackson.databind.JavaType;
 public final class StaffSession {
 
     private static final System.Logger LOG = System.getLogger(StaffSession.class.getName());
+    private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(1);
 
     private final ServerApi api;
     private final String tenant;
     private TokenResponse tokens;
+    private Instant expiresAt;
 
     private StaffSession(ServerApi api, String tenant, TokenResponse tokens) {
         this.api = api;
         this.tenant = tenant;
-        this.tokens = tokens;
+        take(tokens);
     }
 
     /** Signs in with {@code POST /api/auth/login}; a wrong password is an {@link ApiException} with status 401. */
@@ -66,12 +70,25 @@ public final class StaffSession {
         if (!tokens.accessToken().equals(rejectedToken)) {
             return tokens.accessToken();
         }
-        tokens = api.refresh(tokens.refreshToken());
+        take(api.refresh(tokens.refreshToken()));
         LOG.log(
                 Level.DEBUG,
                 "Renewed the access token of staff {0}",
                 tokens.staff().id());
         return tokens.accessToken();
+    }
+
+    /**
+     * True when the access token has expired (or is about to) by this machine's clock. A server may accept such a
+     * token for a while (clock skew), but a stream opened with it ends at once: renew before reconnecting.
+     */
+    public synchronized boolean accessTokenExpired() {
+        return !Instant.now().isBefore(expiresAt.minus(EXPIRY_MARGIN));
+    }
+
+    private void take(TokenResponse fresh) {
+        tokens = fresh;
+        expiresAt = Instant.now().plusSeconds(fresh.expiresIn());
     }
 
     /** A request to {@code url} carrying the current access token. */

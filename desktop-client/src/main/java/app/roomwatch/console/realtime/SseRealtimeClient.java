@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -51,6 +52,7 @@ public final class SseRealtimeClient implements RealtimeClient {
     private final RecentIds seen = new RecentIds(10_000);
     private final OkHttpClient streamHttp;
     private final Poller poller;
+    private final Executor io;
     private final AutoCloseable resources;
     private final StreamAttempt.Handler handler = new AttemptHandler();
 
@@ -71,6 +73,8 @@ public final class SseRealtimeClient implements RealtimeClient {
     private int backoffStep;
     /** A 401 was answered by renewing the token; another one before the stream opens is a failure. */
     private boolean renewedSinceOpen;
+    /** An expired token is being renewed before the next attempt. */
+    private boolean renewing;
 
     /**
      * A client with its own timer, delivery and I/O threads, released by {@link #close()}.
@@ -113,13 +117,16 @@ public final class SseRealtimeClient implements RealtimeClient {
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap(), settings.jitter(), random);
         this.cursors = new CursorStore(dataDir.resolve("stream-cursor-" + identity(session) + ".txt"));
         this.listeners = new Listeners(delivery);
-        // The watchdog, not a read timeout, decides when a quiet stream is dead.
+        // The watchdog, not a read timeout, decides when a quiet stream is dead. The stream keeps its own
+        // connections: a REST call never waits for, or lands on, a connection a gateway treats as a stream.
         this.streamHttp = session.api()
                 .http()
                 .newBuilder()
+                .connectionPool(new ConnectionPool())
                 .readTimeout(Duration.ZERO)
                 .callTimeout(Duration.ZERO)
                 .build();
+        this.io = io;
         this.poller = new Poller(session, settings, scheduler, io, this, new PollSink());
         this.resources = resources;
     }
@@ -190,6 +197,46 @@ public final class SseRealtimeClient implements RealtimeClient {
 
     private void startAttempt() {
         cancel(retryTimer);
+        if (!poller.active()) {
+            setState(Mode.CONNECTING, "Connecting to the server", null);
+        }
+        if (session.accessTokenExpired()) {
+            if (!renewing) {
+                renewing = true;
+                io.execute(this::renewThenOpen);
+            }
+            return;
+        }
+        openStream();
+    }
+
+    /** Renews an expired token before reconnecting (a blocking call, outside the lock). */
+    private void renewThenOpen() {
+        try {
+            session.renewAccessToken(session.accessToken());
+        } catch (ApiException e) {
+            if (e.status() == 400 || e.status() == 401) {
+                synchronized (this) {
+                    renewing = false;
+                    if (running) {
+                        halt(EXPIRED);
+                    }
+                }
+                return;
+            }
+            // Otherwise the server is in trouble: the stream attempt will say so and back off.
+        } catch (IOException e) {
+            // The same: let the attempt fail and back off, rather than retrying the renewal at once.
+        }
+        synchronized (this) {
+            renewing = false;
+            if (running && attempt == null) {
+                openStream();
+            }
+        }
+    }
+
+    private void openStream() {
         var request =
                 new Request.Builder().url(session.api().url("/api/sse/events")).header("Accept", "text/event-stream");
         String token = session.accessToken();
@@ -199,9 +246,7 @@ public final class SseRealtimeClient implements RealtimeClient {
         }
         var next = new StreamAttempt(streamHttp, request.build(), token, scheduler::now);
         attempt = next;
-        if (!poller.active()) {
-            setState(Mode.CONNECTING, "Connecting to the server", null);
-        }
+        cancel(watchdogTimer);
         watchdogTimer = scheduler.schedule(settings.watchdogTimeout(), () -> watch(next));
         next.start(handler);
     }
@@ -234,7 +279,7 @@ public final class SseRealtimeClient implements RealtimeClient {
     }
 
     private synchronized void retryNow() {
-        if (running && attempt == null) {
+        if (running && attempt == null && !renewing) {
             startAttempt();
         }
     }
