@@ -10,6 +10,9 @@ record Cursor(long txId, long id) implements Comparable<Cursor> {
 
     static final Cursor START = new Cursor(0, 0);
 
+    /** After every event there can be. */
+    static final Cursor END = new Cursor(Long.MAX_VALUE, Long.MAX_VALUE);
+
     Cursor {
         if (txId < 0 || id < 0) {
             throw new IllegalArgumentException("a cursor has no negative parts");

@@ -83,7 +83,7 @@ class EventStream {
             Cursor seen = hub.position();
             var connection = new StreamConnection(
                     number, scopeOf(staff), staff.sessionId(), staff.expiresAt(), settings.queueCapacity(), sink);
-            Optional<Cursor> joinedAt = hub.join(connection, attempt < JOIN_ATTEMPTS ? seen : Cursor.START);
+            Optional<Cursor> joinedAt = hub.join(connection, attempt < JOIN_ATTEMPTS ? seen : Cursor.END);
             if (joinedAt.isPresent()) {
                 connection.start(new StreamConnection.Opening(resumeAfter, joinedAt.get(), reset), writing);
                 return connection;
