@@ -155,8 +155,13 @@ class ConsoleDebPackageIT {
         List<String> command =
                 new ArrayList<>(Arrays.asList("apt-get", "install", "-y", "-q", "--no-install-recommends"));
         command.addAll(missing);
-        Finished apt = Commands.run(
-                Duration.ofMinutes(5), Map.of("DEBIAN_FRONTEND", "noninteractive"), command.toArray(String[]::new));
+        Map<String, String> quiet = Map.of("DEBIAN_FRONTEND", "noninteractive");
+        Finished apt = Commands.run(Duration.ofMinutes(5), quiet, command.toArray(String[]::new));
+        if (apt.exitCode() != 0) {
+            // A fresh machine may not have fetched the package lists yet.
+            Commands.run(Duration.ofMinutes(5), quiet, "apt-get", "update", "-q");
+            apt = Commands.run(Duration.ofMinutes(5), quiet, command.toArray(String[]::new));
+        }
         assertThat(apt.exitCode())
                 .as("the console's dependencies %s could not be installed:%n%s", missing, apt.output())
                 .isZero();
