@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -96,16 +97,7 @@ class ServerDistributionIT {
     @Test
     void distributedJarServesWithSettingsFromTheEnvironment(@TempDir Path dataDir) throws Exception {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        home.resolve("roomwatch-server.jar").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("server.log").toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("ROOMWATCH_"));
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("ROOMWATCH_DATADIR", dataDir.toString());
-        Process server = builder.start();
+        Process server = start(dataDir, Map.of("SERVER_PORT", Integer.toString(port)));
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
                     .timeout(Duration.ofSeconds(5))
@@ -131,13 +123,47 @@ class ServerDistributionIT {
                 server.waitFor(250, TimeUnit.MILLISECONDS);
             }
             assertThat(dataDir.resolve("postgres"))
-                    .as("the embedded database's data folder")
+                    .as("the embedded database's data folder, from ROOMWATCH_DATADIR")
                     .isDirectory();
         } finally {
-            server.destroy();
-            if (!server.waitFor(45, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor();
-            }
+            stop(server);
+        }
+    }
+
+    /** A name that did not bind would be ignored in silence; a secret too short for HS256 must stop the start. */
+    @Test
+    void tokenSecretVariableOfTheExampleReachesTheServer(@TempDir Path dataDir) throws Exception {
+        Process server = start(
+                dataDir,
+                Map.of("SERVER_PORT", Integer.toString(freePort()), "ROOMWATCH_AUTH_JWTSECRET", "shorter-than-32"));
+        try {
+            assertThat(server.waitFor(2, TimeUnit.MINUTES))
+                    .as("the server should refuse to start:%n%s", log(dataDir))
+                    .isTrue();
+            assertThat(server.exitValue()).isNotZero();
+            assertThat(log(dataDir)).contains("jwt-secret");
+        } finally {
+            stop(server);
+        }
+    }
+
+    private static Process start(Path dataDir, Map<String, String> settings) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        home.resolve("roomwatch-server.jar").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("server.log").toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("ROOMWATCH_"));
+        builder.environment().put("ROOMWATCH_DATADIR", dataDir.toString());
+        builder.environment().putAll(settings);
+        return builder.start();
+    }
+
+    private static void stop(Process server) throws InterruptedException {
+        server.destroy();
+        if (!server.waitFor(45, TimeUnit.SECONDS)) {
+            server.destroyForcibly().waitFor();
         }
     }
 
