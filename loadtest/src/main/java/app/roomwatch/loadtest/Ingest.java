@@ -1,0 +1,94 @@
+package app.roomwatch.loadtest;
+
+import app.roomwatch.loadtest.measure.LatencyHistogram;
+import app.roomwatch.loadtest.report.Report;
+import app.roomwatch.loadtest.target.RoomwatchTarget;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Ingest: closed-loop scanners, each sending its next scan when the last one was answered, each on its own
+ * children so they never wait on each other's rows. A 2xx answer means the scan and its events are committed.
+ */
+final class Ingest {
+
+    private final RoomwatchTarget target;
+
+    Ingest(RoomwatchTarget target) {
+        this.target = target;
+    }
+
+    Report.Ingest run(List<Integer> scannerCounts, Duration each) throws InterruptedException {
+        List<Report.IngestStep> steps = new ArrayList<>();
+        Report.IngestStep best = null;
+        for (int scanners : scannerCounts) {
+            Report.IngestStep step = step(Math.min(scanners, target.students()), each);
+            steps.add(step);
+            Log.info(
+                    "ingest %d scanners: %.0f scans/s, p99 %.1f ms, failed %d",
+                    step.scanners(), step.scansPerSecond(), step.p99Ms(), step.failed());
+            if (best == null || step.scansPerSecond() > best.scansPerSecond()) {
+                best = step;
+            }
+        }
+        return new Report.Ingest(steps, best);
+    }
+
+    private Report.IngestStep step(int scanners, Duration duration) throws InterruptedException {
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        LatencyHistogram latency = new LatencyHistogram();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        List<CompletableFuture<Void>> loops = new ArrayList<>();
+        for (int s = 0; s < scanners; s++) {
+            CompletableFuture<Void> loop = new CompletableFuture<>();
+            loops.add(loop);
+            next(s, scanners, 0, end, ok, failed, latency, loop);
+        }
+        for (CompletableFuture<Void> loop : loops) {
+            try {
+                loop.get(duration.toSeconds() + 60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                failed.incrementAndGet();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Report.IngestStep(
+                scanners,
+                ok.get() / seconds,
+                failed.get(),
+                FanOutLadder.ms(latency.percentileMicros(0.50)),
+                FanOutLadder.ms(latency.percentileMicros(0.99)));
+    }
+
+    /** One scanner's loop, as a chain of callbacks: bounded by the end time. */
+    private void next(
+            int scanner,
+            int scanners,
+            int round,
+            long end,
+            AtomicLong ok,
+            AtomicLong failed,
+            LatencyHistogram latency,
+            CompletableFuture<Void> loop) {
+        if (System.nanoTime() >= end) {
+            loop.complete(null);
+            return;
+        }
+        int student = scanner + scanners * (round % Math.max(1, target.students() / scanners));
+        target.scan(student).whenComplete((scan, error) -> {
+            if (error == null && scan.result() != null) {
+                ok.incrementAndGet();
+                latency.record(scan.answeredMicros() - scan.sentMicros());
+            } else {
+                failed.incrementAndGet();
+            }
+            next(scanner, scanners, round + 1, end, ok, failed, latency, loop);
+        });
+    }
+}

@@ -1,0 +1,208 @@
+package app.roomwatch.loadtest;
+
+import app.roomwatch.loadtest.measure.ProcessStats;
+import app.roomwatch.loadtest.measure.ResourceMonitor;
+import app.roomwatch.loadtest.report.Machines;
+import app.roomwatch.loadtest.report.MarkdownReport;
+import app.roomwatch.loadtest.report.Report;
+import app.roomwatch.loadtest.target.Json;
+import app.roomwatch.loadtest.target.NchanTarget;
+import app.roomwatch.loadtest.target.PushpinTarget;
+import app.roomwatch.loadtest.target.RoomwatchTarget;
+import app.roomwatch.loadtest.target.Target;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmark's load generator (see docs/benchmarks/README.md). Started by bench/run with the addresses and
+ * process ids of the servers it measures; writes {@code <name>.json} and {@code <name>.md} into {@code --out}.
+ */
+public final class LoadTest {
+
+    private final Options options;
+    private final long startNanos = System.nanoTime();
+    private final List<String> notes = new ArrayList<>();
+    private final HttpClient publishing = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    private LoadTest(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Report report = new LoadTest(options).run();
+        Files.createDirectories(options.out());
+        Path json = options.out().resolve(options.name() + ".json");
+        Path md = options.out().resolve(options.name() + ".md");
+        Files.writeString(json, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        Files.writeString(md, MarkdownReport.render(report));
+        Log.info("wrote %s and %s", json, md);
+        System.exit(0);
+    }
+
+    private Report run() throws Exception {
+        String startedAt = Instant.now().toString();
+        Plan plan = options.plan();
+        RoomwatchTarget roomwatch = options.roomwatch() == null
+                ? null
+                : new RoomwatchTarget(
+                        new RoomwatchTarget.Settings(
+                                options.roomwatch(),
+                                options.tenant(),
+                                options.adminUser(),
+                                options.adminPassword(),
+                                options.staffAccounts(),
+                                options.students(),
+                                RoomwatchTarget.Publish.valueOf(
+                                        options.publish().toUpperCase(Locale.ROOT)),
+                                options.roomwatchPids()),
+                        publishing);
+        List<Target> targets = new ArrayList<>();
+        if (roomwatch != null) {
+            targets.add(roomwatch);
+        }
+        if (options.nchan() != null) {
+            targets.add(new NchanTarget(options.nchan(), publishing, options.nchanPids()));
+        }
+        if (options.pushpin() != null) {
+            targets.add(new PushpinTarget(
+                    options.pushpin(),
+                    options.pushpinPublish(),
+                    options.pushpinOriginPort(),
+                    publishing,
+                    options.pushpinPids()));
+        }
+        List<Report.FanOut> fanOuts = new ArrayList<>();
+        Report.ScanToScreen scanToScreen = null;
+        Report.Stalled stalled = null;
+        Report.Storm storm = null;
+        Report.Ingest ingest = null;
+        try {
+            for (int streams : options.streamCounts()) {
+                for (Target target : targets) {
+                    if (!timeLeft("fan-out on " + target.name())) {
+                        break;
+                    }
+                    boolean scanHere =
+                            target == roomwatch && options.scenarios().contains("scan") && scanToScreen == null;
+                    if (!options.scenarios().contains("fanout") && !scanHere) {
+                        continue;
+                    }
+                    try (var resources = monitor(target);
+                            Fleet fleet = openFleet(target, streams)) {
+                        var ladder = new FanOutLadder(plan, resources);
+                        if (options.scenarios().contains("fanout")) {
+                            fanOuts.add(ladder.run(target, fleet, streams));
+                        }
+                        if (scanHere) {
+                            scanToScreen = new ScanToScreen(roomwatch, ladder)
+                                    .run(fleet, plan.scanRate(), plan.scanDuration());
+                            Log.info(
+                                    "scan to screen: p99 %.1f ms over %d scans",
+                                    scanToScreen.p99Ms(), scanToScreen.matched());
+                        }
+                    }
+                }
+            }
+            if (roomwatch != null
+                    && (options.scenarios().contains("stalled")
+                            || options.scenarios().contains("storm"))
+                    && timeLeft("stalled clients and reconnect storm")) {
+                int streams = options.streams().isEmpty()
+                        ? plan.specialStreams()
+                        : options.streams().getLast();
+                double rate = Math.max(1, Math.min(plan.startDeliveriesPerSecond(), 20_000) / streams);
+                try (var resources = monitor(roomwatch);
+                        Fleet fleet = openFleet(roomwatch, streams)) {
+                    var ladder = new FanOutLadder(plan, resources);
+                    if (options.scenarios().contains("stalled")) {
+                        stalled = new StalledClients(ladder).run(roomwatch, fleet, rate, plan.warmup(), plan.measure());
+                    }
+                    if (options.scenarios().contains("storm") && timeLeft("reconnect storm")) {
+                        storm = new ReconnectStorm()
+                                .run(
+                                        roomwatch,
+                                        fleet,
+                                        rate,
+                                        plan.warmup(),
+                                        plan.warmup().plus(plan.measure()));
+                    }
+                }
+            }
+            if (roomwatch != null && options.scenarios().contains("ingest") && timeLeft("ingest")) {
+                roomwatch.prepare(1);
+                ingest = new Ingest(roomwatch).run(plan.ingestScanners(), plan.ingestStep());
+            }
+        } finally {
+            targets.forEach(Target::close);
+        }
+        return new Report(
+                options.name(),
+                startedAt,
+                (System.nanoTime() - startNanos) / 60e9,
+                Machines.current(),
+                options.peerVersions(),
+                Plan.P99_BOUND_MS,
+                fanOuts,
+                compare(fanOuts),
+                scanToScreen,
+                stalled,
+                storm,
+                ingest,
+                notes);
+    }
+
+    private Fleet openFleet(Target target, int streams) throws Exception {
+        Log.info("%s: preparing %d streams", target.name(), streams);
+        target.prepare(streams);
+        Fleet fleet = new Fleet(target);
+        int live = fleet.open(streams, 200, Duration.ofSeconds(120));
+        Log.info("%s: %d of %d streams live", target.name(), live, streams);
+        if (live < streams) {
+            notes.add(String.format(Locale.ROOT, "%s: only %d of %d streams went live", target.name(), live, streams));
+        }
+        return fleet;
+    }
+
+    private ResourceMonitor monitor(Target target) {
+        return new ResourceMonitor(ProcessStats.system(), target.pids(), target.heapBytes());
+    }
+
+    private boolean timeLeft(String what) {
+        double minutes = (System.nanoTime() - startNanos) / 60e9;
+        if (minutes < options.maxMinutes()) {
+            return true;
+        }
+        notes.add("Left out for lack of time (--max-minutes=" + options.maxMinutes() + "): " + what);
+        return false;
+    }
+
+    /** Roomwatch's best sustained rate against each peer's, for every stream count both have one for. */
+    static List<Report.Comparison> compare(List<Report.FanOut> fanOuts) {
+        List<Report.Comparison> comparisons = new ArrayList<>();
+        for (Report.FanOut rw : fanOuts) {
+            if (!rw.target().equals("roomwatch")) {
+                continue;
+            }
+            for (Report.FanOut peer : fanOuts) {
+                if (peer.target().equals("roomwatch") || peer.streams() != rw.streams()) {
+                    continue;
+                }
+                double mine = rw.best() == null ? 0 : rw.best().deliveriesPerSecond();
+                double theirs = peer.best() == null ? 0 : peer.best().deliveriesPerSecond();
+                comparisons.add(new Report.Comparison(
+                        rw.streams(), peer.target(), mine, theirs, theirs == 0 ? 0 : mine / theirs));
+            }
+        }
+        return comparisons;
+    }
+}

@@ -1,0 +1,96 @@
+package app.roomwatch.loadtest;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How long and how hard a run goes. Every ladder and loop is bounded by these counts and times, so a run ends even
+ * when a target never reaches the latency bound.
+ *
+ * @param streamCounts subscriber counts for the fan-out ladders
+ * @param startDeliveriesPerSecond the first step's rate, in deliveries a second across all streams
+ * @param rateFactor each step publishes this many times faster than the one before
+ * @param maxSteps steps per ladder at most
+ * @param warmup time each step runs before it is measured
+ * @param measure time each step is measured
+ * @param scanRate scans a second for scan-to-screen
+ * @param scanDuration how long scan-to-screen runs
+ * @param specialStreams streams for the stalled-clients and reconnect-storm scenarios
+ * @param ingestScanners closed-loop scanner counts for the ingest ladder
+ */
+record Plan(
+        String name,
+        List<Integer> streamCounts,
+        double startDeliveriesPerSecond,
+        double rateFactor,
+        int maxSteps,
+        Duration warmup,
+        Duration measure,
+        double scanRate,
+        Duration scanDuration,
+        int specialStreams,
+        List<Integer> ingestScanners,
+        Duration ingestStep) {
+
+    static final double P99_BOUND_MS = 100;
+
+    /** Proves the tool and the peers work: at most 200 streams, seconds per step. */
+    static Plan smoke() {
+        return new Plan(
+                "smoke",
+                List.of(100),
+                1_000,
+                2.0,
+                3,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(3),
+                20,
+                Duration.ofSeconds(5),
+                100,
+                List.of(4),
+                Duration.ofSeconds(3));
+    }
+
+    /** Under five minutes on two cores: 1,000 streams. */
+    static Plan quick() {
+        return new Plan(
+                "quick",
+                List.of(1_000),
+                10_000,
+                2.0,
+                5,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(4),
+                200,
+                Duration.ofSeconds(10),
+                1_000,
+                List.of(8, 32),
+                Duration.ofSeconds(5));
+    }
+
+    /** The SPEC section 8 targets: 1,000, 5,000 and 10,000 streams. */
+    static Plan full() {
+        return new Plan(
+                "full",
+                List.of(1_000, 5_000, 10_000),
+                10_000,
+                1.5,
+                10,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(15),
+                200,
+                Duration.ofSeconds(30),
+                10_000,
+                List.of(8, 32, 64, 128),
+                Duration.ofSeconds(15));
+    }
+
+    static Plan named(String name) {
+        return switch (name) {
+            case "smoke" -> smoke();
+            case "quick" -> quick();
+            case "full" -> full();
+            default -> throw new IllegalArgumentException("unknown plan '" + name + "': smoke, quick or full");
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package app.roomwatch.loadtest.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Renders a {@link Report} as the Markdown page docs/benchmarks/ keeps next to its JSON. */
+public final class MarkdownReport {
+
+    private MarkdownReport() {}
+
+    public static String render(Report r) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Roomwatch benchmark: ").append(r.name()).append("\n\n");
+        md.append(f(
+                "Started %s, took %.1f minutes. Latency is from `emittedAt` to receipt; a step counts as"
+                        + " sustained when p99 <= %.0f ms, nothing is lost and the target answers every publish in time.%n%n",
+                r.startedAt(), r.minutes(), r.p99BoundMs()));
+        Report.Machine m = r.machine();
+        md.append("| machine | |\n|---|---|\n");
+        md.append(f("| CPU | %s, %d cores |%n", m.cpu(), m.cores()));
+        md.append(f("| memory | %.1f GiB |%n", m.memoryBytes() / (1024.0 * 1024 * 1024)));
+        md.append(f("| kernel | %s |%n", m.kernel()));
+        md.append(f("| JDK | %s |%n", m.jdk()));
+        if (r.peerVersions() != null && !r.peerVersions().isBlank()) {
+            md.append(f("| peers | %s |%n", r.peerVersions()));
+        }
+        md.append('\n');
+        if (!r.comparisons().isEmpty()) {
+            md.append("## Roomwatch against the peers (best sustained deliveries/s at the same streams)\n\n");
+            md.append("| streams | peer | Roomwatch /s | peer /s | ratio |\n|---:|---|---:|---:|---:|\n");
+            for (Report.Comparison c : r.comparisons()) {
+                md.append(f(
+                        "| %d | %s | %.0f | %.0f | %.2f |%n",
+                        c.streams(), c.peer(), c.roomwatchPerSecond(), c.peerPerSecond(), c.ratio()));
+            }
+            md.append('\n');
+        }
+        if (!r.fanOut().isEmpty()) {
+            md.append("## Fan-out\n\n");
+            for (Report.FanOut fo : r.fanOut()) {
+                md.append(f("### %s, %d streams (%d live)%n%n", fo.target(), fo.streams(), fo.live()));
+                steps(md, fo.steps());
+                md.append(
+                        fo.best() == null
+                                ? "No step was sustained"
+                                : f(
+                                        "Best sustained: %.0f deliveries/s",
+                                        fo.best().deliveriesPerSecond()));
+                md.append("; the ladder stopped because ")
+                        .append(fo.stoppedBecause())
+                        .append(".\n\n");
+            }
+        }
+        if (r.scanToScreen() != null) {
+            Report.ScanToScreen s = r.scanToScreen();
+            md.append("## Scan to screen\n\n");
+            md.append(f(
+                    "%.0f scans/s with %d other streams open; %d scans, %d matched to their event on the"
+                            + " supervisor's stream.%n%n",
+                    s.scansPerSecond(), s.backgroundStreams(), s.scans(), s.matched()));
+            md.append("| p50 | p95 | p99 | max | scan answer p99 |\n|---:|---:|---:|---:|---:|\n");
+            md.append(f(
+                    "| %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n%n",
+                    s.p50Ms(), s.p95Ms(), s.p99Ms(), s.maxMs(), s.scanAnswerP99Ms()));
+            if (s.fanOutDuringIt() != null) {
+                md.append("The fan-out of the same scans to the other streams:\n\n");
+                steps(md, List.of(s.fanOutDuringIt()));
+            }
+        }
+        if (r.stalled() != null) {
+            Report.Stalled s = r.stalled();
+            md.append("## Stalled clients\n\n");
+            md.append(f(
+                    "%d of %d streams stop reading; healthy streams' p99 changes by %+.1f %%; the server ended"
+                            + " %d stalled connections.%n%n",
+                    s.stalledStreams(), s.streams(), s.p99IncreasePercent(), s.stalledEndedByServer()));
+            steps(md, List.of(s.baseline(), s.withStalled()));
+        }
+        if (r.storm() != null) {
+            Report.Storm s = r.storm();
+            md.append("## Reconnect storm\n\n");
+            md.append(f(
+                    "%d of %d streams resumed with Last-Event-ID within %.1f s; expected %d deliveries, lost %d,"
+                            + " duplicates dropped %d, refused attempts %d.%n%n",
+                    s.resumed(),
+                    s.streams(),
+                    s.secondsToResumeAll(),
+                    s.expected(),
+                    s.lost(),
+                    s.duplicates(),
+                    s.refused()));
+        }
+        if (r.ingest() != null) {
+            md.append("## Ingest (durable scans/s)\n\n");
+            md.append("| scanners | scans/s | failed | p50 | p99 |\n|---:|---:|---:|---:|---:|\n");
+            for (Report.IngestStep s : r.ingest().steps()) {
+                md.append(f(
+                        "| %d | %.0f | %d | %.1f ms | %.1f ms |%n",
+                        s.scanners(), s.scansPerSecond(), s.failed(), s.p50Ms(), s.p99Ms()));
+            }
+            md.append('\n');
+        }
+        if (!r.notes().isEmpty()) {
+            md.append("## Notes\n\n");
+            for (String note : r.notes()) {
+                md.append("- ").append(note).append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    private static void steps(StringBuilder md, List<Step> steps) {
+        md.append("| msg/s | accepted/s | deliveries/s | p50 | p95 | p99 | max | lost | skipped | CPU cores | RSS MiB"
+                + " | heap MiB |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Step s : steps) {
+            md.append(f(
+                    "| %.1f | %.1f | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %d | %.2f | %.0f | %s |%n",
+                    s.publishRate(),
+                    s.acceptedRate(),
+                    s.deliveriesPerSecond(),
+                    s.p50Ms(),
+                    s.p95Ms(),
+                    s.p99Ms(),
+                    s.maxMs(),
+                    s.lost(),
+                    s.skipped(),
+                    s.cpuCores(),
+                    s.peakRssBytes() / 1048576.0,
+                    s.peakHeapBytes() < 0 ? "–" : f("%.0f", s.peakHeapBytes() / 1048576.0)));
+        }
+        md.append('\n');
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

@@ -1,0 +1,72 @@
+package app.roomwatch.loadtest.report;
+
+import java.util.List;
+
+/**
+ * Everything one run measured, written as JSON and Markdown. Sections a run did not include are {@code null} or
+ * empty.
+ */
+public record Report(
+        String name,
+        String startedAt,
+        double minutes,
+        Machine machine,
+        String peerVersions,
+        double p99BoundMs,
+        List<FanOut> fanOut,
+        List<Comparison> comparisons,
+        ScanToScreen scanToScreen,
+        Stalled stalled,
+        Storm storm,
+        Ingest ingest,
+        List<String> notes) {
+
+    /** The machine a run happened on. */
+    public record Machine(String cpu, int cores, long memoryBytes, String kernel, String jdk) {}
+
+    /** One target's rate ladder at one stream count, and the best step it sustained. */
+    public record FanOut(String target, int streams, int live, List<Step> steps, Step best, String stoppedBecause) {}
+
+    /** Roomwatch's best sustained delivery rate against a peer's, at the same streams and p99 bound. */
+    public record Comparison(int streams, String peer, double roomwatchPerSecond, double peerPerSecond, double ratio) {}
+
+    /**
+     * Scans at a fixed rate while the fan-out streams are open; latency from sending the scan to a supervisor's
+     * stream receiving its check-in or check-out.
+     */
+    public record ScanToScreen(
+            double scansPerSecond,
+            int backgroundStreams,
+            long scans,
+            long matched,
+            double p50Ms,
+            double p95Ms,
+            double p99Ms,
+            double maxMs,
+            double scanAnswerP99Ms,
+            Step fanOutDuringIt) {}
+
+    /** The same load with and without 1 % of the streams frozen; healthy streams measured. */
+    public record Stalled(
+            int streams,
+            int stalledStreams,
+            Step baseline,
+            Step withStalled,
+            double p99IncreasePercent,
+            long stalledEndedByServer) {}
+
+    /** Every stream reconnects at once with Last-Event-ID while messages keep coming. */
+    public record Storm(
+            int streams,
+            int resumed,
+            double secondsToResumeAll,
+            long expected,
+            long lost,
+            long duplicates,
+            long refused) {}
+
+    /** Closed-loop scanners: the most durable scans a second (2xx answers, each written before it is answered). */
+    public record Ingest(List<IngestStep> steps, IngestStep best) {}
+
+    public record IngestStep(int scanners, double scansPerSecond, long failed, double p50Ms, double p99Ms) {}
+}

@@ -1,0 +1,43 @@
+package app.roomwatch.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.roomwatch.loadtest.report.Report;
+import app.roomwatch.loadtest.report.Step;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LoadTestTests {
+
+    private static Report.FanOut fanOut(String target, int streams, Double best) {
+        Step step = best == null ? null : new Step(target, streams, 1, 1, best, 1, 1, 1, 1, 1, 0, 0, 0, 0, -1);
+        return new Report.FanOut(target, streams, streams, step == null ? List.of() : List.of(step), step, "");
+    }
+
+    @Test
+    void comparesRoomwatchWithEachPeerAtTheSameStreamCount() {
+        List<Report.Comparison> comparisons = LoadTest.compare(List.of(
+                fanOut("roomwatch", 1000, 60_000.0),
+                fanOut("nchan", 1000, 40_000.0),
+                fanOut("pushpin", 1000, null),
+                fanOut("nchan", 5000, 10_000.0)));
+
+        assertThat(comparisons)
+                .containsExactly(
+                        new Report.Comparison(1000, "nchan", 60_000, 40_000, 1.5),
+                        new Report.Comparison(1000, "pushpin", 60_000, 0, 0));
+    }
+
+    @Test
+    void optionsNameTargetsByAddressAndRefuseUnknownScenarios() {
+        Options options = Options.parse("--plan=quick", "--nchan=http://127.0.0.1:1", "--scenarios=fanout,storm");
+
+        assertThat(options.roomwatch()).isNull();
+        assertThat(options.nchan()).hasToString("http://127.0.0.1:1");
+        assertThat(options.streamCounts()).containsExactly(1000);
+        assertThat(options.staffAccounts()).isEqualTo(20);
+        assertThatThrownBy(() -> Options.parse("--scenarios=fanout,chaos")).hasMessageContaining("chaos");
+        assertThatThrownBy(() -> Options.parse("quick")).hasMessageContaining("--name=value");
+    }
+}

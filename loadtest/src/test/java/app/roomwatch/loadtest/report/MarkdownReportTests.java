@@ -1,0 +1,63 @@
+package app.roomwatch.loadtest.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.roomwatch.loadtest.target.Json;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MarkdownReportTests {
+
+    private static Step step(String target, double rate, double p99) {
+        return new Step(target, 1000, rate, rate, rate * 1000, 2, 5, p99, p99 + 1, 1000, 0, 0, 1.5, 300L << 20, -1);
+    }
+
+    private static Report report() {
+        var rw = new Report.FanOut(
+                "roomwatch", 1000, 1000, List.of(step("roomwatch", 40, 20)), step("roomwatch", 40, 20), "p99 passed");
+        var nchan = new Report.FanOut("nchan", 1000, 1000, List.of(step("nchan", 20, 10)), step("nchan", 20, 10), "x");
+        return new Report(
+                "quick-test",
+                "2026-11-23T09:00:00Z",
+                4.2,
+                new Report.Machine("Test CPU", 2, 24L << 30, "6.1.0", "Temurin 25"),
+                "nginx 1.22.1",
+                100,
+                List.of(rw, nchan),
+                List.of(new Report.Comparison(1000, "nchan", 40_000, 20_000, 2.0)),
+                null,
+                null,
+                new Report.Storm(1000, 1000, 3.5, 5000, 0, 0, 0),
+                null,
+                List.of("a note"));
+    }
+
+    @Test
+    void namesTheMachineAndStatesTheRatioToEachPeer() {
+        String md = MarkdownReport.render(report());
+
+        assertThat(md).contains("| CPU | Test CPU, 2 cores |", "| kernel | 6.1.0 |", "| JDK | Temurin 25 |");
+        assertThat(md).contains("| 1000 | nchan | 40000 | 20000 | 2.00 |");
+        assertThat(md).contains("### roomwatch, 1000 streams (1000 live)", "Best sustained: 40000 deliveries/s");
+        assertThat(md).contains("1000 of 1000 streams resumed with Last-Event-ID within 3.5 s");
+        assertThat(md).contains("- a note");
+    }
+
+    @Test
+    void theJsonReadsBackAsTheSameReport() {
+        Report original = report();
+
+        Report read = Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(original), Report.class);
+
+        assertThat(read).isEqualTo(original);
+    }
+
+    @Test
+    void describesThisMachine() {
+        Report.Machine machine = Machines.current();
+
+        assertThat(machine.cores()).isPositive();
+        assertThat(machine.memoryBytes()).isPositive();
+        assertThat(machine.jdk()).contains("25");
+    }
+}
