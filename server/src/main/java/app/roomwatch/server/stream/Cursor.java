@@ -29,6 +29,11 @@ record Cursor(long txId, long id) implements Comparable<Cursor> {
         if (dash < 1 || dash == trimmed.length() - 1 || trimmed.length() > 41) {
             return Optional.empty();
         }
+        for (int i = 0; i < trimmed.length(); i++) {
+            if (i != dash && (trimmed.charAt(i) < '0' || trimmed.charAt(i) > '9')) {
+                return Optional.empty();
+            }
+        }
         try {
             long txId = Long.parseLong(trimmed, 0, dash, 10);
             long id = Long.parseLong(trimmed, dash + 1, trimmed.length(), 10);
