@@ -22,6 +22,20 @@ class ConfigLocationsTests {
     }
 
     @Test
+    void userFileOnWindowsIsTheOneDevDirsNamesWithoutAskingPowerShell() {
+        assertThat(ConfigLocations.userFileFor(
+                        "Windows 11", Map.of("APPDATA", "C:\\Users\\anna\\AppData\\Roaming"), () -> {
+                            throw new AssertionError("dev.dirs would start PowerShell");
+                        }))
+                .isEqualTo("C:\\Users\\anna\\AppData\\Roaming\\Roomwatch\\Roomwatch\\config\\console.properties");
+        assertThat(ConfigLocations.userFileFor("Windows 11", Map.of(), () -> "/from/dev/dirs"))
+                .isEqualTo("/from/dev/dirs/console.properties");
+        assertThat(ConfigLocations.userFileFor(
+                        "Linux", Map.of("APPDATA", "ignored"), () -> "/home/anna/.config/roomwatch"))
+                .isEqualTo("/home/anna/.config/roomwatch/console.properties");
+    }
+
+    @Test
     @EnabledOnOs(OS.LINUX)
     void userFileIsInTheUsersXdgConfigFolderOnLinux() {
         ConfigLocations locations = ConfigLocations.forThisComputer();
