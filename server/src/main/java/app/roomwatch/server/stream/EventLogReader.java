@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +33,8 @@ class EventLogReader {
     private static final Map<String, Class<?>> PAYLOAD_TYPES = Arrays.stream(
                     EventPayload.class.getAnnotation(JsonSubTypes.class).value())
             .collect(Collectors.toUnmodifiableMap(JsonSubTypes.Type::name, JsonSubTypes.Type::value));
+
+    private static final Logger log = LoggerFactory.getLogger(EventLogReader.class);
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -103,18 +107,25 @@ class EventLogReader {
 
     private StoredEvent event(ResultSet row, int rowNum) throws SQLException {
         var cursor = new Cursor(Long.parseLong(row.getString("tx")), row.getLong("id"));
+        long tenant = row.getLong("tenant_id");
         String type = row.getString("type");
-        Class<?> payloadType = PAYLOAD_TYPES.get(type);
-        if (payloadType == null) {
-            throw new IllegalStateException("event " + cursor + " has an unknown type " + type);
+        try {
+            Class<?> payloadType = PAYLOAD_TYPES.get(type);
+            if (payloadType == null) {
+                throw new IllegalArgumentException("unknown type " + type);
+            }
+            var payload = (EventPayload) json.readValue(row.getString("payload"), payloadType);
+            var envelope = new EventEnvelope(
+                    cursor.toString(),
+                    row.getInt("version"),
+                    row.getString("topic"),
+                    row.getTimestamp("emitted_at").toInstant(),
+                    payload);
+            return new StoredEvent(cursor, tenant, envelope, frames.event(envelope));
+        } catch (RuntimeException e) {
+            // One row this version can not read must not stall every stream behind it: it is passed over.
+            log.warn("Event {} ({}) can not be read and is skipped: {}", cursor, type, e.toString());
+            return StoredEvent.unreadable(cursor, tenant);
         }
-        var payload = (EventPayload) json.readValue(row.getString("payload"), payloadType);
-        var envelope = new EventEnvelope(
-                cursor.toString(),
-                row.getInt("version"),
-                row.getString("topic"),
-                row.getTimestamp("emitted_at").toInstant(),
-                payload);
-        return new StoredEvent(cursor, row.getLong("tenant_id"), envelope, frames.event(envelope));
     }
 }

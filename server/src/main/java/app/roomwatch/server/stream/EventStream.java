@@ -100,11 +100,14 @@ class EventStream {
         if (cursor.isEmpty() || !log.canResume(cursor.get())) {
             return new EventPage(List.of(), hub.position().toString(), true);
         }
-        List<EventEnvelope> events = log.readScope(scopeOf(staff), cursor.get(), Optional.empty(), limit).stream()
+        List<StoredEvent> read = log.readScope(scopeOf(staff), cursor.get(), Optional.empty(), limit);
+        List<EventEnvelope> events = read.stream()
+                .filter(StoredEvent::isReadable)
                 .map(StoredEvent::envelope)
                 .toList();
-        String next =
-                events.isEmpty() ? cursor.get().toString() : events.getLast().id();
+        String next = read.isEmpty()
+                ? cursor.get().toString()
+                : read.getLast().cursor().toString();
         return new EventPage(events, next, false);
     }
 

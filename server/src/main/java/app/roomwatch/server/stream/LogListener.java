@@ -105,7 +105,12 @@ class LogListener implements SmartLifecycle {
                             pg.getNotifications((int) settings.pollInterval().toMillis());
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
-                            on(notification);
+                            try {
+                                on(notification);
+                            } catch (RuntimeException e) {
+                                // A malformed control message must not cost the listening connection.
+                                log.warn("Ignored a notification on {}: {}", notification.getName(), e.toString());
+                            }
                         }
                     }
                 }

@@ -20,6 +20,15 @@ final class StoredEvent {
         this.frame = frame;
     }
 
+    /** A row that could not be read: it still moves cursors past it, but is never sent. */
+    static StoredEvent unreadable(Cursor cursor, long tenantId) {
+        return new StoredEvent(cursor, tenantId, null, null);
+    }
+
+    boolean isReadable() {
+        return envelope != null;
+    }
+
     Cursor cursor() {
         return cursor;
     }
@@ -29,7 +38,7 @@ final class StoredEvent {
     }
 
     String topic() {
-        return envelope.topic();
+        return envelope == null ? "" : envelope.topic();
     }
 
     EventEnvelope envelope() {

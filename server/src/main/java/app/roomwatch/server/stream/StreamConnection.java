@@ -177,7 +177,9 @@ final class StreamConnection {
             }
             var frames = new ByteArrayOutputStream();
             for (StoredEvent event : page) {
-                frames.write(event.frame());
+                if (event.isReadable()) {
+                    frames.write(event.frame());
+                }
             }
             sink.write(frames.toByteArray());
             writing.metrics().replayed(page.size());

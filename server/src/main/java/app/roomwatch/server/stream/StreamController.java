@@ -23,10 +23,12 @@ class StreamController {
 
     private final EventStream stream;
     private final StreamSettings settings;
+    private final StreamMetrics metrics;
 
-    StreamController(EventStream stream, StreamSettings settings) {
+    StreamController(EventStream stream, StreamSettings settings, StreamMetrics metrics) {
         this.stream = stream;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     @GetMapping("/api/sse/events")
@@ -47,6 +49,7 @@ class StreamController {
         try {
             connection = stream.open(staff, lastEventId, new EmitterSink(emitter));
         } catch (StreamLimitException e) {
+            metrics.rejected();
             throw ApiException.tooManyRequests(e.getMessage(), e.retryAfter());
         }
         emitter.onError(error -> connection.close("client gone", true));

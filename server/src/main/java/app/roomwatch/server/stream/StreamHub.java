@@ -208,7 +208,9 @@ class StreamHub implements SmartLifecycle {
             lock.lock();
             try {
                 for (StoredEvent event : batch) {
-                    fanOut(event);
+                    if (event.isReadable()) {
+                        fanOut(event);
+                    }
                     position = event.cursor();
                 }
             } finally {

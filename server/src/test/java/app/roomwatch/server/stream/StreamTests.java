@@ -319,4 +319,24 @@ class StreamTests extends StreamTest {
                             "roomwatch_stream_delivery_lag_seconds_bucket{");
         }
     }
+
+    @Test
+    void anEventThisVersionCanNotReadIsSkippedWithoutStallingTheStream() {
+        TestTenant tenant = tenants.create();
+        String token = token(tenant, "sup1");
+        String start = api().bearer(token).get("/api/events").json().get("cursor").asString();
+        try (SseClient client = live(token)) {
+            jdbc.sql("INSERT INTO event (tenant_id, topic, type, version, payload, emitted_at)"
+                            + " VALUES (:tenant, 'tenant', 'from_the_future', 1, '{}', now())")
+                    .param("tenant", tenant.id())
+                    .update();
+            events.append(tenant.id(), Topic.TENANT, new RoomOccupancyChanged(tenant.bigRoomId(), null, 7));
+
+            SseClient.Frame next = client.events(1, WAIT).getFirst();
+            assertThat(next.json().get("data").get("occupancy").asInt()).isEqualTo(7);
+        }
+        var page = api().bearer(token).get("/api/events?after=" + start).json();
+        assertThat(page.get("events").valueStream().map(event -> event.get("type").asString()))
+                .containsExactly("room_occupancy");
+    }
 }
