@@ -34,6 +34,8 @@ final class FanOutLadder {
         Step best = null;
         String stopped = "the plan's " + plan.maxSteps() + " steps ran out";
         double rate = Math.max(1, plan.startDeliveriesPerSecond() / streams);
+        // Unmeasured: a freshly started JVM compiles its hot paths during the first seconds of load.
+        new Publisher(target::publish, 512).run(rate, plan.warmup().multipliedBy(2));
         for (int i = 0; i < plan.maxSteps(); i++) {
             Step step = step(target, fleet, streams, rate, plan.warmup(), plan.measure(), null);
             steps.add(step);
