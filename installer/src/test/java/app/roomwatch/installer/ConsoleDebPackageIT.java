@@ -3,6 +3,7 @@ package app.roomwatch.installer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import app.roomwatch.console.RoomwatchConsole;
 import app.roomwatch.installer.Commands.Finished;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,7 +80,8 @@ class ConsoleDebPackageIT {
             assertThat(MENU_ENTRY)
                     .as("the menu entry")
                     .content()
-                    .contains("Name=Roomwatch", "Exec=" + INSTALLED_LAUNCHER, "Icon=/opt/roomwatch-console/lib/");
+                    .contains("Name=Roomwatch", "Exec=" + INSTALLED_LAUNCHER, "Icon=/opt/roomwatch-console/lib/")
+                    .contains("StartupWMClass=" + RoomwatchConsole.Window.class.getName());
         } finally {
             remove();
             if (presetWrittenHere) {
