@@ -125,7 +125,9 @@ final class StreamSupervisor {
 
     private void startAttempt() {
         cancel(retryTimer);
-        if (!poller.active()) {
+        if (poller.active()) {
+            setState(Mode.POLLING, ConnectionState.POLLING_MESSAGE, null);
+        } else {
             setState(Mode.CONNECTING, "Connecting to the server", null);
         }
         if (session.accessTokenExpired()) {

@@ -34,7 +34,7 @@ public final class ServerProcess implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
-    private List<ProcessHandle> children = List.of();
+    private boolean stopOnExit;
 
     private ServerProcess(Path workDir, int port, Map<String, String> settings) {
         String jarPath = System.getProperty("roomwatch.server.jar");
@@ -105,9 +105,12 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the server jar " + jar, e);
         }
+        if (!stopOnExit) {
+            stopOnExit = true;
+            // A test run that ends without stopping the server (a crash, a forgotten close) leaves none behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-server-" + port));
+        }
         awaitHealthy();
-        // The embedded PostgreSQL runs as child processes; remember them so a stop leaves none behind.
-        children = process.descendants().toList();
     }
 
     /** Stops the server as an operator would (SIGTERM), and makes sure its database processes are gone too. */
@@ -115,23 +118,22 @@ public final class ServerProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
-        List<ProcessHandle> known = new ArrayList<>(children);
-        known.addAll(process.descendants().toList());
         process.destroy();
         try {
             if (!process.waitFor(SHUTDOWN.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-            for (ProcessHandle child : known) {
-                if (child.isAlive()) {
-                    child.destroy();
-                    child.onExit().get(10, TimeUnit.SECONDS);
-                }
-            }
-        } catch (Exception e) {
-            known.forEach(ProcessHandle::destroyForcibly);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
         }
         process = null;
+        // The embedded PostgreSQL detaches from the server; a server that did not stop cleanly leaves it
+        // running on the data folder, where the next start would find it locked. Only ours name that folder.
+        String dataDir = workDir.resolve("data").toString();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(dataDir))
+                .forEach(ProcessHandle::destroy);
     }
 
     public synchronized boolean isRunning() {
