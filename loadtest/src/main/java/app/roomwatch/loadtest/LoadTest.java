@@ -89,28 +89,25 @@ public final class LoadTest {
         try {
             for (int streams : options.streamCounts()) {
                 for (Target target : targets) {
-                    if (!timeLeft("fan-out on " + target.name())) {
+                    if (!options.scenarios().contains("fanout") || !timeLeft("fan-out on " + target.name())) {
                         break;
-                    }
-                    boolean scanHere =
-                            target == roomwatch && options.scenarios().contains("scan") && scanToScreen == null;
-                    if (!options.scenarios().contains("fanout") && !scanHere) {
-                        continue;
                     }
                     try (var resources = monitor(target);
                             Fleet fleet = openFleet(target, streams)) {
-                        var ladder = new FanOutLadder(plan, resources);
-                        if (options.scenarios().contains("fanout")) {
-                            fanOuts.add(ladder.run(target, fleet, streams));
-                        }
-                        if (scanHere) {
-                            scanToScreen = new ScanToScreen(roomwatch, ladder)
-                                    .run(fleet, plan.scanRate(), plan.scanDuration());
-                            Log.info(
-                                    "scan to screen: p99 %.1f ms over %d scans",
-                                    scanToScreen.p99Ms(), scanToScreen.matched());
-                        }
+                        fanOuts.add(new FanOutLadder(plan, resources).run(target, fleet, streams));
                     }
+                }
+            }
+            if (roomwatch != null && options.scenarios().contains("scan") && timeLeft("scan to screen")) {
+                try (var resources = monitor(roomwatch);
+                        Fleet fleet = openFleet(roomwatch, plan.scanStreams())) {
+                    scanToScreen = new ScanToScreen(roomwatch, new FanOutLadder(plan, resources))
+                            .run(
+                                    fleet,
+                                    plan.scanRate(),
+                                    plan.scanDuration(),
+                                    plan.warmup().multipliedBy(2));
+                    Log.info("scan to screen: p99 %.1f ms over %d scans", scanToScreen.p99Ms(), scanToScreen.matched());
                 }
             }
             if (roomwatch != null

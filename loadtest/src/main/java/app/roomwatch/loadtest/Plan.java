@@ -15,6 +15,7 @@ import java.util.List;
  * @param measure time each step is measured
  * @param scanRate scans a second for scan-to-screen
  * @param scanDuration how long scan-to-screen runs
+ * @param scanStreams other streams open during scan-to-screen (each scan reaches every one of them)
  * @param specialStreams streams for the stalled-clients and reconnect-storm scenarios
  * @param ingestScanners closed-loop scanner counts for the ingest ladder
  */
@@ -28,6 +29,7 @@ record Plan(
         Duration measure,
         double scanRate,
         Duration scanDuration,
+        int scanStreams,
         int specialStreams,
         List<Integer> ingestScanners,
         Duration ingestStep) {
@@ -46,6 +48,7 @@ record Plan(
                 Duration.ofSeconds(3),
                 20,
                 Duration.ofSeconds(5),
+                20,
                 100,
                 List.of(4),
                 Duration.ofSeconds(3));
@@ -63,6 +66,7 @@ record Plan(
                 Duration.ofSeconds(4),
                 200,
                 Duration.ofSeconds(10),
+                100,
                 1_000,
                 List.of(8, 32),
                 Duration.ofSeconds(5));
@@ -80,6 +84,7 @@ record Plan(
                 Duration.ofSeconds(15),
                 200,
                 Duration.ofSeconds(30),
+                100,
                 10_000,
                 List.of(8, 32, 64, 128),
                 Duration.ofSeconds(15));

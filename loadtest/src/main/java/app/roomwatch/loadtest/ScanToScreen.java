@@ -30,7 +30,10 @@ final class ScanToScreen {
         this.ladder = ladder;
     }
 
-    Report.ScanToScreen run(Fleet background, double scansPerSecond, Duration duration) throws Exception {
+    Report.ScanToScreen run(Fleet background, double scansPerSecond, Duration duration, Duration warmup)
+            throws Exception {
+        // Unmeasured, before the supervisor's stream opens: the scan path gets compiled first.
+        new Publisher(target::publish, 512).run(scansPerSecond, warmup);
         Matcher matcher = new Matcher(target.activeGroupId());
         HttpClient client =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -27,6 +27,7 @@ class FanOutLadderTests {
             Duration.ofSeconds(1),
             10,
             Duration.ofSeconds(1),
+            5,
             20,
             List.of(1),
             Duration.ofSeconds(1));
