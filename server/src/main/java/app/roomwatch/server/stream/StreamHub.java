@@ -1,9 +1,5 @@
 package app.roomwatch.server.stream;
 
-import app.roomwatch.model.event.ActivityEnded;
-import app.roomwatch.model.event.ActivityStarted;
-import app.roomwatch.model.event.SupervisionChanged;
-import app.roomwatch.model.event.Topic;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +34,10 @@ class StreamHub implements SmartLifecycle {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Semaphore wake = new Semaphore(0);
-    private final AtomicLong numbers = new AtomicLong();
     /** Guarded by {@link #lock}. */
     private final Map<Long, TenantIndex> tenants = new HashMap<>();
-    /** Where each staff member's scope last changed in the log ("tenant:staff"), guarded by {@link #lock}. */
-    private final Map<String, Cursor> scopeChanges = new HashMap<>();
+    /** Guarded by {@link #lock}. */
+    private final ScopeChanges scopeChanges = new ScopeChanges();
 
     private volatile Cursor position = Cursor.START;
     private volatile boolean running;
@@ -82,8 +75,7 @@ class StreamHub implements SmartLifecycle {
         Scope scope = connection.scope();
         lock.lock();
         try {
-            Cursor changed = scopeChanges.get(scope.tenantId() + ":" + scope.staffId());
-            if (changed != null && changed.isAfter(scopeSeenAt)) {
+            if (scopeChanges.changedAfter(scope.tenantId(), scope.staffId(), scopeSeenAt)) {
                 return Optional.empty();
             }
             TenantIndex index = tenants.computeIfAbsent(scope.tenantId(), id -> new TenantIndex());
@@ -238,37 +230,7 @@ class StreamHub implements SmartLifecycle {
                 }
             }
         }
-        followScopeChanges(event, index);
-    }
-
-    /** Under the lock: a supervision change moves the scope of the live connections from this point of the log. */
-    private void followScopeChanges(StoredEvent event, TenantIndex index) {
-        long tenant = event.tenantId();
-        switch (event.envelope().data()) {
-            case SupervisionChanged changed
-            when event.topic().startsWith(Topic.staff("")) -> {
-                String staffId = event.topic().substring(Topic.staff("").length());
-                scopeChanges.put(tenant + ":" + staffId, event.cursor());
-                if (index != null) {
-                    Set<String> groups = Set.copyOf(changed.activeGroupIds());
-                    List.copyOf(index.ofStaff(staffId)).forEach(c -> index.rescope(c, groups));
-                }
-            }
-            case ActivityStarted started -> {
-                for (String staffId : started.supervisorIds()) {
-                    scopeChanges.put(tenant + ":" + staffId, event.cursor());
-                    if (index != null) {
-                        for (StreamConnection c : List.copyOf(index.ofStaff(staffId))) {
-                            var groups = new java.util.HashSet<>(c.scope().activeGroupIds());
-                            groups.add(started.activeGroupId());
-                            index.rescope(c, groups);
-                        }
-                    }
-                }
-            }
-            case ActivityEnded ended when index != null -> index.forgetGroup(ended.activeGroupId());
-            default -> {}
-        }
+        scopeChanges.follow(event, index);
     }
 
     private void keepHouse() {
