@@ -155,13 +155,15 @@ public final class ConsoleShell {
                 toasts,
                 new StatusViewModel(messages, ZoneId.systemDefault()));
 
+        // Deliveries already queued on the UI thread may arrive after sign-out: they go to this session's model.
+        MainViewModel model = main;
         RealtimeClient client = startup.realtimeFactory().apply(session);
         realtime = new FxRealtimeClient(client, ui);
         for (String type : EventType.ALL) {
-            subscriptions.add(realtime.subscribe(type, main::onEvent));
+            subscriptions.add(realtime.subscribe(type, model::onEvent));
         }
-        subscriptions.add(realtime.onReload(reason -> main.reloadAll()));
-        subscriptions.add(realtime.onStateChange(state -> main.status().update(snapshot(state))));
+        subscriptions.add(realtime.onReload(reason -> model.reloadAll()));
+        subscriptions.add(realtime.onStateChange(state -> model.status().update(snapshot(state))));
 
         mainView = new MainView(main, messages, ZoneId.systemDefault(), this::openSettings, this::signOut);
         root.setCenter(mainView);

@@ -25,6 +25,7 @@ public final class NotificationsView extends VBox {
     private final Messages messages;
     private final ZoneId zone;
     private final Label message = new Label();
+    private final Label error = new Label();
     private final Button markAll = new Button();
     private final ListView<NotificationGroup> list = new ListView<>();
 
@@ -42,6 +43,8 @@ public final class NotificationsView extends VBox {
         message.getStyleClass().add(ConsoleStyles.ERROR);
         message.setWrapText(true);
         message.managedProperty().bind(message.visibleProperty());
+        error.getStyleClass().add(ConsoleStyles.ERROR);
+        error.managedProperty().bind(error.visibleProperty());
         markAll.setText(messages.get("notifications.markAllRead"));
         markAll.setGraphic(Icons.of(Feather.CHECK_CIRCLE));
         list.setId("notifications-list");
@@ -50,12 +53,14 @@ public final class NotificationsView extends VBox {
         list.setCellFactory(view -> new GroupCell());
         VBox.setVgrow(list, Priority.ALWAYS);
         HBox actions = new HBox(8, markAll);
-        getChildren().addAll(actions, message, list);
+        getChildren().addAll(actions, message, error, list);
     }
 
     private void initListeners() {
         message.textProperty().bind(model.messageProperty());
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         markAll.disableProperty().bind(model.unreadCountProperty().isEqualTo(0));
         markAll.setOnAction(e -> model.markAllRead());
     }

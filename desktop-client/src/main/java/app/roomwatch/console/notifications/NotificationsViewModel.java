@@ -36,7 +36,8 @@ public final class NotificationsViewModel {
 
     private final ObservableList<NotificationGroup> groups = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper unreadCount = new ReadOnlyIntegerWrapper(this, "unreadCount");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
     private List<NotificationView> fromServer = List.of();
     // Read here but not yet confirmed by the server: a refetch that raced the request must not show them unread.
@@ -67,13 +68,18 @@ public final class NotificationsViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /** Why the list could not be loaded, or empty. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
     /** Fetches the list now. */
     public void reload() {
         refetch.cancel();
         loader.load(
                 () -> api.notifications(LIMIT),
                 this::show,
-                e -> message.set(messages.get("notifications.loadFailed", ErrorText.of(e))));
+                e -> error.set(messages.get("notifications.loadFailed", ErrorText.of(e))));
     }
 
     /** A {@code notification_new} event: refetch (coalesced) and alert once per notification. */
@@ -145,6 +151,7 @@ public final class NotificationsViewModel {
     }
 
     private void show(List<NotificationView> notifications) {
+        error.set("");
         fromServer = List.copyOf(notifications);
         // Once the server says read, the local marks have done their job.
         for (NotificationView n : fromServer) {

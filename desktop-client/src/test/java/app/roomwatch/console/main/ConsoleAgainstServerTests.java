@@ -1,0 +1,283 @@
+package app.roomwatch.console.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.roomwatch.console.api.ServerApi;
+import app.roomwatch.console.main.ConsoleShell.ConsoleStartup;
+import app.roomwatch.console.notifications.NotificationGroup;
+import app.roomwatch.console.realtime.RealtimeSettings;
+import app.roomwatch.console.realtime.SseRealtimeClient;
+import app.roomwatch.console.settings.UserChoices;
+import app.roomwatch.console.sound.Sound;
+import app.roomwatch.console.status.ConnectionSnapshot.Light;
+import app.roomwatch.console.testing.ServerProcess;
+import app.roomwatch.console.testing.TcpProxy;
+import app.roomwatch.console.theme.Theme;
+import app.roomwatch.model.api.VisitDisplay;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The real console (sign-in, views, realtime client) on a real screen, against the real server jar with its demo
+ * data: what a supervisor sees when children are scanned, the office announces, the server refuses or restarts, or
+ * a proxy blocks the stream.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleAgainstServerTests {
+
+    private static final Duration AWAIT = Duration.ofSeconds(30);
+    /** Quick retries that never give up on the stream, so a restart shows Connecting, not Polling. */
+    private static final RealtimeSettings KEEP_TRYING = new RealtimeSettings(
+            Duration.ofMillis(200),
+            Duration.ofSeconds(1),
+            0.2,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(1),
+            1_000,
+            500,
+            Duration.ofMillis(100));
+    /** Quick retries that fall back to polling after two failures. */
+    private static final RealtimeSettings POLL_SOON = new RealtimeSettings(
+            Duration.ofMillis(200),
+            Duration.ofSeconds(1),
+            0.2,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(1),
+            2,
+            500,
+            Duration.ofMillis(100));
+
+    @TempDir
+    static Path serverDir;
+
+    static ServerProcess server;
+    static DemoSchool school;
+
+    @TempDir
+    Path consoleDir;
+
+    final FxRobot robot = new FxRobot();
+    final List<Sound> played = new CopyOnWriteArrayList<>();
+    ConsoleShell shell;
+    Stage stage;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        server = ServerProcess.start(
+                serverDir,
+                Map.of("roomwatch.stream.ping-interval", "1s", "roomwatch.stream.connects-per-minute", "1000"));
+        school = new DemoSchool(server.baseUrl());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @AfterEach
+    void closeConsole() throws TimeoutException {
+        if (stage != null) {
+            robot.interact(() -> stage.close());
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    @Order(1)
+    void aScanPostedThroughTheApiAppearsInMyGroups() throws Exception {
+        open("anna", server.baseUrl(), KEEP_TRYING);
+        awaitLight(Light.LIVE);
+        JsonNode annasGroup = school.groupOf("Anna");
+        String scanner = school.registerScanner(annasGroup.get("roomId").asString());
+
+        JsonNode result = school.scan(scanner, school.tagOfAChildOutside());
+        String child = result.get("studentName").asString();
+
+        TableView<VisitDisplay> children = robot.lookup("#groups-children").queryTableView();
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> children.getItems().stream()
+                        .anyMatch(v -> v.studentName().equals(child))));
+        // The newest arrival is on top, where a supervisor looks first.
+        assertThat(fx(() -> children.getItems().getFirst().studentName())).isEqualTo(child);
+    }
+
+    @Test
+    @Order(2)
+    void anUrgentAnnouncementShowsAToastAndRaisesTheBellCount() throws Exception {
+        open("anna", server.baseUrl(), KEEP_TRYING);
+        awaitLight(Light.LIVE);
+        int before = fx(() -> shell.main().notifications().unreadCountProperty().get());
+
+        school.announce("Fire drill at 15:30", "urgent");
+
+        VBox toasts = robot.lookup("#toasts").queryAs(VBox.class);
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> toasts.getChildren().stream()
+                        .anyMatch(card -> texts(card).contains("Fire drill at 15:30"))));
+        await().atMost(AWAIT)
+                .until(() -> fx(() ->
+                                robot.lookup("#bell-count").queryAs(Label.class).getText())
+                        .equals(Integer.toString(before + 1)));
+        assertThat(fx(() -> robot.lookup("#bell-dot").query().isVisible())).isTrue();
+        assertThat(played).contains(Sound.URGENT);
+        // The toast hides by itself after five seconds.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fx(() -> toasts.getChildren().isEmpty()));
+    }
+
+    @Test
+    @Order(3)
+    void thePollingBannerShowsWhenTheStreamIsBlocked() throws Exception {
+        try (TcpProxy proxy = TcpProxy.to(server.port())) {
+            proxy.refuseStreams(true);
+            open("ben", proxy.baseUrl(), POLL_SOON);
+
+            awaitLight(Light.POLLING);
+            Label banner = robot.lookup("#status-banner").queryAs(Label.class);
+            await().atMost(AWAIT).until(() -> fx(banner::isVisible));
+            assertThat(fx(banner::getText)).isEqualTo("Real-time updates unavailable, using polling");
+
+            proxy.refuseStreams(false);
+            awaitLight(Light.LIVE);
+            await().atMost(AWAIT).until(() -> fx(() -> !banner.isVisible()));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theStatusLightGoesToConnectingAndBackToLiveWhenTheServerRestarts() throws Exception {
+        open("ben", server.baseUrl(), KEEP_TRYING);
+        awaitLight(Light.LIVE);
+
+        server.stop();
+        awaitLight(Light.CONNECTING);
+        assertThat(fx(() -> robot.lookup("#status-label").queryAs(Label.class).getText()))
+                .isEqualTo("Connecting");
+
+        server.start();
+        await().atMost(Duration.ofSeconds(90)).until(() -> fx(() -> light() == Light.LIVE));
+        assertThat(fx(() -> robot.lookup("#status-label").queryAs(Label.class).getText()))
+                .isEqualTo("Live");
+    }
+
+    @Test
+    @Order(5)
+    void markAsReadIsTakenBackWhenTheServerRefuses() throws Exception {
+        open("anna", server.baseUrl(), KEEP_TRYING);
+        awaitLight(Light.LIVE);
+        school.announce("Parents' evening on Thursday", "info");
+        await().atMost(AWAIT).until(() -> fx(() -> group("Parents' evening on Thursday") != null));
+        int unread = fx(() -> shell.main().notifications().unreadCountProperty().get());
+
+        // The school's server is reinstalled on an empty database while the console still shows the notification:
+        // it knows neither that notification nor this session, and refuses the read.
+        server.stop();
+        deleteRecursively(serverDir.resolve("data"));
+        server.start();
+        school = new DemoSchool(server.baseUrl());
+
+        robot.interact(() -> shell.mainView().show("tab.notifications"));
+        Button markRead = fx(() -> robot.lookup(".mark-read").queryAllAs(Button.class).stream()
+                .filter(button ->
+                        button.isVisible() && texts(button.getParent()).contains("Parents' evening on Thursday"))
+                .findFirst()
+                .orElseThrow());
+        robot.clickOn(markRead);
+
+        Label message = robot.lookup("#notifications-message").queryAs(Label.class);
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> message.isVisible()
+                        && message.getText().startsWith("Could not mark as read, so it is unread again")));
+        assertThat(fx(() -> shell.main().notifications().unreadCountProperty().get()))
+                .isEqualTo(unread);
+        assertThat(fx(() -> group("Parents' evening on Thursday").isUnread())).isTrue();
+    }
+
+    private void open(String user, String baseUrl, RealtimeSettings realtime) throws Exception {
+        ConsoleStartup startup = new ConsoleStartup(
+                baseUrl,
+                "demo",
+                user,
+                "demo",
+                new UserChoices(Theme.LIGHT, "en", true, "", ""),
+                choices -> {},
+                played::add,
+                ServerApi::at,
+                session -> SseRealtimeClient.create(session, consoleDir, realtime));
+        robot.interact(() -> {
+            stage = new Stage();
+            shell = new ConsoleShell(stage, startup);
+            shell.start();
+        });
+        await().atMost(AWAIT).until(() -> fx(() -> shell.main() != null));
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(path);
+            }
+        }
+    }
+
+    private void awaitLight(Light light) {
+        await().atMost(AWAIT).until(() -> fx(() -> light() == light));
+    }
+
+    private Light light() {
+        return shell.main().status().lightProperty().get();
+    }
+
+    private NotificationGroup group(String title) {
+        return shell.main().notifications().groups().stream()
+                .filter(g -> g.members().stream().anyMatch(n -> n.title().equals(title)))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static String texts(Node node) {
+        if (node instanceof Label label) {
+            return label.getText();
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            return String.join(
+                    " ",
+                    parent.getChildrenUnmodifiable().stream()
+                            .map(ConsoleAgainstServerTests::texts)
+                            .toList());
+        }
+        return "";
+    }
+
+    /** Reads UI state on the FX thread, where it lives. */
+    private static <T> T fx(Supplier<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read::get).get();
+    }
+}
