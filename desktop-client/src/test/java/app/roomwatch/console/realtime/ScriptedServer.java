@@ -46,6 +46,7 @@ final class ScriptedServer implements AutoCloseable {
     private final BlockingQueue<EventPage> pages = new LinkedBlockingQueue<>();
     private final List<SseFeed> feeds = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokens = new AtomicInteger();
+    private volatile boolean refuseRefresh;
 
     ScriptedServer() {
         web.setDispatcher(new Dispatcher() {
@@ -55,7 +56,7 @@ final class ScriptedServer implements AutoCloseable {
                     case "/api/auth/login" -> tokens();
                     case "/api/auth/refresh" -> {
                         refreshRequests.add(request);
-                        yield tokens();
+                        yield refuseRefresh ? problemAnswer(401, "The session has ended") : tokens();
                     }
                     case "/api/sse/events" -> {
                         streamRequests.add(request);
@@ -111,6 +112,11 @@ final class ScriptedServer implements AutoCloseable {
         streams.add(answer.build());
     }
 
+    /** From now on refresh tokens are refused, as after a sign-out elsewhere or a disabled account. */
+    void refuseRefresh() {
+        refuseRefresh = true;
+    }
+
     void answerPoll(EventPage page) {
         pages.add(page);
     }
@@ -157,6 +163,14 @@ final class ScriptedServer implements AutoCloseable {
                 .code(200)
                 .addHeader("Content-Type", "application/json")
                 .body(JSON.writeValueAsString(body))
+                .build();
+    }
+
+    private static MockResponse problemAnswer(int code, String detail) {
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/problem+json")
+                .body("{\"status\":" + code + ",\"detail\":\"" + detail + "\"}")
                 .build();
     }
 

@@ -379,4 +379,39 @@ class SseRealtimeClientTests {
         assertThat(modes).containsExactly(Mode.OFFLINE, Mode.CONNECTING, Mode.LIVE, Mode.OFFLINE);
         assertThat(client.state().reason()).isEqualTo("Disconnected");
     }
+
+    @Test
+    void aRefusedRenewalStopsAndAsksTheUserToSignInAgain() throws Exception {
+        var client = client();
+        server.refuseRefresh();
+        server.refuseStream(401, Map.of());
+        client.connect();
+
+        awaitMode(client, Mode.OFFLINE);
+        assertThat(client.state().reason()).contains("sign in again");
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(server.streamRequests).hasSize(1);
+    }
+
+    @Test
+    void aPolledPageThatCannotResumeAsksListenersToReload() throws Exception {
+        var client = client();
+        List<String> reloads = new CopyOnWriteArrayList<>();
+        client.onReload(reloads::add);
+        for (int i = 0; i < 4; i++) {
+            server.refuseStream(503, Map.of());
+        }
+        server.answerPoll(new EventPage(List.of(), "7-7", true));
+        client.connect();
+        clock.advance(awaitPlannedWait(client));
+        clock.advance(awaitPlannedWait(client));
+        awaitMode(client, Mode.POLLING);
+        clock.runDue();
+
+        await().atMost(AWAIT).until(() -> reloads.size() == 1);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(server.pollRequests.poll(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(server.pollRequests.poll(5, TimeUnit.SECONDS).getUrl().queryParameter("after"))
+                .isEqualTo("7-7");
+    }
 }
