@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JavaType;
 
@@ -115,6 +116,14 @@ public final class StaffSession {
     /** A POST whose answer carries nothing the caller needs (204 or ignored). */
     public void post(String path, Object body) throws IOException {
         send(api.post(api.url(path), body), api.json().constructType(Void.class));
+    }
+
+    /** A PUT whose answer carries nothing the caller needs, e.g. {@code PUT /api/active/groups/{id}/supervisors}. */
+    public void put(String path, Object body) throws IOException {
+        var request = new Request.Builder()
+                .url(api.url(path))
+                .put(RequestBody.create(api.json().writeValueAsBytes(body), ServerApi.JSON));
+        send(request, api.json().constructType(Void.class));
     }
 
     /** Sends with the current token; when it has expired, renews it once and sends again. */

@@ -33,6 +33,7 @@ class StaffSessionTests {
     final List<RecordedRequest> refreshes = new CopyOnWriteArrayList<>();
     final BlockingQueue<MockResponse> meAnswers = new LinkedBlockingQueue<>();
     final List<String> meTokens = new CopyOnWriteArrayList<>();
+    final List<RecordedRequest> puts = new CopyOnWriteArrayList<>();
     ServerApi api;
 
     @BeforeEach
@@ -53,6 +54,10 @@ class StaffSessionTests {
                         meTokens.add(request.getHeaders().get("Authorization"));
                         MockResponse answer = meAnswers.poll();
                         yield answer != null ? answer : problem(500, "unscripted");
+                    }
+                    case "/api/active/groups/4/supervisors" -> {
+                        puts.add(request);
+                        yield new MockResponse.Builder().code(204).build();
                     }
                     default -> problem(404, "No such path");
                 };
@@ -108,6 +113,19 @@ class StaffSessionTests {
         assertThatThrownBy(() -> session.get("/api/me", Ok.class)).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status()).isEqualTo(409);
             assertThat(e.detail()).isEqualTo("There is no running activity in Atelier");
+        });
+    }
+
+    @Test
+    void putsJsonWithTheToken() throws Exception {
+        var session = StaffSession.login(api, new LoginRequest("demo", "anna", "demo"));
+
+        session.put("/api/active/groups/4/supervisors", new Ok(true));
+
+        assertThat(puts).singleElement().satisfies(put -> {
+            assertThat(put.getMethod()).isEqualTo("PUT");
+            assertThat(put.getHeaders().get("Authorization")).isEqualTo("Bearer access-1");
+            assertThat(put.getBody().utf8()).isEqualTo("{\"ok\":true}");
         });
     }
 
