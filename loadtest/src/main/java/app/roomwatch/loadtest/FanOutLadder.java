@@ -34,8 +34,7 @@ final class FanOutLadder {
         Step best = null;
         String stopped = "the plan's " + plan.maxSteps() + " steps ran out";
         double rate = Math.max(1, plan.startDeliveriesPerSecond() / streams);
-        // Unmeasured: a freshly started JVM compiles its hot paths during the first seconds of load.
-        new Publisher(target::publish, 512).run(rate, plan.warmup().multipliedBy(2));
+        warmUp(target, rate);
         for (int i = 0; i < plan.maxSteps(); i++) {
             Step step = step(target, fleet, streams, rate, plan.warmup(), plan.measure(), null);
             steps.add(step);
@@ -59,6 +58,11 @@ final class FanOutLadder {
             rate *= plan.rateFactor();
         }
         return new Report.FanOut(target.name(), streams, fleet.live(), steps, best, stopped);
+    }
+
+    /** Unmeasured load: a freshly started JVM compiles its hot paths during the first seconds of it. */
+    void warmUp(Target target, double rate) {
+        new Publisher(target::publish, 512).run(rate, plan.warmup().multipliedBy(2));
     }
 
     private static String describe(Step step) {

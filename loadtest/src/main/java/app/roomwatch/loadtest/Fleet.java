@@ -239,7 +239,7 @@ final class Fleet implements AutoCloseable {
             if (stream.lastStatus() == 429 || stream.lastStatus() == 401 || stream.lastStatus() == 403) {
                 refused.incrementAndGet();
             }
-            if (closing || !autoReconnect || stream.isStalled() || reconnectsOf[index] >= MAX_RECONNECTS_PER_STREAM) {
+            if (closing || !autoReconnect || reconnectsOf[index] >= MAX_RECONNECTS_PER_STREAM) {
                 return;
             }
             reconnectsOf[index]++;

@@ -12,8 +12,7 @@ import java.util.function.Function;
 /**
  * One subscriber connection, the way an EventSource holds it: frames are parsed as lines arrive, the last event id
  * is kept, and {@link #reconnect()} resumes with {@code Last-Event-ID}. It reads through the HttpClient's
- * selector, so ten thousand of them need no thread each. {@link #stall()} stops reading altogether (a frozen
- * client): the socket fills and the server has to cope.
+ * selector, so ten thousand of them need no thread each.
  */
 public final class SseStream {
 
@@ -34,7 +33,6 @@ public final class SseStream {
     private final Listener listener;
 
     private volatile String lastEventId;
-    private volatile boolean stalled;
     private volatile Reader reader;
     private volatile CompletableFuture<Integer> ready = new CompletableFuture<>();
     private volatile int lastStatus;
@@ -98,29 +96,12 @@ public final class SseStream {
         return connect();
     }
 
-    /** Stops reading: nothing more is taken off the socket until {@link #resume()}. */
-    public void stall() {
-        stalled = true;
-    }
-
-    public void resume() {
-        stalled = false;
-        Reader current = reader;
-        if (current != null) {
-            current.demand();
-        }
-    }
-
     public int index() {
         return index;
     }
 
     public String lastEventId() {
         return lastEventId;
-    }
-
-    public boolean isStalled() {
-        return stalled;
     }
 
     /** Whether the current connection is open and past its ready frame. */
@@ -187,7 +168,7 @@ public final class SseStream {
 
         void demand() {
             Flow.Subscription s = subscription;
-            if (s == null || stalled || ended) {
+            if (s == null || ended) {
                 return;
             }
             long more;
