@@ -23,7 +23,10 @@ public record ConnectionState(Mode mode, String reason, Instant lastEventAt, Ins
         CONNECTING,
         /** The stream is unavailable; events are fetched every few seconds instead, none missed. */
         POLLING,
-        /** No updates at all until the user acts, or the client is not started (red). */
+        /**
+         * No updates at all (red): not started, stopped until the user acts, or the server cannot be reached by
+         * stream or poll; then {@code nextTryAt} says when it is tried again.
+         */
         OFFLINE
     }
 

@@ -24,6 +24,9 @@ final class Poller {
 
         void page(EventPage page);
 
+        /** A poll failed; the next one follows after the poll interval. */
+        void failed(String why);
+
         void sessionExpired();
     }
 
@@ -134,6 +137,7 @@ final class Poller {
                 settings.pollInterval());
         synchronized (lock) {
             if (current(polled)) {
+                sink.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 schedule(settings.pollInterval());
             }
         }

@@ -57,6 +57,8 @@ final class StreamSupervisor {
     private boolean renewedSinceOpen;
     /** An expired token is being renewed before the next attempt. */
     private boolean renewing;
+    /** Why the last poll failed, or {@code null} when it worked: then the fallback is not working either. */
+    private String pollProblem;
 
     /**
      * @param dataDir the console's data folder, where the cursor file is kept
@@ -126,7 +128,7 @@ final class StreamSupervisor {
     private void startAttempt() {
         cancel(retryTimer);
         if (poller.active()) {
-            setState(Mode.POLLING, ConnectionState.POLLING_MESSAGE, null);
+            setFallbackState(null);
         } else {
             setState(Mode.CONNECTING, "Connecting to the server", null);
         }
@@ -210,11 +212,12 @@ final class StreamSupervisor {
         Instant nextTry = scheduler.now().plus(delay);
         LOG.log(Level.INFO, "Realtime stream unavailable ({0}); next try in {1} ms", reason, delay.toMillis());
         if (failedAttempts >= settings.failuresBeforePolling() && !poller.active()) {
+            pollProblem = null;
             LOG.log(Level.WARNING, "{0} failed attempts in a row: polling for events", failedAttempts);
             poller.start();
         }
         if (poller.active()) {
-            setState(Mode.POLLING, ConnectionState.POLLING_MESSAGE, nextTry);
+            setFallbackState(nextTry);
         } else {
             setState(Mode.CONNECTING, reason, nextTry);
         }
@@ -257,6 +260,18 @@ final class StreamSupervisor {
         poller.stop();
         resume.save();
         setState(Mode.OFFLINE, reason, null);
+    }
+
+    /**
+     * The state while the stream is unavailable: polling, or offline when the polls fail too, because a supervisor
+     * must not believe in a fallback that brings nothing.
+     */
+    private void setFallbackState(Instant nextTry) {
+        if (pollProblem == null) {
+            setState(Mode.POLLING, ConnectionState.POLLING_MESSAGE, nextTry);
+        } else {
+            setState(Mode.OFFLINE, "The server cannot be reached (" + pollProblem + "); trying again", nextTry);
+        }
     }
 
     /** Many events a second must not mean as many status-light updates: the time shown moves once a second. */
@@ -391,9 +406,19 @@ final class StreamSupervisor {
 
         @Override
         public void page(EventPage page) {
+            if (pollProblem != null) {
+                pollProblem = null;
+                setFallbackState(state.nextTryAt());
+            }
             if (intake.page(page)) {
                 delivered();
             }
+        }
+
+        @Override
+        public void failed(String why) {
+            pollProblem = why;
+            setFallbackState(state.nextTryAt());
         }
 
         @Override

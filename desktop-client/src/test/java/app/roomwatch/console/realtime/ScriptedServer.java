@@ -47,6 +47,7 @@ final class ScriptedServer implements AutoCloseable {
     private final List<SseFeed> feeds = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokens = new AtomicInteger();
     private volatile boolean refuseRefresh;
+    private volatile int failPolls;
 
     ScriptedServer() {
         web.setDispatcher(new Dispatcher() {
@@ -65,6 +66,10 @@ final class ScriptedServer implements AutoCloseable {
                     }
                     case "/api/events" -> {
                         pollRequests.add(request);
+                        if (failPolls > 0) {
+                            failPolls--;
+                            yield status(503);
+                        }
                         EventPage page = pages.poll();
                         String after = request.getUrl().queryParameter("after");
                         yield json(
@@ -115,6 +120,11 @@ final class ScriptedServer implements AutoCloseable {
     /** From now on refresh tokens are refused, as after a sign-out elsewhere or a disabled account. */
     void refuseRefresh() {
         refuseRefresh = true;
+    }
+
+    /** The next poll is answered with 503. */
+    void failNextPoll() {
+        failPolls++;
     }
 
     void answerPoll(EventPage page) {

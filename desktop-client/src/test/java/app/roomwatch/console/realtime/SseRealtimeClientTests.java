@@ -414,4 +414,26 @@ class SseRealtimeClientTests {
         assertThat(server.pollRequests.poll(5, TimeUnit.SECONDS).getUrl().queryParameter("after"))
                 .isEqualTo("7-7");
     }
+
+    @Test
+    void whenThePollsFailTooTheClientSaysItIsOfflineUntilOneWorks() throws Exception {
+        var client = client();
+        for (int i = 0; i < 4; i++) {
+            server.refuseStream(503, Map.of());
+        }
+        server.failNextPoll();
+        client.connect();
+        clock.advance(awaitPlannedWait(client));
+        clock.advance(awaitPlannedWait(client));
+        awaitMode(client, Mode.POLLING);
+        clock.runDue();
+
+        awaitMode(client, Mode.OFFLINE);
+        assertThat(client.state().reason()).contains("cannot be reached").contains("503");
+        assertThat(client.state().nextTryAt()).isEqualTo(clock.now().plusSeconds(4));
+
+        clock.advance(Duration.ofSeconds(30));
+        awaitMode(client, Mode.POLLING);
+        assertThat(client.state().reason()).isEqualTo(ConnectionState.POLLING_MESSAGE);
+    }
 }
