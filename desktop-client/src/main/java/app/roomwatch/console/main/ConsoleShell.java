@@ -89,6 +89,8 @@ public final class ConsoleShell {
         stage.setScene(scene);
         stage.setMinWidth(820);
         stage.setMinHeight(560);
+        // A staff-room desktop shows the console and little else: use the whole screen.
+        stage.setMaximized(true);
         showLogin();
         stage.setOnHidden(e -> close());
         stage.show();
@@ -103,6 +105,11 @@ public final class ConsoleShell {
     /** The signed-in view-model, or {@code null} before sign-in; for tests and screenshots. */
     public MainViewModel main() {
         return main;
+    }
+
+    /** The user's choices as the settings dialog changes them; for tests and screenshots. */
+    public SettingsViewModel settings() {
+        return settings;
     }
 
     public MainView mainView() {

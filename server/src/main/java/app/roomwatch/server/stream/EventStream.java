@@ -58,14 +58,6 @@ class EventStream {
      */
     StreamConnection open(StaffPrincipal staff, Optional<String> lastEventId, FrameSink sink) {
         limits.attempt(staff.tenantId() + ":" + staff.staffKey());
-        supervision
-                .refusal(staff.tenantId(), staff.staffId(), staff.sessionId())
-                .ifPresent(refusal -> {
-                    throw switch (refusal) {
-                        case DISABLED -> ApiException.forbidden("This account is disabled");
-                        case SESSION_ENDED -> ApiException.unauthorized("This session has ended; sign in again");
-                    };
-                });
         Optional<Cursor> resumeAfter = Optional.empty();
         Optional<String> reset = Optional.empty();
         if (lastEventId.isPresent()) {
@@ -85,9 +77,27 @@ class EventStream {
                     number, scopeOf(staff), staff.sessionId(), staff.expiresAt(), settings.queueCapacity(), sink);
             Optional<Cursor> joinedAt = hub.join(connection, attempt < JOIN_ATTEMPTS ? seen : Cursor.END);
             if (joinedAt.isPresent()) {
+                refuseEndedSessions(staff, connection);
                 connection.start(new StreamConnection.Opening(resumeAfter, joinedAt.get(), reset), writing);
                 return connection;
             }
+        }
+    }
+
+    /**
+     * An access token outlives a logout or a disabled account by up to its lifetime. Checked after joining the hub:
+     * the notice that closes a session's streams is sent in the transaction that ends it, so either this check sees
+     * that transaction, or the notice arrives after the join and closes this connection like the others.
+     */
+    private void refuseEndedSessions(StaffPrincipal staff, StreamConnection joined) {
+        Optional<SupervisedGroups.Refusal> refusal =
+                supervision.refusal(staff.tenantId(), staff.staffId(), staff.sessionId());
+        if (refusal.isPresent()) {
+            hub.leave(joined);
+            throw switch (refusal.get()) {
+                case DISABLED -> ApiException.forbidden("This account is disabled");
+                case SESSION_ENDED -> ApiException.unauthorized("This session has ended; sign in again");
+            };
         }
     }
 

@@ -1,0 +1,144 @@
+package app.roomwatch.console.tour;
+
+import static org.awaitility.Awaitility.await;
+
+import app.roomwatch.console.api.ServerApi;
+import app.roomwatch.console.api.StaffSession;
+import app.roomwatch.console.main.ConsoleShell;
+import app.roomwatch.console.main.ConsoleShell.ConsoleStartup;
+import app.roomwatch.console.realtime.RealtimeSettings;
+import app.roomwatch.console.realtime.SseRealtimeClient;
+import app.roomwatch.console.settings.UserChoices;
+import app.roomwatch.console.status.ConnectionSnapshot.Light;
+import app.roomwatch.console.testing.ServerProcess;
+import app.roomwatch.console.theme.Theme;
+import app.roomwatch.model.api.LoginRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Takes the screenshots of docs/console.md from the running console: the real server jar with demo data and the
+ * simulated scanner, the console signed in as anna, each view in the light and the dark theme.
+ *
+ * <p>Run: {@code ./mvnw -pl desktop-client exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=app.roomwatch.console.tour.ConsoleTour -Droomwatch.server.jar=server/target/roomwatch-server.jar}
+ * (on a display; {@code xvfb-run} on a headless machine).
+ */
+public final class ConsoleTour {
+
+    private static final Path IMAGES = Path.of("docs", "images");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private ConsoleTour() {}
+
+    public static void main(String[] args) throws Exception {
+        Path images = args.length > 0 ? Path.of(args[0]) : findImages();
+        Path work = Files.createTempDirectory("roomwatch-tour");
+        Platform.startup(() -> {});
+        try (ServerProcess server = ServerProcess.start(work.resolve("server"), Map.of("simulate-scanner", "2"))) {
+            for (Theme theme : Theme.values()) {
+                String suffix = "-" + theme.key() + ".png";
+                ConsoleShell login = open(server, work, theme, "");
+                Thread.sleep(500); // let the first layout pass settle before the picture
+                onFx(() -> {
+                    Snapshots.save(stageOf(login).getScene(), images.resolve("console-login" + suffix));
+                    stageOf(login).close();
+                    return null;
+                });
+
+                ConsoleShell shell = open(server, work, theme, "demo");
+                await().atMost(WAIT)
+                        .until(() -> onFx(() -> shell.main() != null
+                                && shell.main().status().lightProperty().get() == Light.LIVE));
+                // Let the simulated scanner fill the rooms and the feed a little.
+                Thread.sleep(6_000);
+                announce(server, "Pick-up change: Mia M. goes home at 15:00", "info");
+                announce(server, "Room 3 heating is off today", "info");
+                snapshot(shell, "tab.groups", images.resolve("console-my-groups" + suffix));
+                snapshot(shell, "tab.rooms", images.resolve("console-live-rooms" + suffix));
+                snapshot(shell, "tab.feed", images.resolve("console-activity-feed" + suffix));
+                announce(server, "Fire drill at 15:30 \u2014 all groups to the yard", "urgent");
+                await().atMost(WAIT)
+                        .until(() -> onFx(() -> !shell.main().toasts().shown().isEmpty()));
+                snapshot(shell, "tab.notifications", images.resolve("console-notifications" + suffix));
+                onFx(() -> {
+                    stageOf(shell).close();
+                    return null;
+                });
+            }
+        } finally {
+            Platform.exit();
+        }
+        System.out.println("Screenshots written to " + images.toAbsolutePath());
+    }
+
+    private static final Map<ConsoleShell, Stage> STAGES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Stage stageOf(ConsoleShell shell) {
+        return STAGES.get(shell);
+    }
+
+    private static ConsoleShell open(ServerProcess server, Path work, Theme theme, String password) throws Exception {
+        ConsoleStartup startup = new ConsoleStartup(
+                server.baseUrl(),
+                "demo",
+                "anna",
+                password,
+                new UserChoices(theme, "en", false, "anna", "demo"),
+                choices -> {},
+                sound -> {},
+                ServerApi::at,
+                session -> SseRealtimeClient.create(session, work, RealtimeSettings.defaults()));
+        return onFx(() -> {
+            Stage stage = new Stage();
+            ConsoleShell shell = new ConsoleShell(stage, startup);
+            shell.start();
+            stage.setMaximized(false);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            STAGES.put(shell, stage);
+            return shell;
+        });
+    }
+
+    private static void snapshot(ConsoleShell shell, String tab, Path file) throws Exception {
+        onFx(() -> {
+            shell.mainView().show(tab);
+            return null;
+        });
+        Thread.sleep(700); // one coalescing window and a layout pass
+        onFx(() -> {
+            Snapshots.save(stageOf(shell).getScene(), file);
+            return null;
+        });
+    }
+
+    private static void announce(ServerProcess server, String title, String priority) throws Exception {
+        StaffSession admin =
+                StaffSession.login(ServerApi.at(server.baseUrl()), new LoginRequest("demo", "admin", "demo"));
+        admin.post("/api/announcements", Map.of("title", title, "body", "From the office", "priority", priority));
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get();
+    }
+
+    /** docs/images of the repository, whether run from its root or from desktop-client. */
+    private static Path findImages() {
+        return Files.isDirectory(Path.of("docs")) ? IMAGES : Path.of("..").resolve(IMAGES);
+    }
+}
