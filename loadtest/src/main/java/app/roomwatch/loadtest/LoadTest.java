@@ -35,6 +35,9 @@ public final class LoadTest {
 
     private LoadTest(Options options) {
         this.options = options;
+        if (!options.note().isBlank()) {
+            notes.add(options.note());
+        }
     }
 
     public static void main(String[] args) throws Exception {

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param staffAccounts how many staff accounts the Roomwatch streams sign in as (spread evenly)
  * @param streams replaces the plan's stream counts when not empty
  * @param maxMinutes the run starts no new scenario after this
+ * @param note written into the report's notes when not blank (bench/run states the servers' settings there)
  */
 record Options(
         Plan plan,
@@ -43,7 +44,8 @@ record Options(
         Path out,
         String name,
         String peerVersions,
-        double maxMinutes) {
+        double maxMinutes,
+        String note) {
 
     static final Set<String> ALL_SCENARIOS = Set.of("fanout", "scan", "stalled", "storm", "ingest");
 
@@ -89,7 +91,8 @@ record Options(
                 Path.of(values.getOrDefault("out", "target/bench")),
                 values.getOrDefault("name", plan.name()),
                 values.getOrDefault("peer-versions", ""),
-                Double.parseDouble(values.getOrDefault("max-minutes", "120")));
+                Double.parseDouble(values.getOrDefault("max-minutes", "120")),
+                values.getOrDefault("note", ""));
     }
 
     List<Integer> streamCounts() {
