@@ -70,6 +70,9 @@ class EventStream {
                 resumeAfter = cursor;
             }
         }
+        // Without a resumable cursor the stream starts at the end of the log as of now, read from the database:
+        // the hub may not have dispatched the latest commits yet, and they happened before this connect.
+        Cursor startAfter = resumeAfter.orElseGet(log::head);
         long number = numbers.incrementAndGet();
         for (int attempt = 1; ; attempt++) {
             Cursor seen = hub.position();
@@ -78,7 +81,7 @@ class EventStream {
             Optional<Cursor> joinedAt = hub.join(connection, attempt < JOIN_ATTEMPTS ? seen : Cursor.END);
             if (joinedAt.isPresent()) {
                 refuseEndedSessions(staff, connection);
-                connection.start(new StreamConnection.Opening(resumeAfter, joinedAt.get(), reset), writing);
+                connection.start(new StreamConnection.Opening(startAfter, joinedAt.get(), reset), writing);
                 return connection;
             }
         }
@@ -104,11 +107,11 @@ class EventStream {
     /** The polling fallback: up to {@code limit} events of the caller's scope after {@code after}. */
     EventPage page(StaffPrincipal staff, Optional<String> after, int limit) {
         if (after.isEmpty()) {
-            return new EventPage(List.of(), hub.position().toString(), false);
+            return new EventPage(List.of(), log.head().toString(), false);
         }
         Optional<Cursor> cursor = Cursor.parse(after.get());
         if (cursor.isEmpty() || !log.canResume(cursor.get())) {
-            return new EventPage(List.of(), hub.position().toString(), true);
+            return new EventPage(List.of(), log.head().toString(), true);
         }
         List<StoredEvent> read = log.readScope(scopeOf(staff), cursor.get(), Optional.empty(), limit);
         List<EventEnvelope> events = read.stream()

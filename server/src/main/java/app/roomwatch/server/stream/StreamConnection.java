@@ -112,7 +112,7 @@ final class StreamConnection {
         return closeReason;
     }
 
-    /** Starts the writer. Replays {@code (replayAfter, registeredAt]} first when a cursor was resumed. */
+    /** Starts the writer, which replays {@code (startAfter, registeredAt]} before the live events. */
     void start(Opening opening, Writing writing) {
         writer = Thread.ofVirtual().name("stream-" + number).unstarted(() -> run(opening, writing));
         writer.start();
@@ -121,11 +121,12 @@ final class StreamConnection {
     /**
      * How the stream opens.
      *
-     * @param resumeAfter the client's cursor when it can be resumed: replay everything after it
+     * @param startAfter where the stream starts: the client's cursor when it can be resumed, else the end of the log
+     *     as it was when the client connected
      * @param registeredAt the hub's position when this connection joined: replay ends there, live events follow
      * @param resetReason why the client's cursor could not be resumed, if it could not
      */
-    record Opening(Optional<Cursor> resumeAfter, Cursor registeredAt, Optional<String> resetReason) {}
+    record Opening(Cursor startAfter, Cursor registeredAt, Optional<String> resetReason) {}
 
     /** What the writer uses besides its own queue. */
     record Writing(
@@ -138,7 +139,7 @@ final class StreamConnection {
             Consumer<StreamConnection> ended) {}
 
     private void run(Opening opening, Writing writing) {
-        Cursor written = opening.resumeAfter().orElse(opening.registeredAt());
+        Cursor written = opening.startAfter();
         // The replay covers the log up to the registration point, so it uses the scope of that point even if a
         // supervision change rescopes the live part meanwhile.
         Scope opened = scope;
@@ -151,9 +152,7 @@ final class StreamConnection {
                         writing.frames().control(new Reset(opening.resetReason().get())));
             }
             sink.write(start.toByteArray());
-            if (opening.resumeAfter().isPresent()) {
-                written = replay(opened, written, opening.registeredAt(), writing);
-            }
+            written = replay(opened, written, opening.registeredAt(), writing);
             live(written, writing);
         } catch (InterruptedException e) {
             log.debug("Stream {} interrupted: {}", number, closeReason);

@@ -30,7 +30,7 @@ class StreamConnectionTests {
     void writesRetryAndConnectedThenLiveEventsSkippingThoseAtOrBeforeItsCursor() throws Exception {
         connection.offer(event(5, 1, 1));
         connection.offer(event(9, 1, 2));
-        connection.start(new StreamConnection.Opening(Optional.empty(), new Cursor(7, 0), Optional.empty()), writing());
+        connection.start(new StreamConnection.Opening(new Cursor(7, 0), new Cursor(7, 0), Optional.empty()), writing());
 
         await().atMost(Duration.ofSeconds(5)).until(() -> sink.text().contains("id: 9-1"));
         assertThat(sink.text())
