@@ -6,7 +6,6 @@ import app.roomwatch.model.api.StartActivityRequest;
 import app.roomwatch.model.event.ActivityEnded;
 import app.roomwatch.model.event.ActivityStarted;
 import app.roomwatch.model.event.RoomOccupancyChanged;
-import app.roomwatch.model.event.SupervisionChanged;
 import app.roomwatch.model.event.Topic;
 import app.roomwatch.model.event.VisitSource;
 import app.roomwatch.server.RoomwatchProperties;
@@ -18,8 +17,6 @@ import app.roomwatch.server.web.Ids;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,9 +42,17 @@ public class ActiveGroups {
     private final Visits visits;
     private final Clock clock;
     private final RoomwatchProperties properties;
+    private final Supervision supervision;
 
-    ActiveGroups(JdbcClient jdbc, EventLog events, Visits visits, Clock clock, RoomwatchProperties properties) {
+    ActiveGroups(
+            JdbcClient jdbc,
+            EventLog events,
+            Visits visits,
+            Clock clock,
+            RoomwatchProperties properties,
+            Supervision supervision) {
         this.jdbc = jdbc;
+        this.supervision = supervision;
         this.events = events;
         this.visits = visits;
         this.clock = clock;
@@ -69,7 +74,7 @@ public class ActiveGroups {
                         rs.getString(4),
                         rs.getTimestamp(5).toInstant()))
                 .list();
-        var supervisors = supervisorsByGroup(me.tenantId());
+        var supervisors = supervision.byGroup(me.tenantId());
         return rows.stream()
                 .map(row -> {
                     List<Person> people = supervisors.getOrDefault(row.id(), List.of());
@@ -83,25 +88,6 @@ public class ActiveGroups {
                             people.stream().anyMatch(p -> p.id().equals(me.staffKey())));
                 })
                 .toList();
-    }
-
-    /** The supervisors of every running active group of a tenant, by active group id. */
-    public java.util.Map<Long, List<Person>> supervisorsByGroup(long tenantId) {
-        record Row(long groupId, Person person) {}
-        return jdbc
-                .sql("""
-                        SELECT s.active_group_id, st.id, st.display_name FROM active_group_supervisor s
-                        JOIN active_group g ON g.id = s.active_group_id AND g.ended_at IS NULL
-                        JOIN staff st ON st.tenant_id = s.tenant_id AND st.id = s.staff_id
-                        WHERE s.tenant_id = :tenant ORDER BY st.display_name, st.id
-                        """)
-                .param("tenant", tenantId)
-                .query((rs, n) -> new Row(rs.getLong(1), new Person(rs.getString(2), rs.getString(3))))
-                .list()
-                .stream()
-                .collect(java.util.stream.Collectors.groupingBy(
-                        Row::groupId,
-                        java.util.stream.Collectors.mapping(Row::person, java.util.stream.Collectors.toList())));
     }
 
     @Transactional
@@ -124,7 +110,7 @@ public class ActiveGroups {
         }
         Set<Long> supervisorIds = request.supervisorIds().isEmpty()
                 ? new TreeSet<>(List.of(me.staffId()))
-                : checkedStaff(tenant, request.supervisorIds());
+                : supervision.checkedStaff(tenant, request.supervisorIds());
         if (visits.runningGroupInRoom(tenant, roomId).isPresent()) {
             throw ApiException.conflict(roomName + " already has a running activity; end it first");
         }
@@ -143,7 +129,7 @@ public class ActiveGroups {
                 .query(Long.class)
                 .single();
         for (long staffId : supervisorIds) {
-            addSupervisor(tenant, id, staffId);
+            supervision.add(tenant, id, staffId);
         }
         events.append(
                 tenant,
@@ -155,7 +141,7 @@ public class ActiveGroups {
                         roomName,
                         supervisorIds.stream().map(Ids::of).toList()));
         events.append(tenant, Topic.TENANT, new RoomOccupancyChanged(Ids.of(roomId), Ids.of(id), 0));
-        supervisionChanged(tenant, supervisorIds);
+        supervision.announce(tenant, supervisorIds);
         log.info("Active group {} started in room {} of tenant {}", id, roomId, tenant);
         return view(me, id);
     }
@@ -199,7 +185,7 @@ public class ActiveGroups {
                 .update();
         events.append(tenant, Topic.TENANT, new ActivityEnded(Ids.of(id), Ids.of(group.roomId())));
         events.append(tenant, Topic.TENANT, new RoomOccupancyChanged(Ids.of(group.roomId()), null, 0));
-        supervisionChanged(tenant, supervisorsOf(tenant, id));
+        supervision.announce(tenant, supervision.of(tenant, id));
         log.info("Active group {} of tenant {} ended, {} visits closed", id, tenant, open.size());
     }
 
@@ -212,8 +198,8 @@ public class ActiveGroups {
         if (requested.isEmpty()) {
             throw ApiException.badRequest("'supervisorIds' must name at least one supervisor");
         }
-        Set<Long> wanted = checkedStaff(tenant, requested);
-        Set<Long> before = new TreeSet<>(supervisorsOf(tenant, id));
+        Set<Long> wanted = supervision.checkedStaff(tenant, requested);
+        Set<Long> before = new TreeSet<>(supervision.of(tenant, id));
         Set<Long> changed = new TreeSet<>();
         for (long staffId : before) {
             if (!wanted.contains(staffId)) {
@@ -226,11 +212,11 @@ public class ActiveGroups {
         }
         for (long staffId : wanted) {
             if (!before.contains(staffId)) {
-                addSupervisor(tenant, id, staffId);
+                supervision.add(tenant, id, staffId);
                 changed.add(staffId);
             }
         }
-        supervisionChanged(tenant, changed);
+        supervision.announce(tenant, changed);
         return view(me, id);
     }
 
@@ -271,56 +257,6 @@ public class ActiveGroups {
                 .param("id", studentId)
                 .query((rs, n) -> new Visits.Student(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .single();
-    }
-
-    private Set<Long> checkedStaff(long tenant, Collection<String> ids) {
-        Set<Long> staff = new TreeSet<>();
-        for (String id : new LinkedHashSet<>(ids)) {
-            long staffId = Ids.parseField(id, "supervisorIds");
-            if (count("SELECT count(*) FROM staff WHERE tenant_id = :tenant AND id = :id AND enabled", tenant, staffId)
-                    == 0) {
-                throw ApiException.notFound("There is no staff member " + id);
-            }
-            staff.add(staffId);
-        }
-        return staff;
-    }
-
-    private List<Long> supervisorsOf(long tenant, long activeGroupId) {
-        return jdbc.sql("""
-                        SELECT staff_id FROM active_group_supervisor
-                        WHERE tenant_id = :tenant AND active_group_id = :id ORDER BY staff_id
-                        """)
-                .param("tenant", tenant)
-                .param("id", activeGroupId)
-                .query(Long.class)
-                .list();
-    }
-
-    private void addSupervisor(long tenant, long activeGroupId, long staffId) {
-        jdbc.sql("""
-                        INSERT INTO active_group_supervisor (tenant_id, active_group_id, staff_id)
-                        VALUES (:tenant, :group, :staff)
-                        """)
-                .param("tenant", tenant)
-                .param("group", activeGroupId)
-                .param("staff", staffId)
-                .update();
-    }
-
-    /** Tells each staff member whose set of supervised running groups changed what it is now. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void supervisionChanged(long tenant, Collection<Long> staffIds) {
-        for (long staffId : new TreeSet<>(staffIds)) {
-            List<String> groups =
-                    jdbc.sql("""
-                            SELECT g.id FROM active_group_supervisor s JOIN active_group g ON g.id = s.active_group_id
-                            WHERE s.tenant_id = :tenant AND s.staff_id = :staff AND g.ended_at IS NULL ORDER BY g.id
-                            """).param("tenant", tenant).param("staff", staffId).query(Long.class).list().stream()
-                            .map(Ids::of)
-                            .toList();
-            events.append(tenant, Topic.staff(Ids.of(staffId)), new SupervisionChanged(groups));
-        }
     }
 
     private long count(String sql, long tenant, long id) {

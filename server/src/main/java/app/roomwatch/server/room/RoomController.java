@@ -2,7 +2,7 @@ package app.roomwatch.server.room;
 
 import app.roomwatch.model.api.Person;
 import app.roomwatch.model.api.RoomView;
-import app.roomwatch.server.activity.ActiveGroups;
+import app.roomwatch.server.activity.Supervision;
 import app.roomwatch.server.auth.StaffPrincipal;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +16,17 @@ import org.springframework.web.bind.annotation.RestController;
 class RoomController {
 
     private final JdbcClient jdbc;
-    private final ActiveGroups activeGroups;
+    private final Supervision supervision;
 
-    RoomController(JdbcClient jdbc, ActiveGroups activeGroups) {
+    RoomController(JdbcClient jdbc, Supervision supervision) {
         this.jdbc = jdbc;
-        this.activeGroups = activeGroups;
+        this.supervision = supervision;
     }
 
     @GetMapping("/api/rooms")
     List<RoomView> rooms(Authentication authentication) {
         long tenant = StaffPrincipal.of(authentication).tenantId();
-        Map<Long, List<Person>> supervisors = activeGroups.supervisorsByGroup(tenant);
+        Map<Long, List<Person>> supervisors = supervision.byGroup(tenant);
         return jdbc.sql("""
                         SELECT r.id, r.name, r.capacity, g.id, g.name,
                                (SELECT count(*) FROM visit v

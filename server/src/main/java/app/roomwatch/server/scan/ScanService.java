@@ -13,6 +13,7 @@ import app.roomwatch.server.web.Ids;
 import app.roomwatch.server.web.Problems;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -32,6 +33,8 @@ class ScanService {
 
     /** What to answer: a status and its JSON body (a {@link ScanResult} or a problem document). */
     record Answer(int status, String body) {}
+
+    private static final Duration MAX_SCAN_AGE = Duration.ofHours(1);
 
     private final JdbcClient jdbc;
     private final Visits visits;
@@ -116,7 +119,7 @@ class ScanService {
         }
         Visits.Group group = locked.get();
         open = visits.openVisitOf(tenant, student.id());
-        Instant at = clock.instant();
+        Instant at = readAt(request.scannedAt());
         boolean inHere = open.isPresent() && open.get().activeGroupId() == group.id();
         ScanResult.Outcome outcome;
         if (inHere && request.action() != ScanAction.CHECKIN) {
@@ -137,6 +140,18 @@ class ScanService {
         ScanResult result = new ScanResult(
                 outcome, Ids.of(student.id()), student.shortName(), group.roomName(), Ids.of(group.id()));
         return new Answer(200, json.writeValueAsString(result));
+    }
+
+    /**
+     * When the tag was read: the scanner's own time if it sent one from the last hour (a scanner catching up after
+     * a network outage), else now. Times from the future or long ago are the scanner's clock being wrong.
+     */
+    private Instant readAt(Instant scannedAt) {
+        Instant now = clock.instant();
+        if (scannedAt == null || scannedAt.isAfter(now) || scannedAt.isBefore(now.minus(MAX_SCAN_AGE))) {
+            return now;
+        }
+        return scannedAt;
     }
 
     private Answer unknownTag(Device device) {

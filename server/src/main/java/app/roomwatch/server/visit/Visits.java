@@ -170,7 +170,7 @@ public class Visits {
     @Transactional(propagation = Propagation.MANDATORY)
     public void checkOut(long tenantId, Student student, OpenVisit visit, VisitSource source, Instant at) {
         jdbc.sql("""
-                        UPDATE visit SET exited_at = :at, exit_source = :source
+                        UPDATE visit SET exited_at = greatest(entered_at, :at), exit_source = :source
                         WHERE tenant_id = :tenant AND id = :id AND exited_at IS NULL
                         """)
                 .param("at", Timestamp.from(at))

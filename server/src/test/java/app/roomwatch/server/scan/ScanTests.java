@@ -67,6 +67,28 @@ class ScanTests extends ServerTest {
     }
 
     @Test
+    void aScannerCatchingUpKeepsTheTimeItReadTheTag() {
+        TestTenant tenant = tenants.create();
+        String id = startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id());
+        String door = registerDevice(tenant, tenant.bigRoomId());
+        java.time.Instant readAt = clock.instant().minusSeconds(120);
+        java.time.Instant future = clock.instant().plusSeconds(3600);
+
+        api().bearer(door)
+                .header("Idempotency-Key", "late")
+                .post("/api/iot/scans", new ScanRequest(tenant.rfidTags().get(0), null, readAt));
+        api().bearer(door)
+                .header("Idempotency-Key", "wrong-clock")
+                .post("/api/iot/scans", new ScanRequest(tenant.rfidTags().get(1), null, future));
+
+        var display = as(tenant, "sup1")
+                .get("/api/active/groups/" + id + "/visits/display")
+                .json();
+        assertThat(display.findValuesAsString("checkedInAt"))
+                .containsExactlyInAnyOrder(readAt.toString(), clock.instant().toString());
+    }
+
+    @Test
     void answers409WhenNoActivityRunsInTheScannersRoom() {
         TestTenant tenant = tenants.create();
         String door = registerDevice(tenant, tenant.smallRoomId());
