@@ -81,10 +81,10 @@ final class Fleet implements AutoCloseable {
                     last -> target.streamRequest(index, last),
                     target.readyEvent(),
                     new Listener());
-            streams.add(stream);
             if (!connecting.tryAcquire(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 break;
             }
+            streams.add(stream);
             pending.add(stream.connect().whenComplete((status, e) -> connecting.release()));
         }
         awaitAll(pending, deadline);

@@ -64,7 +64,15 @@ final class Publisher {
                 continue;
             }
             inFlight.incrementAndGet();
-            publish.get().whenComplete((deliveries, error) -> {
+            CompletableFuture<Integer> sent;
+            try {
+                sent = publish.get();
+            } catch (RuntimeException e) {
+                // a publish that cannot even be sent counts like a refused one: not accepted, nothing expected
+                inFlight.decrementAndGet();
+                continue;
+            }
+            sent.whenComplete((deliveries, error) -> {
                 if (error == null && deliveries != null && deliveries > 0) {
                     accepted.incrementAndGet();
                     expected.addAndGet(deliveries);

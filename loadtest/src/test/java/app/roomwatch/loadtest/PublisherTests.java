@@ -37,4 +37,22 @@ class PublisherTests {
         assertThat(outcome.skipped()).isEqualTo(17);
         assertThat(outcome.accepted()).isZero();
     }
+
+    @Test
+    void aPublishThatCannotBeSentIsNotAcceptedAndTheRunGoesOn() {
+        var calls = new AtomicInteger();
+        var publisher = new Publisher(
+                () -> {
+                    if (calls.incrementAndGet() % 2 == 0) {
+                        throw new IllegalStateException("no route");
+                    }
+                    return CompletableFuture.completedFuture(1);
+                },
+                10);
+
+        Publisher.Outcome outcome = publisher.run(40, Duration.ofMillis(500));
+
+        assertThat(calls.get()).isEqualTo(20);
+        assertThat(outcome.accepted()).isEqualTo(10);
+    }
 }
