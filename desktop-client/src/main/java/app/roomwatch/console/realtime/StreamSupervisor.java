@@ -34,7 +34,7 @@ final class StreamSupervisor {
     private final StaffSession session;
     private final RealtimeSettings settings;
     private final Scheduler scheduler;
-    private final Backoff backoff;
+    private final RetryPlan plan;
     private final ResumePoint resume;
     private final EventIntake intake;
     private final Listeners listeners;
@@ -49,12 +49,6 @@ final class StreamSupervisor {
     private Timer retryTimer;
     private Timer watchdogTimer;
     private Timer stableTimer;
-    /** Attempts in a row that never opened: three of them start polling. */
-    private int failedAttempts;
-    /** Retries since the stream last stayed open for the stable period: picks the wait. */
-    private int backoffStep;
-    /** A 401 was answered by renewing the token; another one before the stream opens is a failure. */
-    private boolean renewedSinceOpen;
     /** An expired token is being renewed before the next attempt. */
     private boolean renewing;
     /** Why the last poll failed, or {@code null} when it worked: then the fallback is not working either. */
@@ -75,7 +69,9 @@ final class StreamSupervisor {
         this.session = session;
         this.settings = settings;
         this.scheduler = scheduler;
-        this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap(), settings.jitter(), random);
+        this.plan = new RetryPlan(
+                new Backoff(settings.backoffBase(), settings.backoffCap(), settings.jitter(), random),
+                settings.failuresBeforePolling());
         this.listeners = listeners;
         this.resume =
                 new ResumePoint(ResumePoint.storeFor(dataDir, session), scheduler, settings.cursorSaveDelay(), this);
@@ -99,9 +95,7 @@ final class StreamSupervisor {
             return;
         }
         running = true;
-        failedAttempts = 0;
-        backoffStep = 0;
-        renewedSinceOpen = false;
+        plan.restart();
         startAttempt();
     }
 
@@ -197,10 +191,7 @@ final class StreamSupervisor {
 
     /** Drops {@code lost}, the current attempt, and plans the next one. */
     private void retryAfterLoss(StreamAttempt lost, String why) {
-        if (!lost.wasOpened()) {
-            failedAttempts++;
-        }
-        retryLater(lost, backoff.delay(++backoffStep), capitalized(why) + "; trying again");
+        retryLater(lost, plan.afterLoss(lost.wasOpened()), capitalized(why) + "; trying again");
     }
 
     private void retryLater(StreamAttempt lost, Duration delay, String reason) {
@@ -211,9 +202,9 @@ final class StreamSupervisor {
         retryTimer = scheduler.schedule(delay, this::retryNow);
         Instant nextTry = scheduler.now().plus(delay);
         LOG.log(Level.INFO, "Realtime stream unavailable ({0}); next try in {1} ms", reason, delay.toMillis());
-        if (failedAttempts >= settings.failuresBeforePolling() && !poller.active()) {
+        if (plan.shouldPoll() && !poller.active()) {
             pollProblem = null;
-            LOG.log(Level.WARNING, "{0} failed attempts in a row: polling for events", failedAttempts);
+            LOG.log(Level.WARNING, "{0} failed attempts in a row: polling for events", plan.failedAttempts());
             poller.start();
         }
         if (poller.active()) {
@@ -243,7 +234,7 @@ final class StreamSupervisor {
 
     private synchronized void becameStable(StreamAttempt stable) {
         if (stable == attempt) {
-            backoffStep = 0;
+            plan.stable();
         }
     }
 
@@ -313,8 +304,7 @@ final class StreamSupervisor {
                 if (opened != attempt) {
                     return;
                 }
-                failedAttempts = 0;
-                renewedSinceOpen = false;
+                plan.opened();
                 poller.stop();
                 setState(Mode.LIVE, "Receiving live updates", null);
                 stableTimer = scheduler.schedule(settings.stablePeriod(), () -> becameStable(opened));
@@ -358,10 +348,7 @@ final class StreamSupervisor {
                 case WAIT -> {
                     synchronized (StreamSupervisor.this) {
                         if (refused == attempt) {
-                            failedAttempts++;
-                            Duration wait =
-                                    refusal.retryAfter() != null ? refusal.retryAfter() : backoff.delay(++backoffStep);
-                            retryLater(refused, wait, refusal.reason());
+                            retryLater(refused, plan.afterBusy(refusal.retryAfter()), refusal.reason());
                         }
                     }
                 }
@@ -374,11 +361,10 @@ final class StreamSupervisor {
                 if (refused != attempt) {
                     return;
                 }
-                if (renewedSinceOpen) {
+                if (!plan.mayRenew()) {
                     retryAfterLoss(refused, "the server did not accept the renewed sign-in");
                     return;
                 }
-                renewedSinceOpen = true;
             }
             String problem = renew(refused.accessToken());
             synchronized (StreamSupervisor.this) {
