@@ -59,9 +59,9 @@ record Plan(
         return new Plan(
                 "quick",
                 List.of(1_000),
-                10_000,
+                20_000,
                 2.0,
-                5,
+                4,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(4),
                 200,
