@@ -199,7 +199,8 @@ public final class ConsoleShell {
         mainView = null;
     }
 
-    private void close() {
+    /** Signs out and releases the console's threads; the window closing does this too. */
+    public void close() {
         stopSession();
         scheduler.close();
         background.shutdownNow();

@@ -66,9 +66,27 @@ final class DemoSchool {
         throw new IllegalStateException("every demo child is checked in");
     }
 
+    /** Every demo child's RFID tag. */
+    java.util.List<String> tagsOfAllChildren() throws IOException {
+        java.util.List<String> tags = new java.util.ArrayList<>();
+        for (JsonNode student : admin.get("/api/admin/students", JsonNode.class)) {
+            tags.add(student.get("rfidTag").asString());
+        }
+        return tags;
+    }
+
     /** Scans {@code tag} at the scanner's door as the scanner would; answers the server's result. */
     JsonNode scan(String apiKey, String tag) throws IOException {
-        byte[] body = admin.api().json().writeValueAsBytes(Map.of("rfidTag", tag, "action", "checkin"));
+        return scan(apiKey, tag, "checkin");
+    }
+
+    /** A plain door scan: checks the child in here, or out when already here. */
+    JsonNode scanToggle(String apiKey, String tag) throws IOException {
+        return scan(apiKey, tag, "toggle");
+    }
+
+    private JsonNode scan(String apiKey, String tag, String action) throws IOException {
+        byte[] body = admin.api().json().writeValueAsBytes(Map.of("rfidTag", tag, "action", action));
         Request request = new Request.Builder()
                 .url(admin.api().url("/api/iot/scans"))
                 .header("Authorization", "Bearer " + apiKey)

@@ -1,0 +1,349 @@
+package app.roomwatch.console.main;
+
+import app.roomwatch.console.api.ServerApi;
+import app.roomwatch.console.api.StaffSession;
+import app.roomwatch.console.main.ConsoleShell.ConsoleStartup;
+import app.roomwatch.console.realtime.RealtimeSettings;
+import app.roomwatch.console.realtime.SseRealtimeClient;
+import app.roomwatch.console.settings.UserChoices;
+import app.roomwatch.console.status.ConnectionSnapshot.Light;
+import app.roomwatch.console.testing.ServerProcess;
+import app.roomwatch.console.theme.Theme;
+import app.roomwatch.model.api.LoginRequest;
+import app.roomwatch.model.api.RoomView;
+import app.roomwatch.model.api.VisitDisplay;
+import app.roomwatch.model.event.EventType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The console under a burst: 500 events in about a second reach a console signed in as anna (scans at her door:
+ * each makes a {@code student_checkin} or {@code student_checkout} on her group and a {@code room_occupancy}).
+ * Measures the longest gap between two JavaFX pulses while the burst is handled (an animation timer keeps pulses
+ * coming, so a gap is time the FX thread was busy) and how long after the last scan the views show what the
+ * server has. Not a test: run it on a quiet machine with a display, and keep the report.
+ *
+ * <p>{@code xvfb-run ./mvnw -pl desktop-client exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=app.roomwatch.console.main.ConsoleResponsivenessBenchmark
+ * -Droomwatch.server.jar=$PWD/server/target/roomwatch-server.jar}
+ */
+public final class ConsoleResponsivenessBenchmark {
+
+    static final int EVENTS = 500;
+    static final Duration BURST = Duration.ofSeconds(1);
+    static final Duration STALL_TARGET = Duration.ofMillis(100);
+
+    private ConsoleResponsivenessBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path out = args.length > 0 ? Path.of(args[0]) : repositoryDocs().resolve("benchmarks");
+        Path work = Files.createTempDirectory("roomwatch-responsiveness");
+        Platform.startup(() -> {});
+        try (ServerProcess server = ServerProcess.start(
+                work.resolve("server"),
+                Map.of(
+                        "roomwatch.scan.requests-per-minute",
+                        "1000000",
+                        "roomwatch.stream.connects-per-minute",
+                        "1000"))) {
+            Result result = run(server, work);
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("console-responsiveness.json"), result.json());
+            Files.writeString(out.resolve("console-responsiveness.md"), result.markdown());
+            System.out.println(result.markdown());
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static Result run(ServerProcess server, Path work) throws Exception {
+        AtomicInteger received = new AtomicInteger();
+        ConsoleStartup startup = new ConsoleStartup(
+                server.baseUrl(),
+                "demo",
+                "anna",
+                "demo",
+                new UserChoices(Theme.LIGHT, "en", false, "anna", "demo"),
+                choices -> {},
+                sound -> {},
+                ServerApi::at,
+                session -> {
+                    SseRealtimeClient client = SseRealtimeClient.create(session, work, RealtimeSettings.defaults());
+                    EventType.ALL.forEach(type -> client.subscribe(type, event -> received.incrementAndGet()));
+                    return client;
+                });
+        ConsoleShell shell = onFx(() -> {
+            Stage stage = new Stage();
+            ConsoleShell console = new ConsoleShell(stage, startup);
+            console.start();
+            return console;
+        });
+        awaitTrue(
+                Duration.ofSeconds(60),
+                () -> onFx(() -> shell.main() != null
+                        && shell.main().status().lightProperty().get() == Light.LIVE
+                        && !shell.main().groups().groups().items().isEmpty()));
+        onFx(() -> {
+            shell.mainView().show("tab.groups");
+            return null;
+        });
+
+        DemoSchool school = new DemoSchool(server.baseUrl());
+        JsonNode group = school.groupOf("Anna");
+        String scanner = school.registerScanner(group.get("roomId").asString());
+        List<String> tags = school.tagsOfAllChildren();
+        StaffSession anna =
+                StaffSession.login(ServerApi.at(server.baseUrl()), new LoginRequest("demo", "anna", "demo"));
+        Thread.sleep(2_000); // let the sign-in's own loading finish before measuring
+
+        PulseMonitor pulses = new PulseMonitor();
+        onFx(() -> {
+            pulses.start();
+            return null;
+        });
+        Thread.sleep(500);
+        pulses.reset();
+
+        int before = received.get();
+        int scans = EVENTS / 2; // each scan here is one visit event and one room_occupancy
+        Instant burstStart = Instant.now();
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> sent = new ArrayList<>();
+            long spacingNanos = BURST.toNanos() / scans;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < scans; i++) {
+                long due = t0 + i * spacingNanos;
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+                String tag = tags.get(i % tags.size());
+                sent.add(senders.submit(() -> school.scanToggle(scanner, tag)));
+            }
+            for (Future<?> future : sent) {
+                future.get();
+            }
+        }
+        Instant burstEnd = Instant.now();
+
+        // Right = My groups shows exactly the children the server has in anna's group, and Live rooms the server's
+        // occupancy for every room.
+        String groupId = group.get("id").asString();
+        Instant right = null;
+        Instant deadline = burstEnd.plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            List<String> truthChildren = Arrays.stream(
+                            anna.get("/api/active/groups/" + groupId + "/visits/display", VisitDisplay[].class))
+                    .map(VisitDisplay::visitId)
+                    .sorted()
+                    .toList();
+            List<String> truthRooms = Arrays.stream(anna.get("/api/rooms", RoomView[].class))
+                    .map(r -> r.id() + "=" + r.occupancy())
+                    .sorted()
+                    .toList();
+            boolean same = onFx(() -> {
+                List<String> shownChildren = shell.main().groups().children().items().stream()
+                        .map(VisitDisplay::visitId)
+                        .sorted()
+                        .toList();
+                List<String> shownRooms = shell.main().rooms().rooms().items().stream()
+                        .map(r -> r.id() + "=" + r.occupancy())
+                        .sorted()
+                        .toList();
+                return shownChildren.equals(truthChildren) && shownRooms.equals(truthRooms);
+            });
+            if (same) {
+                right = Instant.now();
+                break;
+            }
+            Thread.sleep(20);
+        }
+        Thread.sleep(500);
+        onFx(() -> {
+            pulses.stop();
+            return null;
+        });
+        int events = received.get() - before;
+        onFx(() -> {
+            shell.close();
+            return null;
+        });
+        return new Result(
+                scans,
+                events,
+                Duration.between(burstStart, burstEnd),
+                pulses.longestGap(),
+                pulses.frames(),
+                right == null ? null : Duration.between(burstEnd, right),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                loadAverage(),
+                Instant.now());
+    }
+
+    /** Counts pulses and remembers the longest gap between two. */
+    private static final class PulseMonitor extends AnimationTimer {
+        private final AtomicLong last = new AtomicLong();
+        private final AtomicLong longest = new AtomicLong();
+        private final AtomicInteger frames = new AtomicInteger();
+
+        @Override
+        public void handle(long now) {
+            long previous = last.getAndSet(now);
+            if (previous != 0) {
+                longest.accumulateAndGet(now - previous, Math::max);
+            }
+            frames.incrementAndGet();
+        }
+
+        void reset() {
+            longest.set(0);
+            frames.set(0);
+        }
+
+        Duration longestGap() {
+            return Duration.ofNanos(longest.get());
+        }
+
+        int frames() {
+            return frames.get();
+        }
+    }
+
+    record Result(
+            int scans,
+            int eventsReceived,
+            Duration burst,
+            Duration longestStall,
+            int frames,
+            Duration untilRight,
+            int cores,
+            String os,
+            String load,
+            Instant at) {
+
+        boolean passed() {
+            return longestStall.compareTo(STALL_TARGET) <= 0 && untilRight != null;
+        }
+
+        String json() {
+            return String.format(
+                    Locale.ROOT,
+                    """
+                    {
+                      "at": "%s",
+                      "machine": {"cores": %d, "os": "%s", "loadAverage": "%s"},
+                      "scans": %d,
+                      "eventsReceived": %d,
+                      "burstMillis": %d,
+                      "longestFxStallMillis": %d,
+                      "frames": %d,
+                      "untilRightMillis": %s,
+                      "targetStallMillis": %d,
+                      "passed": %s
+                    }
+                    """,
+                    at,
+                    cores,
+                    os,
+                    load,
+                    scans,
+                    eventsReceived,
+                    burst.toMillis(),
+                    longestStall.toMillis(),
+                    frames,
+                    untilRight == null ? "null" : Long.toString(untilRight.toMillis()),
+                    STALL_TARGET.toMillis(),
+                    passed());
+        }
+
+        String markdown() {
+            return String.format(
+                    Locale.ROOT,
+                    """
+                    # Console responsiveness under a burst
+
+                    Measured %s on %d cores (%s, load average before the run: %s) by
+                    `ConsoleResponsivenessBenchmark` (see docs/console.md); server, console and load generator share
+                    the machine, and the console runs inside the Maven JVM that starts it.
+                    The real server jar with demo data; the console signed in as `anna` showing My groups; %d scans
+                    at her room's door within %d ms, each making a visit event on her group and a `room_occupancy`.
+
+                    | what | result | target |
+                    |---|---|---|
+                    | events the console received | %d | 500 |
+                    | longest FX-thread stall (gap between two pulses) | %d ms | ≤ %d ms |
+                    | from the last scan's answer until My groups and Live rooms show the server's state | %s | settles |
+                    | frames drawn meanwhile | %d | |
+
+                    %s
+                    """,
+                    at,
+                    cores,
+                    os,
+                    load,
+                    scans,
+                    burst.toMillis(),
+                    eventsReceived,
+                    longestStall.toMillis(),
+                    STALL_TARGET.toMillis(),
+                    untilRight == null ? "not within 30 s" : untilRight.toMillis() + " ms",
+                    frames,
+                    passed() ? "**Passed.**" : "**Not passed.**");
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages on Linux, so a report says how busy the machine was; else "n/a". */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (Exception e) {
+            return "n/a";
+        }
+    }
+
+    private static void awaitTrue(Duration limit, Callable<Boolean> condition) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        while (!Objects.equals(condition.call(), Boolean.TRUE)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the console did not get ready in " + limit);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get();
+    }
+
+    private static Path repositoryDocs() {
+        return Files.isDirectory(Path.of("docs")) ? Path.of("docs") : Path.of("..", "docs");
+    }
+}
