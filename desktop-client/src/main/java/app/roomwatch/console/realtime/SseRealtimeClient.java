@@ -83,7 +83,7 @@ public final class SseRealtimeClient implements RealtimeClient {
     @Override
     public void close() {
         closed = true;
-        disconnect();
+        supervisor.release();
         try {
             resources.close();
         } catch (Exception e) {

@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -77,10 +78,12 @@ final class StreamSupervisor {
                 new ResumePoint(ResumePoint.storeFor(dataDir, session), scheduler, settings.cursorSaveDelay(), this);
         this.intake = new EventIntake(session.api().json(), listeners, resume, scheduler::now);
         // The watchdog, not a read timeout, decides when a quiet stream is dead. The stream keeps its own
-        // connections: a REST call never waits for, or lands on, a connection a gateway treats as a stream.
+        // connections and dispatcher: a REST call never waits for, or lands on, a connection held by a stream,
+        // and a stream never takes one of the per-host slots the views' calls queue for.
         this.streamHttp = session.api()
                 .http()
                 .newBuilder()
+                .dispatcher(new Dispatcher())
                 .connectionPool(new ConnectionPool())
                 .readTimeout(Duration.ZERO)
                 .callTimeout(Duration.ZERO)
@@ -104,6 +107,13 @@ final class StreamSupervisor {
         if (running) {
             halt(reason);
         }
+    }
+
+    /** Stops and lets go of the stream's own threads and connections; the supervisor is not started again. */
+    synchronized void release() {
+        stop("Disconnected");
+        streamHttp.dispatcher().executorService().shutdown();
+        streamHttp.connectionPool().evictAll();
     }
 
     synchronized Subscription onStateChange(Consumer<ConnectionState> listener) {
