@@ -1,5 +1,7 @@
 package app.roomwatch.server.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -57,6 +59,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 e.getMostSpecificCause().getClass().getSimpleName());
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(problem(HttpStatus.CONFLICT, "This conflicts with existing data (a duplicate name or tag?)"));
+    }
+
+    /**
+     * A failure of the server itself (the database gone, a bug). The transaction rolled back, so the request
+     * changed nothing and may be retried; the log gets the stack trace, the caller a problem document.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletResponse response) {
+        if (response.isCommitted() || e instanceof IOException) {
+            // A stream whose client went away: there is no one left to answer.
+            log.debug("Response already committed or client gone: {}", e.toString());
+            return null;
+        }
+        log.error("Request failed on the server side", e);
+        return ResponseEntity.internalServerError()
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "The server could not complete this request and changed nothing; try again shortly"));
     }
 
     @Override

@@ -258,6 +258,8 @@ class ScanTests extends ServerTest {
         try {
             Api.Response response = scan(door, tenant.rfidTags().getFirst());
             assertThat(response.status()).isEqualTo(500);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(response.json().get("detail").asString()).contains("changed nothing");
         } finally {
             jdbc.sql("DROP TRIGGER fail_occupancy_%1$d ON event; DROP FUNCTION fail_occupancy_%1$d();"
                             .formatted(tenant.id()))
