@@ -186,6 +186,23 @@ public final class LoadTest {
         return false;
     }
 
+    private static boolean ranOut(Report.FanOut fanOut) {
+        return fanOut.stoppedBecause().startsWith("the plan's");
+    }
+
+    private static String reading(boolean roomwatchRanOut, boolean peerRanOut) {
+        if (roomwatchRanOut && peerRanOut) {
+            return "both ran out of steps: neither limit was found";
+        }
+        if (roomwatchRanOut) {
+            return "Roomwatch ran out of steps: the ratio is at least this";
+        }
+        if (peerRanOut) {
+            return "the peer ran out of steps: the ratio is at most this";
+        }
+        return "both limits found";
+    }
+
     /** Roomwatch's best sustained rate against each peer's, for every stream count both have one for. */
     static List<Report.Comparison> compare(List<Report.FanOut> fanOuts) {
         List<Report.Comparison> comparisons = new ArrayList<>();
@@ -200,7 +217,12 @@ public final class LoadTest {
                 double mine = rw.best() == null ? 0 : rw.best().deliveriesPerSecond();
                 double theirs = peer.best() == null ? 0 : peer.best().deliveriesPerSecond();
                 comparisons.add(new Report.Comparison(
-                        rw.streams(), peer.target(), mine, theirs, theirs == 0 ? 0 : mine / theirs));
+                        rw.streams(),
+                        peer.target(),
+                        mine,
+                        theirs,
+                        theirs == 0 ? 0 : mine / theirs,
+                        reading(ranOut(rw), ranOut(peer))));
             }
         }
         return comparisons;

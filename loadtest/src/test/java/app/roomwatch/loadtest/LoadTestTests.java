@@ -10,23 +10,30 @@ import org.junit.jupiter.api.Test;
 
 class LoadTestTests {
 
-    private static Report.FanOut fanOut(String target, int streams, Double best) {
+    private static Report.FanOut fanOut(String target, int streams, Double best, String stopped) {
         Step step = best == null ? null : new Step(target, streams, 1, 1, best, 1, 1, 1, 1, 1, 0, 0, 0, 0, -1);
-        return new Report.FanOut(target, streams, streams, step == null ? List.of() : List.of(step), step, "");
+        return new Report.FanOut(target, streams, streams, step == null ? List.of() : List.of(step), step, stopped);
     }
 
     @Test
-    void comparesRoomwatchWithEachPeerAtTheSameStreamCount() {
+    void comparesRoomwatchWithEachPeerAtTheSameStreamCountAndSaysWhenALadderFoundNoLimit() {
+        String limit = "p99 120.0 ms passed 100 ms";
         List<Report.Comparison> comparisons = LoadTest.compare(List.of(
-                fanOut("roomwatch", 1000, 60_000.0),
-                fanOut("nchan", 1000, 40_000.0),
-                fanOut("pushpin", 1000, null),
-                fanOut("nchan", 5000, 10_000.0)));
+                fanOut("roomwatch", 1000, 60_000.0, limit),
+                fanOut("nchan", 1000, 40_000.0, limit),
+                fanOut("pushpin", 1000, 30_000.0, "the plan's 4 steps ran out"),
+                fanOut("nchan", 5000, 10_000.0, limit)));
 
         assertThat(comparisons)
                 .containsExactly(
-                        new Report.Comparison(1000, "nchan", 60_000, 40_000, 1.5),
-                        new Report.Comparison(1000, "pushpin", 60_000, 0, 0));
+                        new Report.Comparison(1000, "nchan", 60_000, 40_000, 1.5, "both limits found"),
+                        new Report.Comparison(
+                                1000,
+                                "pushpin",
+                                60_000,
+                                30_000,
+                                2.0,
+                                "the peer ran out of steps: the ratio is at most this"));
     }
 
     @Test

@@ -27,11 +27,12 @@ public final class MarkdownReport {
         md.append('\n');
         if (!r.comparisons().isEmpty()) {
             md.append("## Roomwatch against the peers (best sustained deliveries/s at the same streams)\n\n");
-            md.append("| streams | peer | Roomwatch /s | peer /s | ratio |\n|---:|---|---:|---:|---:|\n");
+            md.append("| streams | peer | Roomwatch /s | peer /s | ratio | reading |\n");
+            md.append("|---:|---|---:|---:|---:|---|\n");
             for (Report.Comparison c : r.comparisons()) {
                 md.append(f(
-                        "| %d | %s | %.0f | %.0f | %.2f |%n",
-                        c.streams(), c.peer(), c.roomwatchPerSecond(), c.peerPerSecond(), c.ratio()));
+                        "| %d | %s | %.0f | %.0f | %.2f | %s |%n",
+                        c.streams(), c.peer(), c.roomwatchPerSecond(), c.peerPerSecond(), c.ratio(), c.reading()));
             }
             md.append('\n');
         }

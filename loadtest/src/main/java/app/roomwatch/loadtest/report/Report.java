@@ -27,8 +27,14 @@ public record Report(
     /** One target's rate ladder at one stream count, and the best step it sustained. */
     public record FanOut(String target, int streams, int live, List<Step> steps, Step best, String stoppedBecause) {}
 
-    /** Roomwatch's best sustained delivery rate against a peer's, at the same streams and p99 bound. */
-    public record Comparison(int streams, String peer, double roomwatchPerSecond, double peerPerSecond, double ratio) {}
+    /**
+     * Roomwatch's best sustained delivery rate against a peer's, at the same streams and p99 bound.
+     *
+     * @param reading how far the ratio can be trusted: a ladder that ran out of steps found no limit, so its best
+     *     rate is only a lower bound
+     */
+    public record Comparison(
+            int streams, String peer, double roomwatchPerSecond, double peerPerSecond, double ratio, String reading) {}
 
     /**
      * Scans at a fixed rate while the fan-out streams are open; latency from sending the scan to a supervisor's

@@ -24,7 +24,7 @@ class MarkdownReportTests {
                 "nginx 1.22.1",
                 100,
                 List.of(rw, nchan),
-                List.of(new Report.Comparison(1000, "nchan", 40_000, 20_000, 2.0)),
+                List.of(new Report.Comparison(1000, "nchan", 40_000, 20_000, 2.0, "both limits found")),
                 null,
                 null,
                 new Report.Storm(1000, 1000, 3.5, 5000, 0, 0, 0),
@@ -37,7 +37,7 @@ class MarkdownReportTests {
         String md = MarkdownReport.render(report());
 
         assertThat(md).contains("| CPU | Test CPU, 2 cores |", "| kernel | 6.1.0 |", "| JDK | Temurin 25 |");
-        assertThat(md).contains("| 1000 | nchan | 40000 | 20000 | 2.00 |");
+        assertThat(md).contains("| 1000 | nchan | 40000 | 20000 | 2.00 | both limits found |");
         assertThat(md).contains("### roomwatch, 1000 streams (1000 live)", "Best sustained: 40000 deliveries/s");
         assertThat(md).contains("1000 of 1000 streams resumed with Last-Event-ID within 3.5 s");
         assertThat(md).contains("- a note");
