@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 class ProcessStatsTests {
 
@@ -24,6 +26,7 @@ class ProcessStatsTests {
     }
 
     @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "reads /proc, as the benchmark does; it runs on Linux only")
     void countsTheProcessesAServerStarted() throws Exception {
         Process child = new ProcessBuilder("sleep", "30").start();
         try {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.roomwatch.loadtest.target.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 class MarkdownReportTests {
 
@@ -53,6 +55,7 @@ class MarkdownReportTests {
     }
 
     @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "reads /proc, as the benchmark does; it runs on Linux only")
     void describesThisMachine() {
         Report.Machine machine = Machines.current();
 
