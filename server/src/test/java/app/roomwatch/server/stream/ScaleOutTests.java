@@ -3,17 +3,26 @@ package app.roomwatch.server.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.roomwatch.model.api.DeviceRegistration;
+import app.roomwatch.model.api.LoginRequest;
+import app.roomwatch.model.api.ScanRequest;
+import app.roomwatch.model.api.StartActivityRequest;
 import app.roomwatch.model.event.RoomOccupancyChanged;
 import app.roomwatch.model.event.Topic;
 import app.roomwatch.server.RoomwatchServer;
 import app.roomwatch.server.event.EventLog;
 import app.roomwatch.server.testing.TestDatabase;
 import app.roomwatch.server.testing.TestTenants;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,20 +31,24 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Two server instances on one PostgreSQL, as in production behind a load balancer. */
 class ScaleOutTests {
 
     static final Duration WAIT = Duration.ofSeconds(10);
+    static final String FIRST = "roomwatch-first";
+    static final String SECOND = "roomwatch-second";
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     static ConfigurableApplicationContext first;
     static ConfigurableApplicationContext second;
 
     @BeforeAll
     static void startTwoInstances() {
-        first = instance();
-        second = instance();
+        first = instance(FIRST);
+        second = instance(SECOND);
     }
 
     @AfterAll
@@ -48,7 +61,7 @@ class ScaleOutTests {
         }
     }
 
-    static ConfigurableApplicationContext instance() {
+    static ConfigurableApplicationContext instance(String name) {
         return new SpringApplicationBuilder(RoomwatchServer.class)
                 .properties(
                         "server.port=0",
@@ -56,14 +69,93 @@ class ScaleOutTests {
                         "spring.datasource.username=postgres",
                         "spring.datasource.password=",
                         "roomwatch.automation.enabled=false",
-                        "spring.main.banner-mode=off")
+                        "spring.main.banner-mode=off",
+                        // Names this instance's pooled connections, so that a test can cut exactly those.
+                        "spring.datasource.hikari.data-source-properties.ApplicationName=" + name)
                 .run();
+    }
+
+    @Test
+    void aScanPostedToOneInstanceReachesAStreamOfTheOtherAlsoAfterThatInstanceLostEveryDatabaseConnection() {
+        var tenant = new TestTenants(first.getBean(JdbcClient.class), first.getBean(PasswordEncoder.class)).create();
+        String admin = login(port(first), tenant.slug(), "admin");
+        String group = post(
+                        port(first),
+                        "/api/active/groups",
+                        admin,
+                        Map.of(),
+                        new StartActivityRequest("Chess", tenant.bigRoomId(), null, List.of(tenant.sup1Id())))
+                .get("id")
+                .asString();
+        String door = post(
+                        port(first),
+                        "/api/admin/devices",
+                        admin,
+                        Map.of(),
+                        new DeviceRegistration("Door", tenant.bigRoomId()))
+                .get("apiKey")
+                .asString();
+        try (SseClient client = SseClient.connect(port(second), login(port(second), tenant.slug(), "sup1"))) {
+            client.next(); // retry
+            client.next(); // connected
+
+            scan(door, tenant.rfidTags().get(0));
+            assertCheckIn(client, group, tenant.studentIds().get(0));
+
+            // Every connection the second instance has to PostgreSQL dies at once: the listener's and the pool's.
+            int listener = second.getBean(LogListener.class).backendPid();
+            List<Boolean> terminated = first.getBean(JdbcClient.class)
+                    .sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                            + " WHERE application_name = :pool OR pid = :listener")
+                    .param("pool", SECOND)
+                    .param("listener", listener)
+                    .query(Boolean.class)
+                    .list();
+            assertThat(terminated).hasSizeGreaterThan(1).containsOnly(true);
+
+            scan(door, tenant.rfidTags().get(1));
+            assertCheckIn(client, group, tenant.studentIds().get(1));
+        }
+    }
+
+    private static void assertCheckIn(SseClient client, String group, String student) {
+        var checkIn = client.until(frame -> "student_checkin".equals(frame.event()), WAIT);
+        assertThat(checkIn.json().get("topic").asString()).isEqualTo("active-group:" + group);
+        assertThat(checkIn.json().get("data").get("studentId").asString()).isEqualTo(student);
+    }
+
+    private static void scan(String door, String tag) {
+        post(
+                port(first),
+                "/api/iot/scans",
+                door,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+                new ScanRequest(tag, null, null));
+    }
+
+    private static JsonNode post(int port, String path, String token, Map<String, String> headers, Object body) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isBetween(200, 201);
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test
     void anEventWrittenOnOneInstanceReachesClientsOfTheOtherEvenAfterItsListenerIsKilled() {
         var tenant = new TestTenants(first.getBean(JdbcClient.class), first.getBean(PasswordEncoder.class)).create();
-        String token = login(port(first), tenant.slug());
+        String token = login(port(first), tenant.slug(), "sup1");
         try (SseClient client = SseClient.connect(port(second), token)) {
             client.next(); // retry
             client.next(); // connected
@@ -119,9 +211,8 @@ class ScaleOutTests {
         return Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
     }
 
-    private static String login(int port, String tenant) {
-        String body =
-                "{\"tenant\":\"" + tenant + "\",\"username\":\"sup1\",\"password\":\"" + TestTenants.PASSWORD + "\"}";
+    private static String login(int port, String tenant, String username) {
+        String body = JSON.writeValueAsString(new LoginRequest(tenant, username, TestTenants.PASSWORD));
         try {
             HttpResponse<String> response = HttpClient.newHttpClient()
                     .send(
@@ -131,11 +222,7 @@ class ScaleOutTests {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
-            return JsonMapper.builder()
-                    .build()
-                    .readTree(response.body())
-                    .get("accessToken")
-                    .asString();
+            return JSON.readTree(response.body()).get("accessToken").asString();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
