@@ -22,9 +22,32 @@ final class ScopeChanges {
     /** "tenant:staff" to the cursor of the last event that changed that staff member's scope. */
     private final Map<String, Cursor> lastChange = new HashMap<>();
 
+    /** Changes up to here are forgotten: a scope read before it counts as possibly stale, for anyone. */
+    private Cursor forgottenUpTo = Cursor.START;
+
     boolean changedAfter(long tenantId, String staffId, Cursor seen) {
+        if (forgottenUpTo.isAfter(seen)) {
+            return true;
+        }
         Cursor changed = lastChange.get(tenantId + ":" + staffId);
         return changed != null && changed.isAfter(seen);
+    }
+
+    /**
+     * Forgets the changes at or before {@code floor}, so that this map does not keep one entry per staff member
+     * forever. Only a connection that read its scope before {@code floor} could still need them, and such a rare,
+     * slow connect is told to read its scope again instead (see {@link #changedAfter}).
+     */
+    void forgetUpTo(Cursor floor) {
+        lastChange.values().removeIf(changed -> !changed.isAfter(floor));
+        if (floor.isAfter(forgottenUpTo)) {
+            forgottenUpTo = floor;
+        }
+    }
+
+    /** Staff members whose last scope change is remembered. */
+    int remembered() {
+        return lastChange.size();
     }
 
     /**

@@ -27,6 +27,9 @@ class StreamHub implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
 
+    /** How often scope changes are forgotten; a connect that takes longer than this reads its scope once more. */
+    private static final Duration FORGET_SCOPE_CHANGES = Duration.ofMinutes(1);
+
     private final EventLogReader reader;
     private final StreamMetrics metrics;
     private final StreamSettings settings;
@@ -234,6 +237,8 @@ class StreamHub implements SmartLifecycle {
     }
 
     private void keepHouse() {
+        Instant forgetAt = clock.instant().plus(FORGET_SCOPE_CHANGES);
+        Cursor forgetUpTo = position;
         while (running) {
             try {
                 // A ping interval shorter than the housekeeping tick (tests, benchmarks) is still kept.
@@ -244,6 +249,12 @@ class StreamHub implements SmartLifecycle {
             Instant now = clock.instant();
             lock.lock();
             try {
+                if (!now.isBefore(forgetAt)) {
+                    // Forgets what the hub had read a minute ago, not now: joins in flight read their scope since.
+                    scopeChanges.forgetUpTo(forgetUpTo);
+                    forgetUpTo = position;
+                    forgetAt = now.plus(FORGET_SCOPE_CHANGES);
+                }
                 for (TenantIndex index : List.copyOf(tenants.values())) {
                     for (StreamConnection connection : List.copyOf(index.all())) {
                         if (!now.isBefore(connection.expiresAt())) {

@@ -20,6 +20,8 @@ class StreamLimits {
     private final StreamSettings settings;
     private final Clock clock;
     private final Map<String, ArrayDeque<Instant>> attempts = new ConcurrentHashMap<>();
+    /** When entries whose window has run out are next dropped: a staff member who stopped connecting is forgotten. */
+    private volatile Instant nextSweep = Instant.MIN;
 
     StreamLimits(StreamSettings settings, Clock clock) {
         this.settings = settings;
@@ -34,12 +36,14 @@ class StreamLimits {
     void attempt(String staffKey) {
         Instant now = clock.instant();
         Instant windowStart = now.minus(WINDOW);
+        if (!now.isBefore(nextSweep)) {
+            nextSweep = now.plus(WINDOW);
+            sweep(windowStart);
+        }
         Duration[] refusedFor = {null};
         attempts.compute(staffKey, (key, recent) -> {
             var window = recent == null ? new ArrayDeque<Instant>() : recent;
-            while (!window.isEmpty() && !window.peekFirst().isAfter(windowStart)) {
-                window.pollFirst();
-            }
+            dropBefore(window, windowStart);
             if (window.size() >= settings.connectsPerMinute()) {
                 refusedFor[0] = Duration.between(now, window.peekFirst().plus(WINDOW));
             } else {
@@ -51,6 +55,27 @@ class StreamLimits {
             throw new StreamLimitException(
                     "At most " + settings.connectsPerMinute() + " stream connections a minute per staff member",
                     refusedFor[0]);
+        }
+    }
+
+    /** Staff members with attempts on record; what {@link #attempt} keeps bounded. */
+    int tracked() {
+        return attempts.size();
+    }
+
+    /** Once a minute, so that the cost stays a small share of the attempts; atomic per entry with {@link #attempt}. */
+    private void sweep(Instant windowStart) {
+        for (String staffKey : attempts.keySet()) {
+            attempts.computeIfPresent(staffKey, (key, window) -> {
+                dropBefore(window, windowStart);
+                return window.isEmpty() ? null : window;
+            });
+        }
+    }
+
+    private static void dropBefore(ArrayDeque<Instant> window, Instant windowStart) {
+        while (!window.isEmpty() && !window.peekFirst().isAfter(windowStart)) {
+            window.pollFirst();
         }
     }
 }
