@@ -5,6 +5,7 @@ import app.roomwatch.model.event.EventPayload;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,27 @@ class EventLogReader {
                 .optional()
                 .orElse(Cursor.START);
     }
+
+    /**
+     * The committed events after {@code after}, fence or not, counted up to {@code cap}, and when the first of them
+     * (in cursor order) was emitted: how far a reader at {@code after} is behind the log.
+     */
+    Backlog backlogAfter(Cursor after, int cap) {
+        return jdbc.sql("SELECT count(*) AS events, min(emitted_at) AS oldest FROM (SELECT emitted_at FROM event"
+                        + " WHERE " + AFTER + " ORDER BY tx_id, id LIMIT :cap) AS behind")
+                .param("afterTx", Long.toString(after.txId()))
+                .param("afterId", after.id())
+                .param("cap", cap)
+                .query((rs, n) -> new Backlog(
+                        rs.getLong("events"),
+                        rs.getTimestamp("oldest") == null
+                                ? null
+                                : rs.getTimestamp("oldest").toInstant()))
+                .single();
+    }
+
+    /** @param oldestEmittedAt null when nothing is behind */
+    record Backlog(long events, Instant oldestEmittedAt) {}
 
     /**
      * Whether the log still holds everything after {@code cursor}. The pruner deletes a prefix of the log in cursor

@@ -1,21 +1,31 @@
 package app.roomwatch.server.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import app.roomwatch.model.api.RefreshRequest;
+import app.roomwatch.model.api.TokenResponse;
 import app.roomwatch.model.event.NotificationCreated;
 import app.roomwatch.model.event.NotificationPriority;
 import app.roomwatch.model.event.RoomOccupancyChanged;
 import app.roomwatch.model.event.Topic;
 import app.roomwatch.server.testing.TestTenants.TestTenant;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Frames, headers, control frames, scopes and metrics of a live stream. */
 class StreamTests extends StreamTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void writesRetryThenConnectedThenEventFramesWithStreamHeaders() {
@@ -139,20 +149,81 @@ class StreamTests extends StreamTest {
     }
 
     @Test
-    void exposesTheStreamsMetricsForPrometheus() {
+    void theStreamsMetricsCountConnectionsEventsReadAndDeliveries() {
         TestTenant tenant = tenants.create();
-        try (SseClient client = live(token(tenant, "sup1"))) {
+        TokenResponse session = login(tenant, "sup1");
+        assertThat(prometheus())
+                .contains(
+                        "roomwatch_stream_replayed_total ",
+                        "roomwatch_stream_overflow_closes_total ",
+                        "roomwatch_stream_rejected_total ",
+                        "roomwatch_stream_delivery_lag_seconds_bucket{");
+        double connections = metric("roomwatch_stream_connections");
+        double read = metric("roomwatch_stream_events_read_total");
+        double delivered = metric("roomwatch_stream_deliveries_total");
+        long lagged = (long) metric("roomwatch_stream_delivery_lag_seconds_count");
+
+        try (SseClient client = live(session.accessToken())) {
+            await().atMost(WAIT).until(() -> metric("roomwatch_stream_connections") == connections + 1);
+
             events.append(tenant.id(), Topic.TENANT, new RoomOccupancyChanged(tenant.bigRoomId(), null, 1));
             client.events(1, WAIT);
-            String metrics = api().get("/actuator/prometheus").body();
-            assertThat(metrics)
-                    .contains(
-                            "roomwatch_stream_connections ",
-                            "roomwatch_stream_events_read_total ",
-                            "roomwatch_stream_deliveries_total ",
-                            "roomwatch_stream_replayed_total ",
-                            "roomwatch_stream_overflow_closes_total ",
-                            "roomwatch_stream_delivery_lag_seconds_bucket{");
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(metric("roomwatch_stream_events_read_total")).isGreaterThanOrEqualTo(read + 1);
+                assertThat(metric("roomwatch_stream_deliveries_total")).isGreaterThanOrEqualTo(delivered + 1);
+                assertThat((long) metric("roomwatch_stream_delivery_lag_seconds_count"))
+                        .isGreaterThan(lagged);
+            });
+
+            assertThat(api().post("/api/auth/logout", new RefreshRequest(session.refreshToken()))
+                            .status())
+                    .isEqualTo(204);
+            client.awaitEnd(WAIT);
+            await().atMost(WAIT).until(() -> metric("roomwatch_stream_connections") == connections);
         }
+    }
+
+    @Test
+    void theBacklogGaugesShowEventsHeldBackByAnOpenTransaction() throws Exception {
+        TestTenant tenant = tenants.create();
+        try (SseClient client = live(token(tenant, "sup1"));
+                Connection idle = dataSource.getConnection()) {
+            await().atMost(WAIT).until(() -> metric("roomwatch_stream_hub_behind_events") == 0);
+
+            // An idle transaction that has a transaction id holds the read fence back for everyone.
+            idle.setAutoCommit(false);
+            try (Statement statement = idle.createStatement()) {
+                statement.execute("SELECT pg_current_xact_id()");
+            }
+            events.append(tenant.id(), Topic.TENANT, new RoomOccupancyChanged(tenant.bigRoomId(), null, 7));
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(metric("roomwatch_stream_hub_behind_events")).isGreaterThanOrEqualTo(1);
+                assertThat(metric("roomwatch_stream_hub_behind_seconds")).isGreaterThanOrEqualTo(0);
+            });
+
+            idle.rollback();
+            assertThat(client.events(1, WAIT)
+                            .getFirst()
+                            .json()
+                            .get("data")
+                            .get("occupancy")
+                            .asInt())
+                    .isEqualTo(7);
+            await().atMost(WAIT).until(() -> metric("roomwatch_stream_hub_behind_events") == 0);
+        }
+    }
+
+    private String prometheus() {
+        return api().get("/actuator/prometheus").body();
+    }
+
+    /** The sum of a metric's samples over all its tags, or NaN when it is not there. */
+    private double metric(String name) {
+        return prometheus()
+                .lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .reduce(Double::sum)
+                .orElse(Double.NaN);
     }
 }
