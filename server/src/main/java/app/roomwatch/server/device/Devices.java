@@ -14,11 +14,14 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,9 +49,12 @@ public class Devices {
         }
     }
 
+    private static final Duration MARK_INTERVAL = Duration.ofSeconds(10);
+
     private final JdbcClient jdbc;
     private final EventLog events;
     private final Clock clock;
+    private final Map<Long, Instant> lastMarked = new ConcurrentHashMap<>();
 
     Devices(JdbcClient jdbc, EventLog events, Clock clock) {
         this.jdbc = jdbc;
@@ -175,10 +181,21 @@ public class Devices {
                 .filter(device -> device.status() != DeviceStatus.REVOKED);
     }
 
-    /** Marks a device alive; one that had gone silent is announced online again. */
+    /**
+     * Marks a device alive; one that had gone silent is announced online again. A device seen in the last few
+     * seconds is not written again: silence is judged in minutes, and a busy door should not cost a write per scan.
+     */
     @Transactional
     public void seen(Device device) {
         Instant now = clock.instant();
+        Instant marked = lastMarked.get(device.id());
+        if (device.status() == DeviceStatus.ONLINE
+                && marked != null
+                && marked.isAfter(now.minus(MARK_INTERVAL))
+                && !marked.isAfter(now)) {
+            return;
+        }
+        lastMarked.put(device.id(), now);
         Optional<String> before = jdbc.sql("""
                         UPDATE device d SET last_seen_at = :now, status = 'online'
                         FROM (SELECT id, status FROM device WHERE id = :id FOR UPDATE) old

@@ -105,6 +105,20 @@ class AuthTests extends ServerTest {
     }
 
     @Test
+    void anExpiredRefreshTokenNoLongerRefreshes() {
+        TestTenant tenant = tenants.create();
+        TokenResponse tokens = login(tenant, "sup1");
+        // Expired in the database rather than by moving the shared clock a month, which other tests would feel.
+        jdbc.sql("UPDATE refresh_token SET expires_at = :now WHERE staff_id = :staff")
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("staff", Long.parseLong(tenant.sup1Id()))
+                .update();
+        Api.Response refreshed = api().post("/api/auth/refresh", new RefreshRequest(tokens.refreshToken()));
+        assertThat(refreshed.status()).isEqualTo(401);
+        assertThat(refreshed.json().get("detail").asString()).contains("expired");
+    }
+
+    @Test
     void logoutEndsTheSessionAndTellsEveryInstance() throws Exception {
         TestTenant tenant = tenants.create();
         TokenResponse tokens = login(tenant, "sup1");
