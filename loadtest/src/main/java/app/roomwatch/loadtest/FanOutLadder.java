@@ -1,7 +1,6 @@
 package app.roomwatch.loadtest;
 
 import app.roomwatch.loadtest.measure.LatencyHistogram;
-import app.roomwatch.loadtest.measure.ProcessStats;
 import app.roomwatch.loadtest.measure.ResourceMonitor;
 import app.roomwatch.loadtest.measure.Window;
 import app.roomwatch.loadtest.report.Report;
@@ -93,7 +92,7 @@ final class FanOutLadder {
         long[] before = fleet.deliveredPerStream();
         var publisher = new Publisher(target::publish, 512);
         Window[] measured = new Window[1];
-        ProcessStats.Sample[] startSample = new ProcessStats.Sample[1];
+        ResourceMonitor.Mark[] startSample = new ResourceMonitor.Mark[1];
         ResourceMonitor.Usage[] usage = new ResourceMonitor.Usage[1];
         Thread clock = Thread.ofPlatform().daemon().name("window-clock").start(() -> {
             LockSupport.parkNanos(warmup.toNanos());
@@ -129,7 +128,8 @@ final class FanOutLadder {
                 outcome.skipped(),
                 u.cpuCores(),
                 u.peakRssBytes(),
-                u.peakHeapBytes());
+                u.peakHeapBytes(),
+                u.toolCpuCores());
     }
 
     private static int countOf(int streams, java.util.function.IntPredicate healthy) {

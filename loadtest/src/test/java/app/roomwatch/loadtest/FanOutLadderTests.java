@@ -87,6 +87,7 @@ class FanOutLadderTests {
             assertThat(first.deliveriesPerSecond()).isBetween(100.0, 300.0);
             assertThat(first.p99Ms()).isPositive();
             assertThat(first.cpuCores()).isPositive();
+            assertThat(first.toolCpuCores()).isPositive();
             assertThat(result.steps().get(1).publishRate()).isEqualTo(20.0);
             assertThat(result.best()).isNotNull();
         }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LoadTestTests {
 
     private static Report.FanOut fanOut(String target, int streams, Double best, String stopped) {
-        Step step = best == null ? null : new Step(target, streams, 1, 1, best, 1, 1, 1, 1, 1, 0, 0, 0, 0, -1);
+        Step step = best == null ? null : new Step(target, streams, 1, 1, best, 1, 1, 1, 1, 1, 0, 0, 0, 0, -1, 0);
         return new Report.FanOut(target, streams, streams, step == null ? List.of() : List.of(step), step, stopped);
     }
 

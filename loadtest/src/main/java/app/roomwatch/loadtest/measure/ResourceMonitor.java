@@ -15,7 +15,13 @@ import java.util.function.LongSupplier;
 public final class ResourceMonitor implements AutoCloseable {
 
     /** What the server used during one step. */
-    public record Usage(double cpuCores, long peakRssBytes, long peakHeapBytes, int processes) {}
+    /**
+     * What the server used during one step, and the load tool beside it (on a small machine they share the cores,
+     * so a tool that needs much of them flatters no one).
+     */
+    public record Usage(double cpuCores, long peakRssBytes, long peakHeapBytes, int processes, double toolCpuCores) {}
+
+    private static final List<Long> TOOL = List.of(ProcessHandle.current().pid());
 
     private final ProcessStats stats;
     private final List<Long> pids;
@@ -37,20 +43,28 @@ public final class ResourceMonitor implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::tick, 0, 1, TimeUnit.SECONDS);
     }
 
-    /** Starts a step: forgets the peaks and remembers where the CPU counter stood. */
-    public ProcessStats.Sample begin() {
+    /** Where a step started: the server's and the tool's CPU counters. */
+    public record Mark(ProcessStats.Sample server, ProcessStats.Sample tool) {}
+
+    /** Starts a step: forgets the peaks and remembers where the CPU counters stood. */
+    public Mark begin() {
         peakRss.set(0);
         peakHeap.set(-1);
         tick();
-        return stats.sample(pids);
+        return new Mark(stats.sample(pids), stats.sample(TOOL));
     }
 
-    public Usage end(ProcessStats.Sample start) {
+    public Usage end(Mark start) {
         tick();
         ProcessStats.Sample end = stats.sample(pids);
-        double wall = (end.nanos() - start.nanos()) / 1e9;
-        double cores = wall <= 0 ? 0 : (end.cpuSeconds() - start.cpuSeconds()) / wall;
-        return new Usage(cores, peakRss.get(), peakHeap.get(), processes);
+        ProcessStats.Sample toolEnd = stats.sample(TOOL);
+        return new Usage(
+                cores(start.server(), end), peakRss.get(), peakHeap.get(), processes, cores(start.tool(), toolEnd));
+    }
+
+    private static double cores(ProcessStats.Sample from, ProcessStats.Sample to) {
+        double wall = (to.nanos() - from.nanos()) / 1e9;
+        return wall <= 0 ? 0 : (to.cpuSeconds() - from.cpuSeconds()) / wall;
     }
 
     private void tick() {

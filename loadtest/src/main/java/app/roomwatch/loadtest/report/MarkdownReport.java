@@ -112,11 +112,11 @@ public final class MarkdownReport {
 
     private static void steps(StringBuilder md, List<Step> steps) {
         md.append("| msg/s | accepted/s | deliveries/s | p50 | p95 | p99 | max | lost | skipped | CPU cores | RSS MiB"
-                + " | heap MiB |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | heap MiB | tool CPU |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Step s : steps) {
             md.append(f(
-                    "| %.1f | %.1f | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %d | %.2f | %.0f | %s |%n",
+                    "| %.1f | %.1f | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %d | %.2f | %.0f | %s | %.2f |%n",
                     s.publishRate(),
                     s.acceptedRate(),
                     s.deliveriesPerSecond(),
@@ -128,7 +128,8 @@ public final class MarkdownReport {
                     s.skipped(),
                     s.cpuCores(),
                     s.peakRssBytes() / 1048576.0,
-                    s.peakHeapBytes() < 0 ? "–" : f("%.0f", s.peakHeapBytes() / 1048576.0)));
+                    s.peakHeapBytes() < 0 ? "–" : f("%.0f", s.peakHeapBytes() / 1048576.0),
+                    s.toolCpuCores()));
         }
         md.append('\n');
     }

@@ -12,6 +12,7 @@ package app.roomwatch.loadtest.report;
  * @param cpuCores the target's CPU use in the window, in cores (all its processes)
  * @param peakRssBytes the target's highest resident memory in the window (all its processes)
  * @param peakHeapBytes the target's highest reported heap, or -1 when it reports none
+ * @param toolCpuCores the load tool's own CPU use in the window, in cores
  */
 public record Step(
         String target,
@@ -28,7 +29,8 @@ public record Step(
         long skipped,
         double cpuCores,
         long peakRssBytes,
-        long peakHeapBytes) {
+        long peakHeapBytes,
+        double toolCpuCores) {
 
     /** A step the target sustained: every message delivered, none skipped, p99 within the bound. */
     public boolean sustained(double p99BoundMs) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.condition.OS;
 class MarkdownReportTests {
 
     private static Step step(String target, double rate, double p99) {
-        return new Step(target, 1000, rate, rate, rate * 1000, 2, 5, p99, p99 + 1, 1000, 0, 0, 1.5, 300L << 20, -1);
+        return new Step(
+                target, 1000, rate, rate, rate * 1000, 2, 5, p99, p99 + 1, 1000, 0, 0, 1.5, 300L << 20, -1, 0.7);
     }
 
     private static Report report() {
