@@ -3,17 +3,21 @@ package app.roomwatch.server.stream;
 import app.roomwatch.model.event.EventPage;
 import app.roomwatch.server.auth.StaffPrincipal;
 import app.roomwatch.server.web.ApiException;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /** {@code GET /api/sse/events} (the stream) and {@code GET /api/events} (the polling fallback), SPEC section 5. */
 @RestController
@@ -32,33 +36,78 @@ class StreamController {
     }
 
     @GetMapping("/api/sse/events")
-    ResponseEntity<ResponseBodyEmitter> stream(
+    void stream(
             Authentication authentication,
             HttpServletRequest request,
+            HttpServletResponse response,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
-            @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter) {
+            @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter)
+            throws IOException {
         refuseTokenInUrl(request);
         StaffPrincipal staff = StaffPrincipal.of(authentication);
         // The header is what a reconnecting EventSource sends; the parameter serves a first connect only.
         Optional<String> lastEventId = Optional.ofNullable(lastEventIdHeader)
                 .or(() -> Optional.ofNullable(lastEventIdParameter))
                 .filter(id -> !id.isBlank());
-        // No timeout: the stream ends when its token expires, its session ends or its client goes.
-        var emitter = new ResponseBodyEmitter(-1L);
+        var sink = new ServletSink();
         StreamConnection connection;
         try {
-            connection = stream.open(staff, lastEventId, new EmitterSink(emitter));
+            connection = stream.open(staff, lastEventId, sink);
         } catch (StreamLimitException e) {
             metrics.rejected();
             throw ApiException.tooManyRequests(e.getMessage(), e.retryAfter());
         }
-        emitter.onError(error -> connection.close("client gone", true));
-        emitter.onTimeout(() -> connection.close("timeout", true));
-        return ResponseEntity.ok()
-                .contentType(MediaType.TEXT_EVENT_STREAM)
-                .cacheControl(CacheControl.noCache())
-                .header("X-Accel-Buffering", "no")
-                .body(emitter);
+        try {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+            response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
+            response.setHeader("X-Accel-Buffering", "no");
+            // Commits the headers on this thread, before the writer's thread writes the body.
+            response.flushBuffer();
+            AsyncContext async = request.startAsync(request, response);
+            // No timeout: the stream ends when its token expires, its session ends or its client goes.
+            async.setTimeout(0);
+            async.addListener(new Ending(connection));
+            if (!sink.start(async)) {
+                async.complete();
+            }
+        } catch (IOException | RuntimeException e) {
+            connection.close("not started", true);
+            throw e;
+        }
+    }
+
+    /**
+     * Releases the connection when the container finds its client gone, and completes the request: left open, the
+     * container would dispatch it to the error page, which has nothing to say to a stream.
+     */
+    private record Ending(StreamConnection connection) implements AsyncListener {
+
+        @Override
+        public void onError(AsyncEvent event) {
+            connection.close("client gone", true);
+            complete(event);
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            connection.close("timeout", true);
+            complete(event);
+        }
+
+        private static void complete(AsyncEvent event) {
+            try {
+                event.getAsyncContext().complete();
+            } catch (IllegalStateException e) {
+                // The writer completed it first.
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {}
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {}
     }
 
     @GetMapping("/api/events")

@@ -1,0 +1,59 @@
+package app.roomwatch.server.stream;
+
+import jakarta.servlet.AsyncContext;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Frames straight to the servlet response of an asynchronous request: one write and one flush per batch the
+ * connection's writer hands over, with nothing between the writer and Tomcat's output buffer. The writer may start
+ * before the request has gone asynchronous, so its first write waits for {@link #start}.
+ */
+final class ServletSink implements FrameSink {
+
+    private final CompletableFuture<AsyncContext> started = new CompletableFuture<>();
+
+    /** Used by the connection's writer only. */
+    private OutputStream out;
+
+    /**
+     * Hands over the asynchronous request; false when the stream has already ended, in which case the caller
+     * completes the request itself.
+     */
+    boolean start(AsyncContext context) {
+        return started.complete(context);
+    }
+
+    @Override
+    public void write(byte[] frames) throws IOException {
+        if (out == null) {
+            try {
+                out = started.get().getResponse().getOutputStream();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("stream closed before its request went asynchronous");
+            } catch (ExecutionException e) {
+                throw new IOException("stream ended before its request went asynchronous", e.getCause());
+            }
+        }
+        out.write(frames);
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        if (started.completeExceptionally(new IllegalStateException("stream ended"))) {
+            return; // not asynchronous yet: start(..) answers false and the controller completes the request
+        }
+        if (!started.isCompletedExceptionally()) {
+            try {
+                started.join().complete();
+            } catch (RuntimeException e) {
+                // Already completed, or the client is gone: nothing left to end.
+            }
+        }
+    }
+}
