@@ -1,6 +1,7 @@
 package app.roomwatch.console.api;
 
 import app.roomwatch.model.api.LoginRequest;
+import app.roomwatch.model.api.RefreshRequest;
 import app.roomwatch.model.api.StaffSummary;
 import app.roomwatch.model.api.TokenResponse;
 import java.io.IOException;
@@ -43,6 +44,34 @@ public final class StaffSession {
                 tokens.staff().id(),
                 request.tenant());
         return new StaffSession(api, request.tenant(), tokens);
+    }
+
+    /**
+     * Signs in again with a refresh token kept from an earlier run (the console keeps it in the OS keyring); the
+     * token is used up by this, so keep {@link #refreshToken()} afterwards.
+     */
+    public static StaffSession resume(ServerApi api, String tenant, String refreshToken) throws IOException {
+        var tokens = api.refresh(refreshToken);
+        LOG.log(
+                Level.INFO,
+                "Resumed the session of staff {0} of tenant {1}",
+                tokens.staff().id(),
+                tenant);
+        return new StaffSession(api, tenant, tokens);
+    }
+
+    /** The current refresh token: it changes with every renewal, so read it when you keep it, not before. */
+    public synchronized String refreshToken() {
+        return tokens.refreshToken();
+    }
+
+    /** Signs out with {@code POST /api/auth/logout}: the server revokes the session and ends its streams. */
+    public void logout() throws IOException {
+        api.call(
+                api.post(api.url("/api/auth/logout"), new RefreshRequest(refreshToken()))
+                        .header("Authorization", TokenResponse.BEARER + " " + accessToken())
+                        .build(),
+                api.json().constructType(Void.class));
     }
 
     public ServerApi api() {
