@@ -4,6 +4,8 @@ import app.roomwatch.console.api.ServerApi;
 import app.roomwatch.console.config.ConfigLocations;
 import app.roomwatch.console.config.LoadedConfig;
 import app.roomwatch.console.config.UserSettingsFile;
+import app.roomwatch.console.login.KeyringVault;
+import app.roomwatch.console.login.TokenVault;
 import app.roomwatch.console.main.ConsoleShell.ConsoleStartup;
 import app.roomwatch.console.realtime.RealtimeSettings;
 import app.roomwatch.console.realtime.SseRealtimeClient;
@@ -13,6 +15,8 @@ import dev.dirs.ProjectDirectories;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 
 /**
@@ -51,10 +55,23 @@ public final class ConsoleLauncher {
                 choices::save,
                 new ClipSoundPlayer(),
                 ServerApi::at,
-                session -> SseRealtimeClient.create(session, dataDir, RealtimeSettings.defaults()));
+                session -> SseRealtimeClient.create(session, dataDir, RealtimeSettings.defaults()),
+                keyring());
         ConsoleShell shell = new ConsoleShell(stage, startup);
         shell.start();
         return shell;
+    }
+
+    /**
+     * The OS keyring, or nowhere when this desktop has none. Looked for off the UI thread with a deadline, since a
+     * keyring service that does not answer must not keep the window from opening.
+     */
+    private static TokenVault keyring() {
+        try {
+            return CompletableFuture.supplyAsync(KeyringVault::forThisDesktop).get(3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return TokenVault.none();
+        }
     }
 
     /** The console's own data folder (the stream cursor lives there), per OS convention. */

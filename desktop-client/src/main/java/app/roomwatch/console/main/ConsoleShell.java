@@ -8,6 +8,7 @@ import app.roomwatch.console.groups.GroupsViewModel;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.login.LoginView;
 import app.roomwatch.console.login.LoginViewModel;
+import app.roomwatch.console.login.TokenVault;
 import app.roomwatch.console.notifications.NotificationsViewModel;
 import app.roomwatch.console.notifications.ToastAndSound;
 import app.roomwatch.console.realtime.ConnectionState;
@@ -60,6 +61,9 @@ public final class ConsoleShell {
     private Messages messages;
     // The user name of the sign-in in flight; the session knows the staff member's id and name, not what was typed.
     private volatile String signingInAs = "";
+    private boolean mayResume = true;
+    private StaffSession session;
+    private String sessionKey = "";
     private FxRealtimeClient realtime;
     private MainViewModel main;
     private MainView mainView;
@@ -129,7 +133,37 @@ public final class ConsoleShell {
         if (!startup.password().isEmpty()) {
             login.passwordProperty().set(startup.password());
             login.signIn();
+        } else if (mayResume) {
+            mayResume = false;
+            resume(login);
         }
+    }
+
+    /** Signs in again with the refresh token kept in the OS keyring, if there is one; else the form stays. */
+    private void resume(LoginViewModel<StaffSession> login) {
+        String serverUrl = login.serverUrlProperty().get();
+        String tenant = login.tenantProperty().get();
+        String userName = login.userNameProperty().get();
+        String key = vaultKey(serverUrl, tenant, userName);
+        startup.vault().load(key).ifPresent(token -> {
+            login.explain(messages.get("login.resuming"));
+            new Loader(background, ui)
+                    .run(
+                            () -> {
+                                signingInAs = userName;
+                                return StaffSession.resume(startup.apiFactory().apply(serverUrl), tenant, token);
+                            },
+                            this::signedIn,
+                            e -> {
+                                // Used up, revoked or expired: forget it, and ask for the password.
+                                startup.vault().delete(key);
+                                login.explain("");
+                            });
+        });
+    }
+
+    private static String vaultKey(String serverUrl, String tenant, String userName) {
+        return userName.strip() + "@" + tenant.strip() + " " + serverUrl.strip().replaceAll("/+$", "");
     }
 
     private StaffSession signIn(String serverUrl, String tenant, String userName, String password) throws Exception {
@@ -140,6 +174,9 @@ public final class ConsoleShell {
 
     private void signedIn(StaffSession session) {
         settings.remember(signingInAs, session.tenant());
+        this.session = session;
+        this.sessionKey = vaultKey(session.api().baseUrl().toString(), session.tenant(), signingInAs);
+        startup.vault().save(sessionKey, session.refreshToken());
 
         ServerBackend backend = new ServerBackend(session);
         Person me = new Person(session.staff().id(), session.staff().displayName());
@@ -184,6 +221,18 @@ public final class ConsoleShell {
     }
 
     private void signOut() {
+        StaffSession ending = session;
+        if (ending != null) {
+            startup.vault().delete(sessionKey);
+            background.execute(() -> {
+                try {
+                    ending.logout();
+                } catch (Exception e) {
+                    // Signed out here either way; the server's session simply runs out.
+                }
+            });
+        }
+        session = null;
         stopSession();
         showLogin();
     }
@@ -201,6 +250,11 @@ public final class ConsoleShell {
 
     /** Signs out and releases the console's threads; the window closing does this too. */
     public void close() {
+        if (session != null) {
+            // The refresh token rotates while the console runs: keep the newest one for the next start.
+            startup.vault().save(sessionKey, session.refreshToken());
+            session = null;
+        }
         stopSession();
         scheduler.close();
         background.shutdownNow();
@@ -225,6 +279,7 @@ public final class ConsoleShell {
      *
      * @param serverUrl the admin's preset (or the user's override)
      * @param tenant, userName, password given on the command line for an automatic sign-in (the demo); else empty
+     * @param vault where the refresh token is kept between runs ({@link TokenVault#none()}: nowhere)
      */
     public record ConsoleStartup(
             String serverUrl,
@@ -235,7 +290,8 @@ public final class ConsoleShell {
             Consumer<UserChoices> saveChoices,
             SoundPlayer sounds,
             Function<String, ServerApi> apiFactory,
-            Function<StaffSession, RealtimeClient> realtimeFactory) {
+            Function<StaffSession, RealtimeClient> realtimeFactory,
+            TokenVault vault) {
 
         public ConsoleStartup {
             tenant = tenant == null ? "" : tenant;

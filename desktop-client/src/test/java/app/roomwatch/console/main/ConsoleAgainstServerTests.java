@@ -1,9 +1,13 @@
 package app.roomwatch.console.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import app.roomwatch.console.api.ApiException;
 import app.roomwatch.console.api.ServerApi;
+import app.roomwatch.console.api.StaffSession;
+import app.roomwatch.console.login.TokenVault;
 import app.roomwatch.console.main.ConsoleShell.ConsoleStartup;
 import app.roomwatch.console.notifications.NotificationGroup;
 import app.roomwatch.console.realtime.RealtimeSettings;
@@ -86,6 +90,8 @@ class ConsoleAgainstServerTests {
     final List<Sound> played = new CopyOnWriteArrayList<>();
     ConsoleShell shell;
     Stage stage;
+    TokenVault vault = TokenVault.none();
+    String password = "demo";
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -188,6 +194,32 @@ class ConsoleAgainstServerTests {
     }
 
     @Test
+    @Order(3)
+    void aKeptSignInResumesWithoutThePasswordAndSigningOutForgetsIt() throws Exception {
+        MemoryVault memory = new MemoryVault();
+        vault = memory;
+        open("anna", server.baseUrl(), KEEP_TRYING);
+        awaitLight(Light.LIVE);
+        robot.interact(() -> stage.close());
+        assertThat(memory.tokens).hasSize(1);
+        String kept = memory.tokens.values().iterator().next();
+
+        password = "";
+        open("anna", server.baseUrl(), KEEP_TRYING);
+        awaitLight(Light.LIVE);
+        assertThat(fx(() -> robot.lookup("#signed-in-as").queryAs(Label.class).getText()))
+                .isEqualTo("Anna Hoffmann");
+
+        robot.clickOn("#logout");
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> robot.lookup("#login-password").tryQuery().isPresent()));
+        assertThat(memory.tokens).isEmpty();
+        // The kept token was used up by the resume, and the session it started was revoked by signing out.
+        assertThatThrownBy(() -> StaffSession.resume(ServerApi.at(server.baseUrl()), "demo", kept))
+                .isInstanceOf(ApiException.class);
+    }
+
+    @Test
     @Order(5)
     void markAsReadIsTakenBackWhenTheServerRefuses() throws Exception {
         open("anna", server.baseUrl(), KEEP_TRYING);
@@ -225,18 +257,39 @@ class ConsoleAgainstServerTests {
                 baseUrl,
                 "demo",
                 user,
-                "demo",
+                password,
                 new UserChoices(Theme.LIGHT, "en", true, "", ""),
                 choices -> {},
                 played::add,
                 ServerApi::at,
-                session -> SseRealtimeClient.create(session, consoleDir, realtime));
+                session -> SseRealtimeClient.create(session, consoleDir, realtime),
+                vault);
         robot.interact(() -> {
             stage = new Stage();
             shell = new ConsoleShell(stage, startup);
             shell.start();
         });
         await().atMost(AWAIT).until(() -> fx(() -> shell.main() != null));
+    }
+
+    /** The OS keyring's part, in memory. */
+    private static final class MemoryVault implements TokenVault {
+        final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public java.util.Optional<String> load(String account) {
+            return java.util.Optional.ofNullable(tokens.get(account));
+        }
+
+        @Override
+        public void save(String account, String refreshToken) {
+            tokens.put(account, refreshToken);
+        }
+
+        @Override
+        public void delete(String account) {
+            tokens.remove(account);
+        }
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {

@@ -2,6 +2,7 @@ package app.roomwatch.console.main;
 
 import app.roomwatch.console.api.ServerApi;
 import app.roomwatch.console.api.StaffSession;
+import app.roomwatch.console.login.TokenVault;
 import app.roomwatch.console.main.ConsoleShell.ConsoleStartup;
 import app.roomwatch.console.realtime.RealtimeSettings;
 import app.roomwatch.console.realtime.SseRealtimeClient;
@@ -90,7 +91,8 @@ public final class ConsoleResponsivenessBenchmark {
                     SseRealtimeClient client = SseRealtimeClient.create(session, work, RealtimeSettings.defaults());
                     EventType.ALL.forEach(type -> client.subscribe(type, event -> received.incrementAndGet()));
                     return client;
-                });
+                },
+                TokenVault.none());
         ConsoleShell shell = onFx(() -> {
             Stage stage = new Stage();
             ConsoleShell console = new ConsoleShell(stage, startup);

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.roomwatch.console.api.ServerApi;
 import app.roomwatch.console.api.StaffSession;
+import app.roomwatch.console.login.TokenVault;
 import app.roomwatch.console.main.ConsoleShell;
 import app.roomwatch.console.main.ConsoleShell.ConsoleStartup;
 import app.roomwatch.console.realtime.RealtimeSettings;
@@ -94,7 +95,8 @@ public final class ConsoleTour {
                 choices -> {},
                 sound -> {},
                 ServerApi::at,
-                session -> SseRealtimeClient.create(session, work, RealtimeSettings.defaults()));
+                session -> SseRealtimeClient.create(session, work, RealtimeSettings.defaults()),
+                TokenVault.none());
         return onFx(() -> {
             Stage stage = new Stage();
             ConsoleShell shell = new ConsoleShell(stage, startup);
