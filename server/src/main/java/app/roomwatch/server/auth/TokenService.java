@@ -76,7 +76,7 @@ class TokenService {
         this.dummyHash = passwords.encode("not a password of anyone " + RANDOM.nextLong());
     }
 
-    @Transactional
+    /** Not one transaction: the password hash takes a while, and must not hold a pooled connection meanwhile. */
     public TokenResponse login(String tenant, String username, String password) {
         var wait = throttle.waitFor(tenant, username);
         if (!wait.isZero()) {
