@@ -146,6 +146,10 @@ class StreamTests extends StreamTest {
         }
         assertThat(api().bearer(token).get("/api/events?access_token=" + token).status())
                 .isEqualTo(401);
+        // Elsewhere the parameter is not a credential at all: only the Authorization header is read.
+        assertThat(api().get("/api/me?access_token=" + token).status()).isEqualTo(401);
+        assertThat(api().bearer(token).get("/api/me?access_token=" + token).status())
+                .isEqualTo(200);
     }
 
     @Test
