@@ -25,6 +25,14 @@ public final class MarkdownReport {
             md.append(f("| peers | %s |%n", r.peerVersions()));
         }
         md.append('\n');
+        List<Targets.Check> checks = Targets.of(r);
+        if (!checks.isEmpty()) {
+            md.append("## Against SPEC section 8\n\n| target | measured | met |\n|---|---|---|\n");
+            for (Targets.Check c : checks) {
+                md.append(f("| %s | %s | %s |%n", c.target(), c.measured(), c.met() ? "yes" : "**no**"));
+            }
+            md.append('\n');
+        }
         if (!r.comparisons().isEmpty()) {
             md.append("## Roomwatch against the peers (best sustained deliveries/s at the same streams)\n\n");
             md.append("| streams | peer | Roomwatch /s | peer /s | ratio | reading |\n");

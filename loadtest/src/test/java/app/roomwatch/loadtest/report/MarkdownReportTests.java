@@ -47,6 +47,20 @@ class MarkdownReportTests {
     }
 
     @Test
+    void holdsTheRunAgainstTheSpecTargets() {
+        String md = MarkdownReport.render(report());
+
+        assertThat(md)
+                .contains("| fan-out >= 50,000 deliveries/s, p99 <= 100 ms, no loss | 40000/s sustained at 1000 streams"
+                        + " | **no** |")
+                .contains(
+                        "| at least nchan's delivery rate at equal p99 (1000 streams) | ratio 2.00 (both limits found)"
+                                + " | yes |")
+                .contains("| reconnect storm: all resume with Last-Event-ID within 30 s, nothing lost"
+                        + " | 1000 of 1000 in 3.5 s, 0 lost | yes |");
+    }
+
+    @Test
     void theJsonReadsBackAsTheSameReport() {
         Report original = report();
 

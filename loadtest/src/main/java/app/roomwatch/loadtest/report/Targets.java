@@ -1,0 +1,77 @@
+package app.roomwatch.loadtest.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** SPEC section 8's targets, each held against what a report measured; a target the run did not reach is left out. */
+public final class Targets {
+
+    /** One target: what SPEC 8 asks, what was measured, and whether it is met. */
+    public record Check(String target, String measured, boolean met) {}
+
+    private Targets() {}
+
+    public static List<Check> of(Report r) {
+        List<Check> checks = new ArrayList<>();
+        Report.FanOut largest = null;
+        for (Report.FanOut fo : r.fanOut()) {
+            if (fo.target().equals("roomwatch") && (largest == null || fo.streams() > largest.streams())) {
+                largest = fo;
+            }
+        }
+        if (largest != null) {
+            double best = largest.best() == null ? 0 : largest.best().deliveriesPerSecond();
+            checks.add(new Check(
+                    "fan-out >= 50,000 deliveries/s, p99 <= 100 ms, no loss",
+                    f("%.0f/s sustained at %d streams", best, largest.streams()),
+                    best >= 50_000));
+            long heap = largest.steps().stream()
+                    .mapToLong(Step::peakHeapBytes)
+                    .max()
+                    .orElse(-1);
+            if (largest.streams() >= 10_000 && heap >= 0) {
+                checks.add(new Check(
+                        "10,000 streams open, heap <= 1 GiB",
+                        f("%d live, heap peak %.0f MiB", largest.live(), heap / 1048576.0),
+                        largest.live() >= 10_000 && heap <= 1L << 30));
+            }
+        }
+        for (Report.Comparison c : r.comparisons()) {
+            checks.add(new Check(
+                    f("at least %s's delivery rate at equal p99 (%d streams)", c.peer(), c.streams()),
+                    f("ratio %.2f (%s)", c.ratio(), c.reading()),
+                    c.ratio() >= 1));
+        }
+        if (r.scanToScreen() != null) {
+            Report.ScanToScreen s = r.scanToScreen();
+            checks.add(new Check(
+                    "scan to screen p99 <= 50 ms at 200 scans/s",
+                    f("p99 %.1f ms at %.0f scans/s", s.p99Ms(), s.scansPerSecond()),
+                    s.p99Ms() <= 50 && s.scansPerSecond() >= 200 && s.matched() == s.scans()));
+        }
+        if (r.ingest() != null && r.ingest().best() != null) {
+            double best = r.ingest().best().scansPerSecond();
+            checks.add(new Check("ingest >= 2,000 durable scans/s", f("%.0f/s", best), best >= 2_000));
+        }
+        if (r.stalled() != null) {
+            Report.Stalled s = r.stalled();
+            checks.add(new Check(
+                    "1 % stalled clients raise healthy p99 by <= 10 %",
+                    f("%+.1f %% (%d streams)", s.p99IncreasePercent(), s.streams()),
+                    s.p99IncreasePercent() <= 10 && s.withStalled().lost() == 0));
+        }
+        if (r.storm() != null) {
+            Report.Storm s = r.storm();
+            checks.add(new Check(
+                    "reconnect storm: all resume with Last-Event-ID within 30 s, nothing lost",
+                    f("%d of %d in %.1f s, %d lost", s.resumed(), s.streams(), s.secondsToResumeAll(), s.lost()),
+                    s.resumed() == s.streams() && s.secondsToResumeAll() <= 30 && s.lost() == 0));
+        }
+        return checks;
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}
