@@ -1,16 +1,17 @@
 package app.roomwatch.server.auth;
 
 import app.roomwatch.server.web.ProblemWriter;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -37,35 +38,50 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The stream checks session and account itself when it connects and closes on the {@code roomwatch_control}
+     * notice, so it is spared the per-request database check of {@link LiveSessions}.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain staffChain(HttpSecurity http, ProblemWriter problems) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/api/auth/login", "/api/auth/refresh", "/api/auth/logout", "/api/version")
-                        .permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
-                        .permitAll()
-                        .requestMatchers("/error")
-                        .permitAll()
-                        .requestMatchers("/api/admin/**")
-                        .hasRole("ADMIN")
-                        .anyRequest()
-                        .authenticated())
-                .csrf(csrf -> csrf.disable())
+    SecurityFilterChain streamChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+        http.securityMatcher("/api/sse/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+        return staffResource(http, problems, LiveSessions::authentication).build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain staffChain(HttpSecurity http, ProblemWriter problems, JdbcClient jdbc) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                        "/api/auth/login", "/api/auth/refresh", "/api/auth/logout", "/api/version")
+                .permitAll()
+                .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
+                .permitAll()
+                .requestMatchers("/error")
+                .permitAll()
+                .requestMatchers("/api/admin/**")
+                .hasRole("ADMIN")
+                .anyRequest()
+                .authenticated());
+        return staffResource(http, problems, new LiveSessions(jdbc)).build();
+    }
+
+    private static HttpSecurity staffResource(
+            HttpSecurity http, ProblemWriter problems, Converter<Jwt, JwtAuthenticationToken> authentication)
+            throws Exception {
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .oauth2ResourceServer(resource -> resource.jwt(jwt ->
-                                jwt.jwtAuthenticationConverter(token -> new JwtAuthenticationToken(
-                                        token,
-                                        List.of(new SimpleGrantedAuthority(
-                                                "ROLE_" + token.getClaimAsString(StaffPrincipal.ROLE_CLAIM))),
-                                        token.getSubject())))
+                .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
                             problems.write(
                                     response,
                                     HttpStatus.UNAUTHORIZED,
-                                    "Sign in first: send 'Authorization: Bearer <accessToken>' with a valid,"
-                                            + " unexpired access token");
+                                    e instanceof LiveSessions.SessionEnded
+                                            ? e.getMessage()
+                                            : "Sign in first: send 'Authorization: Bearer <accessToken>' with a"
+                                                    + " valid, unexpired access token");
                         })
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(response, HttpStatus.FORBIDDEN, "Your role may not do this")))
@@ -77,7 +93,6 @@ class SecurityConfiguration {
                                     "Sign in first: send 'Authorization: Bearer <accessToken>'");
                         })
                         .accessDeniedHandler((request, response, e) ->
-                                problems.write(response, HttpStatus.FORBIDDEN, "Your role may not do this")))
-                .build();
+                                problems.write(response, HttpStatus.FORBIDDEN, "Your role may not do this")));
     }
 }
