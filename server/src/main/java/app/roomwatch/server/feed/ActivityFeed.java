@@ -14,9 +14,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Readable lines for the events a staff member may see: the tenant's, their own, and those of the activities they
- * supervise or supervised (admins: all of the tenant). Occupancy counts and read receipts are left out: they are
- * the same facts again, not news.
+ * Readable lines for the events a staff member may see, exactly the stream's scope: the tenant topic, their own staff
+ * topic, and the active groups they supervise now (admins: every active group of the tenant, but still only their own
+ * staff topic: other staff members' notifications are theirs, and an announcement is one copy per recipient).
+ * Occupancy counts and read receipts are left out: they are the same facts again, not news.
  */
 @Service
 class ActivityFeed {
@@ -37,11 +38,15 @@ class ActivityFeed {
                         WHERE e.tenant_id = :tenant
                           AND e.type NOT IN ('room_occupancy', 'notification_read')
                           AND (e.tx_id, e.id) < (CAST(:beforeTx AS text)::xid8, :beforeId)
-                          AND (:admin
-                               OR e.topic = 'tenant'
+                          AND (e.topic = 'tenant'
                                OR e.topic = 'staff:' || :staff
-                               OR e.topic IN (SELECT 'active-group:' || s.active_group_id FROM active_group_supervisor s
-                                              WHERE s.tenant_id = :tenant AND s.staff_id = :staff))
+                               OR (:admin AND e.topic LIKE 'active-group:%')
+                               OR e.topic IN (SELECT 'active-group:' || s.active_group_id
+                                              FROM active_group_supervisor s
+                                              JOIN active_group g ON g.tenant_id = s.tenant_id
+                                                                 AND g.id = s.active_group_id
+                                              WHERE s.tenant_id = :tenant AND s.staff_id = :staff
+                                                AND g.ended_at IS NULL))
                         ORDER BY e.tx_id DESC, e.id DESC LIMIT :limit
                         """)
                 .param("tenant", me.tenantId())

@@ -2,6 +2,8 @@ package app.roomwatch.server.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.roomwatch.model.api.AnnouncementRequest;
+import app.roomwatch.model.event.NotificationPriority;
 import app.roomwatch.server.testing.Api;
 import app.roomwatch.server.testing.ServerTest;
 import app.roomwatch.server.testing.TestTenants.TestTenant;
@@ -28,6 +30,35 @@ class ActivityFeedTests extends ServerTest {
         List<String> admin = texts(as(tenant, "admin").get("/api/activity").json());
         assertThat(admin.getFirst()).isEqualTo("Noah B. checked in to Reading (Small)");
         assertThat(admin).contains("Mia K. checked in to Painting (Big)");
+    }
+
+    @Test
+    void anAdminSeesEveryActiveGroupButOnlyTheirOwnStaffTopic() {
+        TestTenant tenant = tenants.create();
+        startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id());
+        Api admin = as(tenant, "admin");
+        assertThat(admin.post(
+                                "/api/announcements",
+                                new AnnouncementRequest("Bus is late", "Pickup at 4", NotificationPriority.INFO, null))
+                        .status())
+                .isEqualTo(204);
+        // An unknown tag notifies the room's supervisors (sup1) on their own staff topic only.
+        scan(registerDevice(tenant, tenant.bigRoomId()), "no-such-tag");
+        scan(registerDevice(tenant, tenant.bigRoomId()), tenant.rfidTags().get(0));
+        assertThat(events(tenant.id(), "notification_new")).hasSizeGreaterThanOrEqualTo(4);
+
+        List<String> adminLines = texts(admin.get("/api/activity?limit=200").json());
+        assertThat(adminLines)
+                .filteredOn(line -> line.startsWith("Notification:"))
+                .containsExactly("Notification: Bus is late");
+        assertThat(adminLines).contains("Painting started in Big", "Mia K. checked in to Painting (Big)");
+
+        List<String> sup1Lines =
+                texts(as(tenant, "sup1").get("/api/activity?limit=200").json());
+        assertThat(sup1Lines)
+                .filteredOn(line -> line.startsWith("Notification:"))
+                .hasSize(2)
+                .contains("Notification: Bus is late");
     }
 
     @Test
