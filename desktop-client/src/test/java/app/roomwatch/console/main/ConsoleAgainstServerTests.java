@@ -117,21 +117,29 @@ class ConsoleAgainstServerTests {
 
     @Test
     @Order(1)
-    void aScanPostedThroughTheApiAppearsInMyGroups() throws Exception {
+    void aScanPostedThroughTheApiAppearsInMyGroupsAndTheSelectedChildStaysSelected() throws Exception {
         open("anna", server.baseUrl(), KEEP_TRYING);
         awaitLight(Light.LIVE);
         JsonNode annasGroup = school.groupOf("Anna");
         String scanner = school.registerScanner(annasGroup.get("roomId").asString());
+        TableView<VisitDisplay> children = robot.lookup("#groups-children").queryTableView();
+        await().atMost(AWAIT).until(() -> fx(() -> !children.getItems().isEmpty()));
+        VisitDisplay picked = fx(() -> children.getItems().getLast());
+        robot.interact(() -> children.getSelectionModel().select(picked));
 
         JsonNode result = school.scan(scanner, school.tagOfAChildOutside());
         String child = result.get("studentName").asString();
 
-        TableView<VisitDisplay> children = robot.lookup("#groups-children").queryTableView();
         await().atMost(AWAIT)
                 .until(() -> fx(() -> children.getItems().stream()
                         .anyMatch(v -> v.studentName().equals(child))));
         // The newest arrival is on top, where a supervisor looks first.
         assertThat(fx(() -> children.getItems().getFirst().studentName())).isEqualTo(child);
+        // The rows were fetched again and moved down one, and the child the supervisor picked is still picked.
+        assertThat(fx(() -> children.getSelectionModel().getSelectedItem().visitId()))
+                .isEqualTo(picked.visitId());
+        assertThat(fx(() -> children.getSelectionModel().getSelectedIndex()))
+                .isEqualTo(fx(() -> children.getItems().size() - 1));
     }
 
     @Test
