@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pretends to be the demo tenant's door scanners, using only the public API like a vendor's device would: it signs
- * in as the demo admin, registers one scanner per room (revoking the ones it registered on earlier runs), then posts
+ * in as an admin (the demo tenant's by default), registers one scanner per room (revoking the ones it registered on earlier runs), then posts
  * scans with the scanners' own keys and a fresh {@code Idempotency-Key} each: children arrive, move rooms and leave.
  * Heartbeats keep the scanners from being reported silent.
  */
@@ -38,11 +38,24 @@ final class ScannerSimulator implements Runnable {
     /** Where the simulator believes each child is (room id), from the scans' answers. */
     private final Map<String, String> roomOfTag = new HashMap<>();
 
+    /** Who the simulator signs in as to register its scanners and look up rooms and children. */
+    record Account(String tenant, String username, String password) {}
+
+    private final Account account;
+    private final long scanLimit;
+    private long scansPosted;
     private String accessToken;
 
     ScannerSimulator(String baseUrl, double scansPerSecond) {
+        this(baseUrl, scansPerSecond, new Account("demo", "admin", DemoData.PASSWORD), Long.MAX_VALUE);
+    }
+
+    /** A simulator that stops by itself after {@code scanLimit} posted scans. */
+    ScannerSimulator(String baseUrl, double scansPerSecond, Account account, long scanLimit) {
         this.baseUrl = baseUrl;
         this.scansPerSecond = scansPerSecond;
+        this.account = account;
+        this.scanLimit = scanLimit;
     }
 
     @Override
@@ -51,7 +64,7 @@ final class ScannerSimulator implements Runnable {
             setUp();
             long pause = Math.max(1, Math.round(1000 / scansPerSecond));
             long lastHeartbeat = 0;
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!Thread.currentThread().isInterrupted() && scansPosted < scanLimit) {
                 if (System.currentTimeMillis() - lastHeartbeat > 60_000) {
                     heartbeats();
                     lastHeartbeat = System.currentTimeMillis();
@@ -95,10 +108,10 @@ final class ScannerSimulator implements Runnable {
         var tokens = call(
                 "POST",
                 "/api/auth/login",
-                Map.of("tenant", "demo", "username", "admin", "password", DemoData.PASSWORD),
+                Map.of("tenant", account.tenant(), "username", account.username(), "password", account.password()),
                 null);
         if (tokens.status() != 200) {
-            throw new IllegalStateException("the demo admin could not sign in (" + tokens.status() + ")");
+            throw new IllegalStateException("the simulator's admin could not sign in (" + tokens.status() + ")");
         }
         accessToken = tokens.body().path("accessToken").asString();
     }
@@ -155,6 +168,7 @@ final class ScannerSimulator implements Runnable {
                 Map.of("rfidTag", tag),
                 keyByRoom.get(room),
                 UUID.randomUUID().toString());
+        scansPosted++;
         switch (answer.body().path("result").asString("")) {
             case "checked_in", "moved" -> roomOfTag.put(tag, room);
             case "checked_out" -> roomOfTag.remove(tag);
