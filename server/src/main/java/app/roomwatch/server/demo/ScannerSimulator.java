@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pretends to be the demo tenant's door scanners, using only the public API like a vendor's device would: it signs
- * in as an admin (the demo tenant's by default), registers one scanner per room (revoking the ones it registered on earlier runs), then posts
- * scans with the scanners' own keys and a fresh {@code Idempotency-Key} each: children arrive, move rooms and leave.
+ * in as an admin (the demo tenant's by default), registers one scanner per room (revoking the ones it registered on
+ * earlier runs), then posts scans with the scanners' own keys and a fresh {@code Idempotency-Key} each: children
+ * arrive, move rooms and leave.
  * Heartbeats keep the scanners from being reported silent.
  */
 final class ScannerSimulator implements Runnable {
