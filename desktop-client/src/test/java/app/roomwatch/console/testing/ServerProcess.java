@@ -31,12 +31,13 @@ public final class ServerProcess implements AutoCloseable {
     private final Path workDir;
     private final int port;
     private final Map<String, String> settings;
+    private final List<String> launcher;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private boolean stopOnExit;
 
-    private ServerProcess(Path workDir, int port, Map<String, String> settings) {
+    private ServerProcess(Path workDir, int port, Map<String, String> settings, List<String> launcher) {
         String jarPath = System.getProperty("roomwatch.server.jar");
         if (jarPath == null) {
             throw new IllegalStateException("The system property 'roomwatch.server.jar' is not set; run the tests"
@@ -50,6 +51,7 @@ public final class ServerProcess implements AutoCloseable {
         this.workDir = workDir;
         this.port = port;
         this.settings = settings;
+        this.launcher = List.copyOf(launcher);
     }
 
     /**
@@ -59,7 +61,15 @@ public final class ServerProcess implements AutoCloseable {
      * @param settings extra {@code --key=value} settings, e.g. {@code roomwatch.auth.access-token-ttl -> 3s}
      */
     public static ServerProcess start(Path workDir, Map<String, String> settings) {
-        var server = new ServerProcess(workDir, freePort(), new LinkedHashMap<>(settings));
+        return start(workDir, settings, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, Map)}, with the java command run through {@code launcher}, e.g. {@code nice -n 19
+     * taskset -c 1}, so a benchmark can keep the server from competing with the console it measures.
+     */
+    public static ServerProcess start(Path workDir, Map<String, String> settings, List<String> launcher) {
+        var server = new ServerProcess(workDir, freePort(), new LinkedHashMap<>(settings), launcher);
         server.start();
         return server;
     }
@@ -83,7 +93,8 @@ public final class ServerProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("The server is already running");
         }
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-XX:TieredStopAtLevel=1",
