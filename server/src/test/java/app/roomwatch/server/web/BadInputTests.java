@@ -2,9 +2,12 @@ package app.roomwatch.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.roomwatch.model.api.admin.GroupRequest;
+import app.roomwatch.model.api.admin.ScheduledCheckoutRequest;
 import app.roomwatch.server.testing.Api;
 import app.roomwatch.server.testing.ServerTest;
 import app.roomwatch.server.testing.TestTenants.TestTenant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,16 +44,38 @@ class BadInputTests extends ServerTest {
                 .get("visitId")
                 .asString();
         String adminToken = login(tenant, "admin").accessToken();
+        String studentGroup = as(tenant, "admin")
+                .post("/api/admin/groups", new GroupRequest("Class 3b"))
+                .json()
+                .get("id")
+                .asString();
+        String scheduledCheckout = as(tenant, "admin")
+                .post(
+                        "/api/admin/scheduled-checkouts",
+                        new ScheduledCheckoutRequest(
+                                tenant.studentIds().get(3), clock.instant().plus(Duration.ofHours(2))))
+                .json()
+                .get("id")
+                .asString();
         Map<String, String> validIds = Map.of(
-                "/api/active/groups/", activeGroup,
-                "/api/visits/", visit,
+                "/api/admin/groups/",
+                studentGroup,
+                "/api/admin/scheduled-checkouts/",
+                scheduledCheckout,
+                "/api/active/groups/",
+                activeGroup,
+                "/api/visits/",
+                visit,
                 "/api/admin/devices/",
-                        jdbc.sql("SELECT min(id)::text FROM device WHERE tenant_id = " + tenant.id())
-                                .query(String.class)
-                                .single(),
-                "/api/admin/staff/", tenant.sup2Id(),
-                "/api/admin/students/", tenant.studentIds().get(1),
-                "/api/admin/rooms/", tenant.smallRoomId());
+                jdbc.sql("SELECT min(id)::text FROM device WHERE tenant_id = " + tenant.id())
+                        .query(String.class)
+                        .single(),
+                "/api/admin/staff/",
+                tenant.sup2Id(),
+                "/api/admin/students/",
+                tenant.studentIds().get(1),
+                "/api/admin/rooms/",
+                tenant.smallRoomId());
 
         List<Endpoint> endpoints = List.of(
                 new Endpoint("POST", "/api/auth/login", true, Caller.ANYONE),
@@ -71,6 +96,8 @@ class BadInputTests extends ServerTest {
                 new Endpoint("POST", "/api/notifications/read-all", false, Caller.STAFF),
                 new Endpoint("POST", "/api/announcements", true, Caller.STAFF),
                 new Endpoint("GET", "/api/activity", false, Caller.STAFF),
+                new Endpoint("GET", "/api/events", false, Caller.STAFF),
+                new Endpoint("GET", "/api/version", false, Caller.ANYONE),
                 new Endpoint("POST", "/api/iot/scans", true, Caller.DEVICE),
                 new Endpoint("POST", "/api/iot/heartbeat", false, Caller.DEVICE),
                 new Endpoint("GET", "/api/admin/devices", false, Caller.STAFF),
@@ -108,6 +135,15 @@ class BadInputTests extends ServerTest {
         List<String> failures = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
             String valid = endpoint.path().replace("{id}", validIds.getOrDefault(prefix(endpoint.path()), "1"));
+            if (endpoint.caller() == Caller.ANYONE && !endpoint.body()) {
+                // Nothing to get wrong but the credentials: a public endpoint ignores none that are bad.
+                expect(
+                        failures,
+                        endpoint,
+                        "bad credentials",
+                        api().bearer("rw_nope_nope").send(endpoint.method(), valid, null),
+                        401);
+            }
             if (endpoint.caller() != Caller.ANYONE) {
                 expect(failures, endpoint, "no credentials", api().send(endpoint.method(), valid, body(endpoint)), 401);
                 expect(
@@ -150,9 +186,22 @@ class BadInputTests extends ServerTest {
                 "/api/notifications?unreadOnly=maybe",
                 "/api/activity?limit=-1",
                 "/api/activity?before=zzz",
+                "/api/events?limit=abc",
+                "/api/events?limit=0",
+                "/api/events?limit=100000",
                 "/api/students?query=" + "a".repeat(101))) {
             Endpoint endpoint = new Endpoint("GET", query, false, Caller.STAFF);
             expect(failures, endpoint, "bad query", api().bearer(adminToken).get(query), 400);
+        }
+        // An unreadable cursor is not an error for the stream's polling fallback: like a too old one it answers
+        // reset (reload everything), never a silent gap.
+        for (String after : List.of("zzz", "1-2-3", "-5", "99999999999999999999999-1")) {
+            Api.Response page = api().bearer(adminToken).get("/api/events?after=" + after);
+            if (page.status() != 200
+                    || !page.json().path("reset").asBoolean(false)
+                    || !page.json().path("events").isEmpty()) {
+                failures.add("GET /api/events?after=" + after + ": expected an empty reset page, got " + page);
+            }
         }
         assertThat(failures).isEmpty();
         assertThat(snapshot(tenant)).isEqualTo(before);
