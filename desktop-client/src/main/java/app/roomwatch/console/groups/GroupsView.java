@@ -9,6 +9,8 @@ import app.roomwatch.model.api.StudentSummary;
 import app.roomwatch.model.api.VisitDisplay;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
@@ -51,6 +53,7 @@ public final class GroupsView extends SplitPane {
     private final Button supervisors = new Button();
     private final Button end = new Button();
     private final Label message = new Label();
+    private final List<GroupCell> groupCells = new ArrayList<>();
 
     public GroupsView(GroupsViewModel model, Messages messages, ZoneId zone) {
         this.model = model;
@@ -63,7 +66,11 @@ public final class GroupsView extends SplitPane {
     private void createView() {
         groups.setId("groups-list");
         groups.setItems(model.groups().items());
-        groups.setCellFactory(view -> new GroupCell());
+        groups.setCellFactory(view -> {
+            GroupCell cell = new GroupCell();
+            groupCells.add(cell);
+            return cell;
+        });
         Label none = new Label(messages.get("groups.none"));
         none.setWrapText(true);
         none.getStyleClass().add(ConsoleStyles.EMPTY);
@@ -132,7 +139,9 @@ public final class GroupsView extends SplitPane {
     private void initListeners() {
         Selections.bind(groups.getSelectionModel(), model.groups());
         Selections.bind(children.getSelectionModel(), model.children());
-        model.setOnCountsChanged(groups::refresh);
+        // Only the count line of the cells on screen changes; ListView.refresh() would throw every cell away and
+        // build, style and lay out new ones, once per refetched group during a burst.
+        model.setOnCountsChanged(() -> groupCells.forEach(GroupCell::showCount));
 
         var selectedGroup = model.groups().selectedIdProperty();
         title.textProperty()
@@ -215,21 +224,34 @@ public final class GroupsView extends SplitPane {
     }
 
     private final class GroupCell extends ListCell<ActiveGroupView> {
+        private final Label name = new Label();
+        private final Label detail = new Label();
+        private final VBox box = new VBox(2, name, detail);
+
+        GroupCell() {
+            name.getStyleClass().add(ConsoleStyles.GROUP_TITLE);
+            detail.getStyleClass().add(ConsoleStyles.MUTED);
+        }
+
         @Override
         protected void updateItem(ActiveGroupView group, boolean empty) {
             super.updateItem(group, empty);
+            setText(null);
             if (empty || group == null) {
-                setText(null);
                 setGraphic(null);
                 return;
             }
-            Label name = new Label(group.name());
-            name.getStyleClass().add(ConsoleStyles.GROUP_TITLE);
-            Label detail = new Label(
-                    group.roomName() + " \u00b7 " + messages.get("groups.children", model.childCount(group.id())));
-            detail.getStyleClass().add(ConsoleStyles.MUTED);
-            setText(null);
-            setGraphic(new VBox(2, name, detail));
+            name.setText(group.name());
+            showCount();
+            setGraphic(box);
+        }
+
+        void showCount() {
+            ActiveGroupView group = getItem();
+            if (group != null && !isEmpty()) {
+                detail.setText(
+                        group.roomName() + " \u00b7 " + messages.get("groups.children", model.childCount(group.id())));
+            }
         }
     }
 

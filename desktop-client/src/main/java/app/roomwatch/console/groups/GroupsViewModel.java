@@ -297,6 +297,7 @@ public final class GroupsViewModel {
         }
 
         private void show(List<VisitDisplay> next) {
+            int countBefore = visits.size();
             // Newest check-in on top: the child who just arrived is the one a supervisor looks for.
             visits = next.stream()
                     .sorted((a, b) -> b.checkedInAt().compareTo(a.checkedInAt()))
@@ -305,7 +306,9 @@ public final class GroupsViewModel {
                     && activeGroupId.equals(groups.selectedIdProperty().get())) {
                 children.replace(visits);
             }
-            groupsCountChanged.run();
+            if (visits.size() != countBefore) {
+                groupsCountChanged.run();
+            }
         }
     }
 

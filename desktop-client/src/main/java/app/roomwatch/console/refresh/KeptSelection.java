@@ -45,10 +45,37 @@ public final class KeptSelection<T> {
                         .orElse(null);
     }
 
-    /** Shows {@code next}, leaving the list untouched when nothing changed (so the screen does not flicker). */
+    /**
+     * Shows {@code next}, changing only what changed: the rows before and after the first and last difference are
+     * left alone, so a child who arrives is one inserted row, not a rebuilt list with every cell redrawn and laid
+     * out again; an unchanged list is not touched at all (so the screen does not flicker).
+     */
     public void replace(List<T> next) {
-        if (!items.equals(next)) {
-            items.setAll(next);
+        int head = 0;
+        int max = Math.min(items.size(), next.size());
+        while (head < max && Objects.equals(items.get(head), next.get(head))) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < max - head
+                && Objects.equals(items.get(items.size() - 1 - tail), next.get(next.size() - 1 - tail))) {
+            tail++;
+        }
+        int oldEnd = items.size() - tail;
+        int newEnd = next.size() - tail;
+        if (oldEnd - head == newEnd - head) {
+            for (int i = head; i < newEnd; i++) {
+                if (!Objects.equals(items.get(i), next.get(i))) {
+                    items.set(i, next.get(i));
+                }
+            }
+        } else if (head < oldEnd && head < newEnd) {
+            items.remove(head, oldEnd);
+            items.addAll(head, next.subList(head, newEnd));
+        } else if (head < oldEnd) {
+            items.remove(head, oldEnd);
+        } else if (head < newEnd) {
+            items.addAll(head, next.subList(head, newEnd));
         }
         String id = selectedId.get();
         if (id != null && next.stream().noneMatch(i -> Objects.equals(id, idOf.apply(i)))) {

@@ -3,7 +3,9 @@ package app.roomwatch.console.rooms;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.theme.ConsoleStyles;
 import app.roomwatch.console.ui.Selections;
+import app.roomwatch.console.ui.StyleState;
 import app.roomwatch.model.api.RoomView;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -17,6 +19,8 @@ import javafx.scene.layout.VBox;
 
 /** Live rooms: one row per room, the fill level first, because that is what a supervisor glances for. */
 public final class RoomsView extends VBox {
+
+    private static final List<String> STATES = List.of(ConsoleStyles.OVER_CAPACITY, ConsoleStyles.IDLE);
 
     private final RoomsViewModel model;
     private final Messages messages;
@@ -79,8 +83,8 @@ public final class RoomsView extends VBox {
         @Override
         protected void updateItem(RoomView room, boolean empty) {
             super.updateItem(room, empty);
-            row.getStyleClass().removeAll(ConsoleStyles.OVER_CAPACITY, ConsoleStyles.IDLE);
             if (empty || room == null) {
+                StyleState.set(row.getStyleClass(), null, STATES);
                 setGraphic(null);
                 return;
             }
@@ -92,11 +96,12 @@ public final class RoomsView extends VBox {
                             : model.activityText(room) + " \u00b7 " + messages.get("rooms.supervisedBy", supervisors));
             fill.setProgress(Math.min(1.0, model.fill(room)));
             occupancy.setText(model.occupancyText(room));
-            if (model.isOverCapacity(room)) {
-                row.getStyleClass().add(ConsoleStyles.OVER_CAPACITY);
-            } else if (room.activeGroup() == null) {
-                row.getStyleClass().add(ConsoleStyles.IDLE);
-            }
+            StyleState.set(
+                    row.getStyleClass(),
+                    model.isOverCapacity(room)
+                            ? ConsoleStyles.OVER_CAPACITY
+                            : room.activeGroup() == null ? ConsoleStyles.IDLE : null,
+                    STATES);
             setGraphic(row);
         }
     }
