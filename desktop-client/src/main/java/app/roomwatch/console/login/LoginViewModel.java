@@ -3,6 +3,7 @@ package app.roomwatch.console.login;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.refresh.ErrorText;
 import app.roomwatch.console.refresh.Loader;
+import app.roomwatch.console.settings.UserChoices;
 import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -30,6 +31,7 @@ public final class LoginViewModel<S> {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final BooleanBinding complete;
+    private String configuredServerUrl = "";
 
     public LoginViewModel(SignIn<S> signIn, Loader loader, Messages messages, Consumer<S> onSignedIn) {
         this.signIn = signIn;
@@ -41,6 +43,26 @@ public final class LoginViewModel<S> {
                 .and(tenant.isNotEmpty())
                 .and(userName.isNotEmpty())
                 .and(password.isNotEmpty());
+    }
+
+    /**
+     * Fills the form for a new sign-in: the server as configured (the admin's preset, or the address this user
+     * typed before), and the school and user name given at start, else the ones remembered from the last sign-in.
+     */
+    public void prefill(String serverUrl, String givenTenant, String givenUserName, UserChoices remembered) {
+        configuredServerUrl = serverUrl == null ? "" : serverUrl.strip();
+        this.serverUrl.set(configuredServerUrl);
+        tenant.set(firstNonBlank(givenTenant, remembered.tenant()));
+        userName.set(firstNonBlank(givenUserName, remembered.userName()));
+    }
+
+    /**
+     * The server address to keep for the next start: what the user typed when it is not the configured one,
+     * otherwise empty (nothing of the user's own to keep; a later change of the admin's preset still reaches them).
+     */
+    public String serverUrlToRemember() {
+        String typed = normalized(serverUrl.get());
+        return typed.equals(normalized(configuredServerUrl)) ? "" : typed;
     }
 
     public StringProperty serverUrlProperty() {
@@ -98,6 +120,14 @@ public final class LoginViewModel<S> {
                     busy.set(false);
                     error.set(messages.get("login.failed", ErrorText.of(e)));
                 });
+    }
+
+    private static String normalized(String url) {
+        return url == null ? "" : url.strip().replaceAll("/+$", "");
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        return first != null && !first.isBlank() ? first.strip() : second;
     }
 
     /** Shows why an earlier session ended (e.g. the remembered sign-in expired). */

@@ -62,6 +62,8 @@ public final class ConsoleShell {
     // The user name of the sign-in in flight; the session knows the staff member's id and name, not what was typed.
     private volatile String signingInAs = "";
     private boolean mayResume = true;
+    // The form on screen: after a sign-in it tells whether the user typed a server address of their own.
+    private LoginViewModel<StaffSession> login;
     private StaffSession session;
     private String sessionKey = "";
     private FxRealtimeClient realtime;
@@ -125,10 +127,8 @@ public final class ConsoleShell {
         stage.setTitle(messages.get("app.title"));
         LoginViewModel<StaffSession> login =
                 new LoginViewModel<>(this::signIn, new Loader(background, ui), messages, this::signedIn);
-        UserChoices choices = settings.current();
-        login.serverUrlProperty().set(startup.serverUrl());
-        login.tenantProperty().set(firstNonBlank(startup.tenant(), choices.tenant()));
-        login.userNameProperty().set(firstNonBlank(startup.userName(), choices.userName()));
+        login.prefill(startup.serverUrl(), startup.tenant(), startup.userName(), settings.current());
+        this.login = login;
         root.setCenter(new LoginView(login, messages));
         if (!startup.password().isEmpty()) {
             login.passwordProperty().set(startup.password());
@@ -173,7 +173,7 @@ public final class ConsoleShell {
     }
 
     private void signedIn(StaffSession session) {
-        settings.remember(signingInAs, session.tenant());
+        settings.remember(signingInAs, session.tenant(), login == null ? "" : login.serverUrlToRemember());
         this.session = session;
         this.sessionKey = vaultKey(session.api().baseUrl().toString(), session.tenant(), signingInAs);
         startup.vault().save(sessionKey, session.refreshToken());
@@ -268,10 +268,6 @@ public final class ConsoleShell {
             case OFFLINE -> ConnectionSnapshot.Light.OFFLINE;
         };
         return new ConnectionSnapshot(light, state.reason(), state.lastEventAt(), state.nextTryAt());
-    }
-
-    private static String firstNonBlank(String first, String second) {
-        return first != null && !first.isBlank() ? first : second;
     }
 
     /**

@@ -27,15 +27,9 @@ public final class SettingsViewModel {
         theme.set(initial.theme());
         language.set(initial.language());
         sounds.set(initial.sounds());
-        theme.addListener((obs, was, now) -> save.accept(
-                current = new UserChoices(
-                        now, current.language(), current.sounds(), current.userName(), current.tenant())));
-        language.addListener((obs, was, now) -> save.accept(
-                current =
-                        new UserChoices(current.theme(), now, current.sounds(), current.userName(), current.tenant())));
-        sounds.addListener((obs, was, now) -> save.accept(
-                current = new UserChoices(
-                        current.theme(), current.language(), now, current.userName(), current.tenant())));
+        theme.addListener((obs, was, now) -> save.accept(current = current.withTheme(now)));
+        language.addListener((obs, was, now) -> save.accept(current = current.withLanguage(now)));
+        sounds.addListener((obs, was, now) -> save.accept(current = current.withSounds(now)));
     }
 
     public ObjectProperty<Theme> themeProperty() {
@@ -50,9 +44,12 @@ public final class SettingsViewModel {
         return sounds;
     }
 
-    /** Remembers who signed in here, so the next start only asks for the password. */
-    public void remember(String userName, String tenant) {
-        save.accept(current = current.signedInAs(userName, tenant));
+    /**
+     * Remembers who signed in here, so the next start only asks for the password, and the server address they
+     * typed over the configured one (empty: they kept to it).
+     */
+    public void remember(String userName, String tenant, String typedServerUrl) {
+        save.accept(current = current.signedInAs(userName, tenant, typedServerUrl));
     }
 
     public UserChoices current() {
