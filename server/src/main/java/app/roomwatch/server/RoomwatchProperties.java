@@ -9,12 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The server's own settings, under {@code roomwatch.*}.
  *
  * @param dataDir where the embedded PostgreSQL keeps its data when no external database is configured
- * @param minimumConsoleVersion consoles older than this are asked to update ({@code GET /api/version})
+ * @param minimumConsoleVersion consoles older than this are asked to update ({@code GET /api/version}); the default
+ *     flags none, since consoles built from the tree are {@code -SNAPSHOT}s, which sort below their release
  */
 @ConfigurationProperties("roomwatch")
 public record RoomwatchProperties(
         @DefaultValue("./data") Path dataDir,
-        @DefaultValue("0.1.0") String minimumConsoleVersion,
+        @DefaultValue("0.0.0") String minimumConsoleVersion,
         @DefaultValue Auth auth,
         @DefaultValue Scan scan,
         @DefaultValue Automation automation) {

@@ -134,7 +134,6 @@ class AdminTests extends ServerTest {
         Api.Response version = api().get("/api/version");
         assertThat(version.status()).isEqualTo(200);
         assertThat(version.json().get("serverVersion").asString()).isNotBlank();
-        assertThat(version.json().get("minimumConsoleVersion").asString()).isEqualTo("0.1.0");
         assertThat(api().get("/actuator/health").json().get("status").asString())
                 .isEqualTo("UP");
         assertThat(api().get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
