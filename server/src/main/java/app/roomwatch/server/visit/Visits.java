@@ -9,6 +9,7 @@ import app.roomwatch.model.event.VisitSource;
 import app.roomwatch.server.event.EventLog;
 import app.roomwatch.server.notification.Notifications;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -39,6 +40,9 @@ public class Visits {
 
     /** A child's open visit. */
     public record OpenVisit(long id, long studentId, long activeGroupId, long roomId) {}
+
+    /** How stale the last-activity mark may get before a check-in or -out refreshes it. */
+    static final Duration TOUCH_GRANULARITY = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
     private final EventLog events;
@@ -246,11 +250,17 @@ public class Visits {
         }
     }
 
+    /**
+     * Marks the group active. Skipped while the mark is less than {@link #TOUCH_GRANULARITY} old: the inactivity
+     * timeout is hours, and a busy room's scans would otherwise each write a new version of the group's row.
+     */
     private void touch(long tenantId, long activeGroupId, Instant at) {
         jdbc.sql("""
-                        UPDATE active_group SET last_activity_at = greatest(last_activity_at, :at)
+                        UPDATE active_group SET last_activity_at = :at
                         WHERE tenant_id = :tenant AND id = :id
+                          AND last_activity_at < CAST(:at AS timestamptz) - CAST(:granularity AS interval)
                         """)
+                .param("granularity", TOUCH_GRANULARITY.toSeconds() + " seconds")
                 .param("at", Timestamp.from(at))
                 .param("tenant", tenantId)
                 .param("id", activeGroupId)
