@@ -3,8 +3,10 @@ package app.roomwatch.console.notifications;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.theme.ConsoleStyles;
 import app.roomwatch.console.ui.Icons;
+import app.roomwatch.console.ui.StyleState;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -97,8 +99,8 @@ public final class NotificationsView extends VBox {
         @Override
         protected void updateItem(NotificationGroup group, boolean empty) {
             super.updateItem(group, empty);
-            row.getStyleClass().removeAll(ConsoleStyles.UNREAD, ConsoleStyles.URGENT);
             if (empty || group == null) {
+                StyleState.set(row.getStyleClass(), null, List.of(ConsoleStyles.UNREAD, ConsoleStyles.URGENT));
                 setGraphic(null);
                 return;
             }
@@ -109,12 +111,10 @@ public final class NotificationsView extends VBox {
             body.setManaged(body.isVisible());
             time.setText(TIME.format(group.latest().createdAt().atZone(zone)));
             markRead.setVisible(group.isUnread());
-            if (group.isUnread()) {
-                row.getStyleClass().add(ConsoleStyles.UNREAD);
-            }
-            if (group.isUrgent()) {
-                row.getStyleClass().add(ConsoleStyles.URGENT);
-            }
+            StyleState.set(
+                    row.getStyleClass(), group.isUnread() ? ConsoleStyles.UNREAD : null, List.of(ConsoleStyles.UNREAD));
+            StyleState.set(
+                    row.getStyleClass(), group.isUrgent() ? ConsoleStyles.URGENT : null, List.of(ConsoleStyles.URGENT));
             setGraphic(row);
         }
     }
