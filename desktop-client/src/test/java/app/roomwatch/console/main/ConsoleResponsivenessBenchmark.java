@@ -40,9 +40,9 @@ import tools.jackson.databind.JsonNode;
  * coming, so a gap is time the FX thread was busy) and how long after the last scan the views show what the
  * server has. Not a test: run it on a quiet machine with a display, and keep the report.
  *
- * <p>{@code xvfb-run ./mvnw -pl desktop-client exec:java -Dexec.classpathScope=test
+ * <p>{@code xvfb-run -a ./mvnw -B -pl desktop-client test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=app.roomwatch.console.main.ConsoleResponsivenessBenchmark
- * -Droomwatch.server.jar=$PWD/server/target/roomwatch-server.jar}
+ * -Droomwatch.server.jar=$PWD/server/target/roomwatch-server.jar} (docs/console.md has the whole recipe).
  */
 public final class ConsoleResponsivenessBenchmark {
 
@@ -74,7 +74,8 @@ public final class ConsoleResponsivenessBenchmark {
     /**
      * How the server and the load generator are started: at the lowest CPU priority and, on a machine with more
      * than one core, pinned to the last core, so they compete with the console as little as the machine allows
-     * (on site the server runs elsewhere). Empty where {@code nice}/{@code taskset} do not exist.
+     * (on site the server runs elsewhere). Empty where {@code nice}/{@code taskset} do not exist; without pinning
+     * with {@code -Droomwatch.benchmark.pin=false} (then the niced server may use an idle core of the console's).
      */
     static List<String> backgroundLauncher() {
         List<String> launcher = new ArrayList<>();
@@ -82,7 +83,8 @@ public final class ConsoleResponsivenessBenchmark {
             launcher.addAll(List.of("nice", "-n", "19"));
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        if (cores > 1 && onPath("taskset")) {
+        boolean pin = Boolean.parseBoolean(System.getProperty("roomwatch.benchmark.pin", "true"));
+        if (pin && cores > 1 && onPath("taskset")) {
             launcher.addAll(List.of("taskset", "-c", Integer.toString(cores - 1)));
         }
         return launcher;
