@@ -12,6 +12,7 @@ import app.roomwatch.console.realtime.SseRealtimeClient;
 import app.roomwatch.console.settings.UserChoices;
 import app.roomwatch.console.status.ConnectionSnapshot.Light;
 import app.roomwatch.console.testing.ServerProcess;
+import app.roomwatch.console.testing.TcpProxy;
 import app.roomwatch.console.theme.Theme;
 import app.roomwatch.model.api.LoginRequest;
 import java.nio.file.Files;
@@ -35,6 +36,18 @@ public final class ConsoleTour {
 
     private static final Path IMAGES = Path.of("docs", "images");
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String PRESET_URL = "https://roomwatch.school.example";
+    /** Falls back to polling after two quick failed attempts, so the polling picture needs no long wait. */
+    private static final RealtimeSettings POLL_SOON = new RealtimeSettings(
+            Duration.ofMillis(200),
+            Duration.ofSeconds(1),
+            0.2,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(1),
+            2,
+            500,
+            Duration.ofMillis(100));
 
     private ConsoleTour() {}
 
@@ -42,10 +55,14 @@ public final class ConsoleTour {
         Path images = args.length > 0 ? Path.of(args[0]) : findImages();
         Path work = Files.createTempDirectory("roomwatch-tour");
         Platform.startup(() -> {});
+        // The tour closes each window before opening the next; that must not end the JavaFX runtime.
+        Platform.setImplicitExit(false);
         try (ServerProcess server = ServerProcess.start(work.resolve("server"), Map.of("simulate-scanner", "2"))) {
             for (Theme theme : Theme.values()) {
                 String suffix = "-" + theme.key() + ".png";
-                ConsoleShell login = open(server, work, theme, "");
+                // The sign-in form as a school's desktop shows it: the admin's preset address, not a test port. Without
+                // a password it never calls that address.
+                ConsoleShell login = open(PRESET_URL, work, theme, "", RealtimeSettings.defaults());
                 Thread.sleep(500); // let the first layout pass settle before the picture
                 onFx(() -> {
                     Snapshots.save(stageOf(login).getScene(), images.resolve("console-login" + suffix));
@@ -53,7 +70,7 @@ public final class ConsoleTour {
                     return null;
                 });
 
-                ConsoleShell shell = open(server, work, theme, "demo");
+                ConsoleShell shell = open(server.baseUrl(), work, theme, "demo", RealtimeSettings.defaults());
                 await().atMost(WAIT)
                         .until(() -> onFx(() -> shell.main() != null
                                 && shell.main().status().lightProperty().get() == Light.LIVE));
@@ -72,6 +89,20 @@ public final class ConsoleTour {
                     stageOf(shell).close();
                     return null;
                 });
+
+                // A network that blocks the stream: the console polls and says so under the header.
+                try (TcpProxy proxy = TcpProxy.to(server.port())) {
+                    proxy.refuseStreams(true);
+                    ConsoleShell polling = open(proxy.baseUrl(), work, theme, "demo", POLL_SOON);
+                    await().atMost(WAIT)
+                            .until(() -> onFx(() -> polling.main() != null
+                                    && polling.main().status().lightProperty().get() == Light.POLLING));
+                    snapshot(polling, "tab.rooms", images.resolve("console-polling" + suffix));
+                    onFx(() -> {
+                        stageOf(polling).close();
+                        return null;
+                    });
+                }
             }
         } finally {
             Platform.exit();
@@ -85,9 +116,10 @@ public final class ConsoleTour {
         return STAGES.get(shell);
     }
 
-    private static ConsoleShell open(ServerProcess server, Path work, Theme theme, String password) throws Exception {
+    private static ConsoleShell open(
+            String serverUrl, Path work, Theme theme, String password, RealtimeSettings realtime) throws Exception {
         ConsoleStartup startup = new ConsoleStartup(
-                server.baseUrl(),
+                serverUrl,
                 "demo",
                 "anna",
                 password,
@@ -95,7 +127,7 @@ public final class ConsoleTour {
                 choices -> {},
                 sound -> {},
                 ServerApi::at,
-                session -> SseRealtimeClient.create(session, work, RealtimeSettings.defaults()),
+                session -> SseRealtimeClient.create(session, work, realtime),
                 TokenVault.none());
         return onFx(() -> {
             Stage stage = new Stage();
