@@ -92,26 +92,21 @@ public class Visits {
     }
 
     public Optional<Group> runningGroup(long tenantId, long activeGroupId) {
-        return jdbc.sql("""
-                        SELECT g.id, g.name, r.id, r.name, r.capacity FROM active_group g
-                        JOIN room r ON r.tenant_id = g.tenant_id AND r.id = g.room_id
-                        WHERE g.tenant_id = :tenant AND g.id = :id AND g.ended_at IS NULL
-                        """)
-                .param("tenant", tenantId)
-                .param("id", activeGroupId)
-                .query((rs, n) ->
-                        new Group(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5)))
-                .optional();
+        return runningGroupWhere("g.id = :id", tenantId, activeGroupId);
     }
 
     public Optional<Group> runningGroupInRoom(long tenantId, long roomId) {
+        return runningGroupWhere("g.room_id = :id", tenantId, roomId);
+    }
+
+    private Optional<Group> runningGroupWhere(String condition, long tenantId, long id) {
         return jdbc.sql("""
                         SELECT g.id, g.name, r.id, r.name, r.capacity FROM active_group g
                         JOIN room r ON r.tenant_id = g.tenant_id AND r.id = g.room_id
-                        WHERE g.tenant_id = :tenant AND g.room_id = :room AND g.ended_at IS NULL
-                        """)
+                        WHERE g.tenant_id = :tenant AND g.ended_at IS NULL AND %s
+                        """.formatted(condition))
                 .param("tenant", tenantId)
-                .param("room", roomId)
+                .param("id", id)
                 .query((rs, n) ->
                         new Group(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5)))
                 .optional();
