@@ -63,6 +63,7 @@ final class ScanToScreen {
                 Thread.sleep(20);
             }
             LatencyHistogram h = matcher.latency;
+            LatencyHistogram accepted = matcher.afterAccepted;
             return new Report.ScanToScreen(
                     scansPerSecond,
                     background.streams().size(),
@@ -73,6 +74,8 @@ final class ScanToScreen {
                     FanOutLadder.ms(h.percentileMicros(0.99)),
                     FanOutLadder.ms(h.maxMicros()),
                     FanOutLadder.ms(answers.percentileMicros(0.99)),
+                    FanOutLadder.ms(accepted.percentileMicros(0.50)),
+                    FanOutLadder.ms(accepted.percentileMicros(0.99)),
                     fanOut);
         } finally {
             screen.disconnect();
@@ -102,7 +105,7 @@ final class ScanToScreen {
                     return 0;
                 }
                 answers.record(scan.answeredMicros() - scan.sentMicros());
-                matcher.onScan(scan.result().studentId(), scan.sentMicros());
+                matcher.onScan(scan.result().studentId(), scan.sentMicros(), scan.answeredMicros());
                 return scan.result().result() == app.roomwatch.model.api.ScanResult.Outcome.MOVED ? 2 : 1;
             });
         }
@@ -110,13 +113,18 @@ final class ScanToScreen {
 
     /**
      * Pairs scans and events per child in order. The event may arrive before the scan's answer does, so both sides
-     * wait for the other.
+     * wait for the other. Two latencies: from sending the scan (its own request included) and from its 2xx answer,
+     * when the scan was accepted (zero when the event was there first).
      */
     static final class Matcher {
         private final String activeGroupId;
-        private final Map<String, ArrayDeque<Long>> scans = new HashMap<>();
+        /** Per child, scans waiting for their event: sent and answered, in micros. */
+        private final Map<String, ArrayDeque<long[]>> scans = new HashMap<>();
+        /** Per child, events waiting for their scan: received, in micros. */
         private final Map<String, ArrayDeque<Long>> events = new HashMap<>();
+
         final LatencyHistogram latency = new LatencyHistogram();
+        final LatencyHistogram afterAccepted = new LatencyHistogram();
 
         Matcher(String activeGroupId) {
             this.activeGroupId = activeGroupId;
@@ -130,28 +138,32 @@ final class ScanToScreen {
                 return;
             }
             String student = field(frame.data(), "studentId");
-            if (student != null) {
-                match(student, receivedMicros, events, scans, false);
+            if (student == null) {
+                return;
+            }
+            synchronized (this) {
+                ArrayDeque<long[]> waiting = scans.get(student);
+                if (waiting != null && !waiting.isEmpty()) {
+                    record(waiting.removeFirst(), receivedMicros);
+                } else {
+                    events.computeIfAbsent(student, s -> new ArrayDeque<>()).addLast(receivedMicros);
+                }
             }
         }
 
-        void onScan(String studentId, long sentMicros) {
-            match(studentId, sentMicros, scans, events, true);
-        }
-
-        private synchronized void match(
-                String student,
-                long micros,
-                Map<String, ArrayDeque<Long>> mine,
-                Map<String, ArrayDeque<Long>> theirs,
-                boolean isScan) {
-            ArrayDeque<Long> waiting = theirs.get(student);
+        synchronized void onScan(String studentId, long sentMicros, long answeredMicros) {
+            long[] scan = {sentMicros, answeredMicros};
+            ArrayDeque<Long> waiting = events.get(studentId);
             if (waiting != null && !waiting.isEmpty()) {
-                long other = waiting.removeFirst();
-                latency.record(isScan ? other - micros : micros - other);
+                record(scan, waiting.removeFirst());
             } else {
-                mine.computeIfAbsent(student, s -> new ArrayDeque<>()).addLast(micros);
+                scans.computeIfAbsent(studentId, s -> new ArrayDeque<>()).addLast(scan);
             }
+        }
+
+        private void record(long[] scan, long receivedMicros) {
+            latency.record(receivedMicros - scan[0]);
+            afterAccepted.record(Math.max(0, receivedMicros - scan[1]));
         }
 
         synchronized int unmatched() {

@@ -18,15 +18,18 @@ class ScanToScreenTests {
     void pairsAScanWithItsEventWhicheverArrivesFirst() {
         var matcher = new ScanToScreen.Matcher("42");
 
-        matcher.onScan("7", 1_000);
+        matcher.onScan("7", 1_000, 3_000);
         matcher.onFrame(checkin("7", "42"), 5_000);
         matcher.onFrame(checkin("8", "42"), 9_000);
-        matcher.onScan("8", 2_000);
+        matcher.onScan("8", 2_000, 9_500);
 
         assertThat(matcher.latency.count()).isEqualTo(2);
         // the histogram keeps about 1.6 % precision
         assertThat(matcher.latency.percentileMicros(0.5)).isBetween(3_940L, 4_064L);
         assertThat(matcher.latency.maxMicros()).isEqualTo(7_000);
+        // From the answer: 2 ms for the first; the second's event came before its answer.
+        assertThat(matcher.afterAccepted.maxMicros()).isEqualTo(2_000);
+        assertThat(matcher.afterAccepted.count()).isEqualTo(2);
         assertThat(matcher.unmatched()).isZero();
     }
 
@@ -34,7 +37,7 @@ class ScanToScreenTests {
     void ignoresOtherGroupsAndOtherEvents() {
         var matcher = new ScanToScreen.Matcher("42");
 
-        matcher.onScan("7", 1_000);
+        matcher.onScan("7", 1_000, 1_500);
         matcher.onFrame(checkin("7", "41"), 2_000);
         matcher.onFrame(new SseFrame(null, "ping", "{\"studentId\":\"7\"}"), 3_000);
 

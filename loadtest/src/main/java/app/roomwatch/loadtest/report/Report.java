@@ -50,6 +50,8 @@ public record Report(
             double p99Ms,
             double maxMs,
             double scanAnswerP99Ms,
+            double acceptedP50Ms,
+            double acceptedP99Ms,
             Step fanOutDuringIt) {}
 
     /** The same load with and without 1 % of the streams frozen; healthy streams measured. */
@@ -74,5 +76,5 @@ public record Report(
     /** Closed-loop scanners: the most durable scans a second (2xx answers, each written before it is answered). */
     public record Ingest(List<IngestStep> steps, IngestStep best) {}
 
-    public record IngestStep(int scanners, double scansPerSecond, long failed, double p50Ms, double p99Ms) {}
+    public record IngestStep(int scanners, int rooms, double scansPerSecond, long failed, double p50Ms, double p99Ms) {}
 }

@@ -75,8 +75,10 @@ public final class RoomwatchTarget implements Target {
     private final List<String> tags = new ArrayList<>();
     private final List<byte[]> scanBodies = new ArrayList<>();
     private String screenToken;
+    private String screenId;
     private String activeGroupId;
-    private String deviceKey;
+    /** Scanner keys, one per room with an activity running; the first is the bench room's. */
+    private final List<String> doorKeys = new ArrayList<>();
 
     public RoomwatchTarget(Settings settings, HttpClient http) {
         this.settings = settings;
@@ -110,19 +112,39 @@ public final class RoomwatchTarget implements Target {
         }
         StaffAccount screen = createStaff("bench-" + runTag + "-screen");
         screenToken = login(screen.username(), PASSWORD);
-        deviceKey = json.post(
+        screenId = screen.id();
+        activeGroupId = openDoor(room);
+        ensureStaff(streams);
+    }
+
+    /**
+     * Makes sure there are at least {@code count} rooms, each with a scanner at its door and an activity running,
+     * the screen's account supervising it (the bench room is the first).
+     */
+    public void openDoors(int count) {
+        for (int door = doorKeys.size(); door < count; door++) {
+            openDoor(json.post(
+                    "/api/admin/rooms",
+                    adminToken,
+                    new RoomRequest("Bench " + runTag + " door " + door, 1_000_000),
+                    RoomRecord.class));
+        }
+    }
+
+    /** Registers a scanner at the room's door and starts an activity there; returns the activity's id. */
+    private String openDoor(RoomRecord room) {
+        doorKeys.add(json.post(
                         "/api/admin/devices",
                         adminToken,
-                        new DeviceRegistration("Bench scanner " + runTag, room.id()),
+                        new DeviceRegistration("Bench scanner " + runTag + " " + doorKeys.size(), room.id()),
                         DeviceKey.class)
-                .apiKey();
-        activeGroupId = json.post(
+                .apiKey());
+        return json.post(
                         "/api/active/groups",
                         adminToken,
-                        new StartActivityRequest("Bench " + runTag, room.id(), null, List.of(screen.id())),
+                        new StartActivityRequest(room.name(), room.id(), null, List.of(screenId)),
                         ActiveGroupView.class)
                 .id();
-        ensureStaff(streams);
     }
 
     /** Signs in as many subscriber accounts as the settings allow for this many streams (bcrypt is slow: in parallel). */
@@ -220,10 +242,15 @@ public final class RoomwatchTarget implements Target {
 
     /** Scans child {@code student} (modulo the children created) at the bench room's door. */
     public CompletableFuture<Scan> scan(int student) {
+        return scan(student, 0);
+    }
+
+    /** Scans child {@code student} (modulo the children created) at the door of room {@code door} (see {@link #openDoors}). */
+    public CompletableFuture<Scan> scan(int student, int door) {
         int i = Math.floorMod(student, scanBodies.size());
         HttpRequest request = HttpRequest.newBuilder(settings.base().resolve("/api/iot/scans"))
                 .timeout(SCAN_TIMEOUT)
-                .header("Authorization", "Bearer " + deviceKey)
+                .header("Authorization", "Bearer " + doorKeys.get(door))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(scanBodies.get(i)))

@@ -156,8 +156,7 @@ public class ActiveGroups {
     /** Ends a running active group: its open visits end with source {@code session_end}, then the activity. */
     @Transactional(propagation = Propagation.REQUIRED)
     public void end(long tenant, long id) {
-        visits.lockGroups(tenant, id);
-        Visits.Group group = visits.runningGroup(tenant, id)
+        Visits.Group group = visits.lockRunningGroup(tenant, id)
                 .orElseThrow(() -> ApiException.notFound("There is no running active group " + id));
         Instant now = clock.instant();
         record Open(long visitId, long studentId) {}

@@ -9,6 +9,7 @@ import app.roomwatch.server.web.Ids;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,9 +62,11 @@ class ManualVisits {
         Visits.Student child = visits.lockStudent(tenant, student)
                 .orElseThrow(() -> ApiException.notFound("There is no student " + studentId));
         var open = visits.openVisitOf(tenant, student);
-        visits.lockGroups(
-                tenant, groupId, open.map(Visits.OpenVisit::activeGroupId).orElse(groupId));
-        Visits.Group group = visits.runningGroup(tenant, groupId)
+        Visits.Group group = Optional.ofNullable(visits.lockGroups(
+                                tenant,
+                                groupId,
+                                open.map(Visits.OpenVisit::activeGroupId).orElse(groupId))
+                        .get(groupId))
                 .orElseThrow(() -> ApiException.notFound("There is no running active group " + activeGroupId));
         Instant now = clock.instant();
         if (open.isPresent()) {

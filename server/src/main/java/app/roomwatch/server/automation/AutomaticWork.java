@@ -178,8 +178,7 @@ public class AutomaticWork {
                 .list();
         for (Crowded group : crowded) {
             transactions.executeWithoutResult(status -> {
-                visits.lockGroups(group.tenant(), group.id());
-                visits.runningGroup(group.tenant(), group.id())
+                visits.lockRunningGroup(group.tenant(), group.id())
                         .ifPresent(running -> visits.warnIfOverCapacity(
                                 group.tenant(), running, visits.occupancy(group.tenant(), group.id())));
             });

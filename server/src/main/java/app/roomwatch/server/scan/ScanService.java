@@ -108,16 +108,16 @@ class ScanService {
             return problem(HttpStatus.CONFLICT, "No activity is running in this scanner's room; start one first");
         }
         Optional<Visits.OpenVisit> open = visits.openVisitOf(tenant, student.id());
-        visits.lockGroups(
-                tenant,
-                here.get().id(),
-                open.map(Visits.OpenVisit::activeGroupId).orElse(here.get().id()));
-        // Re-read under the locks: the activity may have ended, the child may have moved meanwhile.
-        Optional<Visits.Group> locked = visits.runningGroup(tenant, here.get().id());
-        if (locked.isEmpty()) {
+        Visits.Group group = visits.lockGroups(
+                        tenant,
+                        here.get().id(),
+                        open.map(Visits.OpenVisit::activeGroupId)
+                                .orElse(here.get().id()))
+                .get(here.get().id());
+        // Under the locks: the activity may have ended meanwhile, and with it the child's visit.
+        if (group == null) {
             return problem(HttpStatus.CONFLICT, "No activity is running in this scanner's room; start one first");
         }
-        Visits.Group group = locked.get();
         open = visits.openVisitOf(tenant, student.id());
         Instant at = readAt(request.scannedAt());
         boolean inHere = open.isPresent() && open.get().activeGroupId() == group.id();

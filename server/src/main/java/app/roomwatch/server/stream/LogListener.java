@@ -35,17 +35,19 @@ class LogListener implements SmartLifecycle {
     private final StreamHub hub;
     private final StreamSettings settings;
     private final JsonMapper json;
+    private final LogNotifier notifier;
 
     private volatile boolean running;
     private volatile int backendPid;
     private volatile Connection connection;
     private Thread thread;
 
-    LogListener(DataSource dataSource, StreamHub hub, StreamSettings settings, JsonMapper json) {
+    LogListener(DataSource dataSource, StreamHub hub, StreamSettings settings, JsonMapper json, LogNotifier notifier) {
         this.dataSource = dataSource;
         this.hub = hub;
         this.settings = settings;
         this.json = json;
+        this.notifier = notifier;
     }
 
     /** The PostgreSQL backend of the listening connection, 0 while there is none. */
@@ -134,7 +136,10 @@ class LogListener implements SmartLifecycle {
 
     private void on(PGNotification notification) {
         if (EventLog.CHANNEL.equals(notification.getName())) {
-            hub.wake();
+            // This instance's own commits woke its hub already.
+            if (!notifier.instance().equals(notification.getParameter())) {
+                hub.wake();
+            }
         } else if (SessionControl.CHANNEL.equals(notification.getName())) {
             JsonNode message = json.readTree(notification.getParameter());
             if ("sessions_ended".equals(message.path("type").asString())) {

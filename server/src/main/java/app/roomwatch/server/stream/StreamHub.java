@@ -30,6 +30,9 @@ class StreamHub implements SmartLifecycle {
     /** How often scope changes are forgotten; a connect that takes longer than this reads its scope once more. */
     private static final Duration FORGET_SCOPE_CHANGES = Duration.ofMinutes(1);
 
+    /** The first wait before reading the log again after a read failed; it doubles up to the listener's backoff. */
+    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
+
     private final EventLogReader reader;
     private final StreamMetrics metrics;
     private final StreamSettings settings;
@@ -174,22 +177,24 @@ class StreamHub implements SmartLifecycle {
     }
 
     private void dispatch() {
-        Duration backoff = settings.pollInterval();
+        Duration retry = null; // how long the last failed read waited, null after a read that worked
         while (running) {
             try {
-                wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (retry == null) {
+                    wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                }
                 wake.drainPermits();
                 catchUp();
-                backoff = settings.pollInterval();
+                retry = null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // The database is away (restarting, say): nothing is lost, the log is read from the same position
-                // when it is back.
-                log.warn("Stream hub could not read the event log, retrying in {}: {}", backoff, e.toString());
-                sleepQuietly(backoff);
-                backoff = min(backoff.multipliedBy(2), settings.listenerMaxBackoff());
+                // The database is away (restarting, say): nothing is lost, the log is read again from the same
+                // position soon, without waiting for a wake-up that may have come and gone while it was away.
+                retry = retry == null ? FIRST_RETRY : min(retry.multipliedBy(2), settings.listenerMaxBackoff());
+                log.warn("Stream hub could not read the event log, retrying in {}: {}", retry, e.toString());
+                sleepQuietly(retry);
             }
         }
     }

@@ -12,7 +12,11 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,6 +47,11 @@ public class Visits {
 
     /** How stale the last-activity mark may get before a check-in or -out refreshes it. */
     static final Duration TOUCH_GRANULARITY = Duration.ofSeconds(5);
+
+    private static final int MAX_REMEMBERED_TOUCHES = 10_000;
+
+    /** The last-activity mark this instance last wrote, by active group (forgotten wholesale when it grows large). */
+    private final Map<Long, Instant> touched = new ConcurrentHashMap<>();
 
     private final JdbcClient jdbc;
     private final EventLog events;
@@ -78,33 +87,41 @@ public class Visits {
                 .optional();
     }
 
-    /** Locks running active groups in id order; ids that are not running are skipped. */
+    /**
+     * Locks active groups in id order and returns those still running once locked, by id; ids that are not running
+     * are skipped. What it returns is current: a group ended while this waited for its lock is not in it.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void lockGroups(long tenantId, long... activeGroupIds) {
+    public Map<Long, Group> lockGroups(long tenantId, long... activeGroupIds) {
         long[] ordered = Arrays.stream(activeGroupIds).distinct().sorted().toArray();
+        Map<Long, Group> running = new HashMap<>();
         for (long id : ordered) {
-            jdbc.sql("SELECT id FROM active_group WHERE tenant_id = :tenant AND id = :id FOR NO KEY UPDATE")
-                    .param("tenant", tenantId)
-                    .param("id", id)
-                    .query(Long.class)
-                    .optional();
+            runningGroupWhere("g.id = :id", "FOR NO KEY UPDATE OF g", tenantId, id)
+                    .ifPresent(group -> running.put(id, group));
         }
+        return running;
+    }
+
+    /** Locks one active group; empty when it is not running (any more). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Group> lockRunningGroup(long tenantId, long activeGroupId) {
+        return Optional.ofNullable(lockGroups(tenantId, activeGroupId).get(activeGroupId));
     }
 
     public Optional<Group> runningGroup(long tenantId, long activeGroupId) {
-        return runningGroupWhere("g.id = :id", tenantId, activeGroupId);
+        return runningGroupWhere("g.id = :id", "", tenantId, activeGroupId);
     }
 
     public Optional<Group> runningGroupInRoom(long tenantId, long roomId) {
-        return runningGroupWhere("g.room_id = :id", tenantId, roomId);
+        return runningGroupWhere("g.room_id = :id", "", tenantId, roomId);
     }
 
-    private Optional<Group> runningGroupWhere(String condition, long tenantId, long id) {
+    private Optional<Group> runningGroupWhere(String condition, String locking, long tenantId, long id) {
         return jdbc.sql("""
                         SELECT g.id, g.name, r.id, r.name, r.capacity FROM active_group g
                         JOIN room r ON r.tenant_id = g.tenant_id AND r.id = g.room_id
-                        WHERE g.tenant_id = :tenant AND g.ended_at IS NULL AND %s
-                        """.formatted(condition))
+                        WHERE g.tenant_id = :tenant AND g.ended_at IS NULL AND %s %s
+                        """.formatted(condition, locking))
                 .param("tenant", tenantId)
                 .param("id", id)
                 .query((rs, n) ->
@@ -151,16 +168,19 @@ public class Visits {
                 .query(Long.class)
                 .single();
         touch(tenantId, group.id(), at);
+        int occupancy = occupancy(tenantId, group.id());
         events.append(
                 tenantId,
-                Topic.activeGroup(Long.toString(group.id())),
-                new StudentCheckedIn(
-                        Long.toString(student.id()),
-                        student.shortName(),
-                        Long.toString(group.id()),
-                        Long.toString(group.roomId()),
-                        source));
-        int occupancy = publishOccupancy(tenantId, group.id(), group.roomId());
+                List.of(
+                        new EventLog.Entry(
+                                Topic.activeGroup(Long.toString(group.id())),
+                                new StudentCheckedIn(
+                                        Long.toString(student.id()),
+                                        student.shortName(),
+                                        Long.toString(group.id()),
+                                        Long.toString(group.roomId()),
+                                        source)),
+                        occupancyChanged(group.id(), group.roomId(), occupancy)));
         warnIfOverCapacity(tenantId, group, occupancy);
         return visitId;
     }
@@ -177,11 +197,7 @@ public class Visits {
                 .param("tenant", tenantId)
                 .param("id", visit.id())
                 .update();
-        if (source != VisitSource.SESSION_END) {
-            touch(tenantId, visit.activeGroupId(), at);
-        }
-        events.append(
-                tenantId,
+        var checkedOut = new EventLog.Entry(
                 Topic.activeGroup(Long.toString(visit.activeGroupId())),
                 new StudentCheckedOut(
                         Long.toString(student.id()),
@@ -189,8 +205,14 @@ public class Visits {
                         Long.toString(visit.activeGroupId()),
                         Long.toString(visit.roomId()),
                         source));
-        if (source != VisitSource.SESSION_END) {
-            int occupancy = publishOccupancy(tenantId, visit.activeGroupId(), visit.roomId());
+        if (source == VisitSource.SESSION_END) {
+            // The activity is ending: it publishes the room's occupancy once, at the end.
+            events.append(tenantId, List.of(checkedOut));
+        } else {
+            touch(tenantId, visit.activeGroupId(), at);
+            int occupancy = occupancy(tenantId, visit.activeGroupId());
+            events.append(
+                    tenantId, List.of(checkedOut, occupancyChanged(visit.activeGroupId(), visit.roomId(), occupancy)));
             jdbc.sql("""
                             UPDATE active_group g SET over_capacity_notified = false FROM room r
                             WHERE g.tenant_id = :tenant AND g.id = :id AND r.tenant_id = g.tenant_id
@@ -214,13 +236,9 @@ public class Visits {
                 .single();
     }
 
-    private int publishOccupancy(long tenantId, long activeGroupId, long roomId) {
-        int occupancy = occupancy(tenantId, activeGroupId);
-        events.append(
-                tenantId,
-                Topic.TENANT,
-                new RoomOccupancyChanged(Long.toString(roomId), Long.toString(activeGroupId), occupancy));
-        return occupancy;
+    private static EventLog.Entry occupancyChanged(long activeGroupId, long roomId, int occupancy) {
+        return new EventLog.Entry(
+                Topic.TENANT, new RoomOccupancyChanged(Long.toString(roomId), Long.toString(activeGroupId), occupancy));
     }
 
     /** An urgent notification the first time a room goes over capacity; it re-arms once it is back within. */
@@ -247,9 +265,14 @@ public class Visits {
 
     /**
      * Marks the group active. Skipped while the mark is less than {@link #TOUCH_GRANULARITY} old: the inactivity
-     * timeout is hours, and a busy room's scans would otherwise each write a new version of the group's row.
+     * timeout is hours, and a busy room's scans would otherwise each write a new version of the group's row. This
+     * instance remembers what it last wrote, so a busy room does not even ask the database.
      */
     private void touch(long tenantId, long activeGroupId, Instant at) {
+        Instant written = touched.get(activeGroupId);
+        if (written != null && at.isBefore(written.plus(TOUCH_GRANULARITY))) {
+            return;
+        }
         jdbc.sql("""
                         UPDATE active_group SET last_activity_at = :at
                         WHERE tenant_id = :tenant AND id = :id
@@ -260,5 +283,9 @@ public class Visits {
                 .param("tenant", tenantId)
                 .param("id", activeGroupId)
                 .update();
+        if (touched.size() >= MAX_REMEMBERED_TOUCHES) {
+            touched.clear();
+        }
+        touched.put(activeGroupId, at);
     }
 }
