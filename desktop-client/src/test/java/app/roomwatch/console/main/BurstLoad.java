@@ -12,12 +12,16 @@ import java.util.concurrent.Future;
 
 /**
  * The benchmark's load generator, in a process of its own so it can run at a lower CPU priority (and on another
- * core) than the console it measures. Signs in, prints {@code ready}, waits for {@code go} on stdin, posts the
- * scans paced over the burst, and prints {@code done} once every scan has been answered.
+ * core) than the console it measures. Signs in, warms the server up with {@value #WARMUP_BURSTS} bursts of the same
+ * size and pace (a server that has run for a while has compiled its scan path; one just started has not, and
+ * answers a burst several times slower), prints {@code ready}, waits for {@code go} on stdin, posts the scans paced
+ * over the burst, and prints {@code done} once every scan has been answered.
  *
  * <p>Arguments: server base URL, the scanner's API key, the number of scans, the burst length in milliseconds.
  */
 public final class BurstLoad {
+
+    static final int WARMUP_BURSTS = 8;
 
     private BurstLoad() {}
 
@@ -28,11 +32,21 @@ public final class BurstLoad {
         Duration burst = Duration.ofMillis(Long.parseLong(args[3]));
         DemoSchool school = new DemoSchool(baseUrl);
         List<String> tags = school.tagsOfAllChildren();
+        for (int warmup = 0; warmup < WARMUP_BURSTS; warmup++) {
+            burst(school, scanner, tags, scans, burst);
+        }
         System.out.println("ready");
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         if (!"go".equals(in.readLine())) {
             return;
         }
+        burst(school, scanner, tags, scans, burst);
+        System.out.println("done");
+    }
+
+    /** Posts the scans paced over the burst, from many threads at once, and returns when every one was answered. */
+    private static void burst(DemoSchool school, String scanner, List<String> tags, int scans, Duration burst)
+            throws Exception {
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> sent = new ArrayList<>();
             long spacingNanos = burst.toNanos() / scans;
@@ -51,6 +65,5 @@ public final class BurstLoad {
                 future.get();
             }
         }
-        System.out.println("done");
     }
 }

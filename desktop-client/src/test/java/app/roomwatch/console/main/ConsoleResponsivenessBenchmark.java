@@ -48,6 +48,12 @@ public final class ConsoleResponsivenessBenchmark {
 
     static final int EVENTS = 500;
     static final Duration BURST = Duration.ofSeconds(1);
+    /**
+     * The load sends its scans over this much time: the server answers some of them later than they were sent, so
+     * their events reach the console over about {@link #BURST}. The report gives the window they really arrived in.
+     */
+    static final Duration SEND_OVER = Duration.ofMillis(700);
+
     static final Duration STALL_TARGET = Duration.ofMillis(100);
 
     private ConsoleResponsivenessBenchmark() {}
@@ -79,7 +85,8 @@ public final class ConsoleResponsivenessBenchmark {
      */
     static List<String> backgroundLauncher() {
         List<String> launcher = new ArrayList<>();
-        if (onPath("nice")) {
+        boolean nice = Boolean.parseBoolean(System.getProperty("roomwatch.benchmark.nice", "true"));
+        if (nice && onPath("nice")) {
             launcher.addAll(List.of("nice", "-n", "19"));
         }
         int cores = Runtime.getRuntime().availableProcessors();
@@ -97,6 +104,8 @@ public final class ConsoleResponsivenessBenchmark {
 
     private static Result run(ServerProcess server, Path work, List<String> launcher) throws Exception {
         AtomicInteger received = new AtomicInteger();
+        AtomicLong firstEvent = new AtomicLong();
+        AtomicLong lastEvent = new AtomicLong();
         ConsoleStartup startup = new ConsoleStartup(
                 server.baseUrl(),
                 "demo",
@@ -108,7 +117,12 @@ public final class ConsoleResponsivenessBenchmark {
                 ServerApi::at,
                 session -> {
                     SseRealtimeClient client = SseRealtimeClient.create(session, work, RealtimeSettings.defaults());
-                    EventType.ALL.forEach(type -> client.subscribe(type, event -> received.incrementAndGet()));
+                    EventType.ALL.forEach(type -> client.subscribe(type, event -> {
+                        received.incrementAndGet();
+                        long now = System.nanoTime();
+                        firstEvent.compareAndSet(0, now);
+                        lastEvent.set(now);
+                    }));
                     return client;
                 },
                 TokenVault.none());
@@ -143,7 +157,7 @@ public final class ConsoleResponsivenessBenchmark {
                 server.baseUrl(),
                 scanner,
                 Integer.toString(scans),
-                Long.toString(BURST.toMillis())));
+                Long.toString(SEND_OVER.toMillis())));
         Process load = new ProcessBuilder(loadCommand)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
@@ -161,6 +175,7 @@ public final class ConsoleResponsivenessBenchmark {
         pulses.reset();
 
         int before = received.get();
+        firstEvent.set(0);
         Instant burstStart = Instant.now();
         load.getOutputStream().write("go\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         load.getOutputStream().flush();
@@ -206,6 +221,7 @@ public final class ConsoleResponsivenessBenchmark {
             return null;
         });
         int events = received.get() - before;
+        Duration arrival = Duration.ofNanos(lastEvent.get() - firstEvent.get());
         onFx(() -> {
             shell.close();
             return null;
@@ -214,6 +230,7 @@ public final class ConsoleResponsivenessBenchmark {
                 scans,
                 events,
                 Duration.between(burstStart, burstEnd),
+                arrival,
                 pulses.longestGap(),
                 pulses.frames(),
                 right == null ? null : Duration.between(burstEnd, right),
@@ -258,6 +275,7 @@ public final class ConsoleResponsivenessBenchmark {
             int scans,
             int eventsReceived,
             Duration burst,
+            Duration arrival,
             Duration longestStall,
             int frames,
             Duration untilRight,
@@ -269,7 +287,12 @@ public final class ConsoleResponsivenessBenchmark {
             Instant at) {
 
         boolean passed() {
-            return longestStall.compareTo(STALL_TARGET) <= 0 && untilRight != null;
+            return burstAsIntended() && longestStall.compareTo(STALL_TARGET) <= 0 && untilRight != null;
+        }
+
+        /** The console really met the target load: 500 events within a second. */
+        boolean burstAsIntended() {
+            return eventsReceived >= EVENTS && arrival.compareTo(BURST) <= 0;
         }
 
         String json() {
@@ -283,6 +306,7 @@ public final class ConsoleResponsivenessBenchmark {
                       "scans": %d,
                       "eventsReceived": %d,
                       "burstMillis": %d,
+                      "eventsArrivedWithinMillis": %d,
                       "longestFxStallMillis": %d,
                       "frames": %d,
                       "untilRightMillis": %s,
@@ -299,6 +323,7 @@ public final class ConsoleResponsivenessBenchmark {
                     scans,
                     eventsReceived,
                     burst.toMillis(),
+                    arrival.toMillis(),
                     longestStall.toMillis(),
                     frames,
                     untilRight == null ? "null" : Long.toString(untilRight.toMillis()),
@@ -318,11 +343,14 @@ public final class ConsoleResponsivenessBenchmark {
                     share the machine, as processes of their own started with `%s`, so they take what CPU the
                     console leaves (on site the server runs elsewhere).
                     The real server jar with demo data; the console signed in as `anna` showing My groups; %d scans
-                    at her room's door within %d ms, each making a visit event on her group and a `room_occupancy`.
+                    at her room's door, sent over %d ms and all answered %d ms after the first was sent, each making a
+                    visit event on her group and a `room_occupancy`. Before it, the load sent %d bursts like it, so the
+                    server (and the console) had run the scan path before, as they have on a school day.
 
                     | what | result | target |
                     |---|---|---|
                     | events the console received | %d | 500 |
+                    | from the first of them to the last | %d ms | ≤ %d ms |
                     | longest FX-thread stall (gap between two pulses) | %d ms | ≤ %d ms |
                     | from the last scan's answer until My groups and Live rooms show the server's state | %s | settles |
                     | frames drawn meanwhile | %d | |
@@ -336,13 +364,21 @@ public final class ConsoleResponsivenessBenchmark {
                     load,
                     background,
                     scans,
+                    SEND_OVER.toMillis(),
                     burst.toMillis(),
+                    BurstLoad.WARMUP_BURSTS,
                     eventsReceived,
+                    arrival.toMillis(),
+                    BURST.toMillis(),
                     longestStall.toMillis(),
                     STALL_TARGET.toMillis(),
                     untilRight == null ? "not within 30 s" : untilRight.toMillis() + " ms",
                     frames,
-                    passed() ? "**Passed.**" : "**Not passed.**");
+                    passed()
+                            ? "**Passed.**"
+                            : burstAsIntended()
+                                    ? "**Not passed.**"
+                                    : "**Not passed: the console did not get 500 events within a second.**");
         }
     }
 
