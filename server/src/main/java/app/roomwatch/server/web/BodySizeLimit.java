@@ -8,8 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,6 +26,12 @@ class BodySizeLimit extends OncePerRequestFilter {
 
     static final int MAX_BYTES = 16 * 1024;
 
+    /**
+     * A refused body up to this size is read and dropped before the answer, so the connection stays usable and the
+     * client, still sending, gets its 413 rather than a reset; a larger one is answered with the connection closed.
+     */
+    static final long MAX_DRAINED = 1024 * 1024;
+
     private final ProblemWriter problems;
 
     BodySizeLimit(ProblemWriter problems) {
@@ -33,7 +41,13 @@ class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > MAX_BYTES) {
+        long declared = request.getContentLengthLong();
+        if (declared > MAX_BYTES) {
+            if (declared <= MAX_DRAINED) {
+                request.getInputStream().transferTo(OutputStream.nullOutputStream());
+            } else {
+                response.setHeader(HttpHeaders.CONNECTION, "close");
+            }
             problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than 16 KB");
             return;
         }
