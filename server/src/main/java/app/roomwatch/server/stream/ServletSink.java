@@ -1,6 +1,8 @@
 package app.roomwatch.server.stream;
 
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -31,7 +33,7 @@ final class ServletSink implements FrameSink {
     public void write(byte[] frames) throws IOException {
         if (out == null) {
             try {
-                out = started.get().getResponse().getOutputStream();
+                out = containerResponse(started.get()).getOutputStream();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("stream closed before its request went asynchronous");
@@ -41,6 +43,19 @@ final class ServletSink implements FrameSink {
         }
         out.write(frames);
         out.flush();
+    }
+
+    /**
+     * The container's own response under the framework's wrappers. They guard a request that the framework manages,
+     * checking its state and the buffer size on every write and flush; this stream manages its own lifecycle (a failed
+     * write ends it), and under fan-out those checks cost as much as the write itself.
+     */
+    private static ServletResponse containerResponse(AsyncContext context) {
+        ServletResponse response = context.getResponse();
+        while (response instanceof ServletResponseWrapper wrapper) {
+            response = wrapper.getResponse();
+        }
+        return response;
     }
 
     @Override

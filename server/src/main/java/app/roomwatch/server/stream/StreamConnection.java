@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -192,31 +193,33 @@ final class StreamConnection {
 
     private void live(Cursor after, Writing writing) throws Exception {
         Cursor written = after;
-        var batch = new ArrayList<Object>(MAX_BATCH);
+        // Small at first: they grow to the largest batch this stream has seen, and 10,000 idle streams keep them.
+        var batch = new ArrayList<Object>();
+        var frames = new ArrayList<byte[]>();
+        var sent = new ArrayList<StoredEvent>();
         while (!closed) {
             batch.clear();
+            frames.clear();
+            sent.clear();
             batch.add(queue.take());
             queue.drainTo(batch, MAX_BATCH - 1);
-            var frames = new ByteArrayOutputStream();
-            var sent = new ArrayList<StoredEvent>(batch.size());
             boolean closing = false;
             for (Object item : batch) {
                 if (item == Signal.CLOSE) {
                     closing = true;
                     break;
                 } else if (item == Signal.PING) {
-                    frames.write(
-                            writing.frames().control(new Ping(writing.clock().instant())));
+                    frames.add(writing.frames().control(new Ping(writing.clock().instant())));
                 } else if (item instanceof StoredEvent event && event.cursor().isAfter(written)) {
                     // Events at or before the written cursor reached the client already (by replay, or on another
                     // instance that was further ahead): at-least-once, but never a duplicate on one stream.
-                    frames.write(event.frame());
+                    frames.add(event.frame());
                     sent.add(event);
                     written = event.cursor();
                 }
             }
-            if (frames.size() > 0 && !closed) {
-                sink.write(frames.toByteArray());
+            if (!frames.isEmpty() && !closed) {
+                sink.write(joined(frames));
                 Instant now = writing.clock().instant();
                 for (StoredEvent event : sent) {
                     writing.metrics().delivered(event, now);
@@ -226,5 +229,26 @@ final class StreamConnection {
                 return;
             }
         }
+    }
+
+    /**
+     * The frames as one write. A lone frame (the usual case: one event, handed to thousands of connections) is the
+     * event's own shared array, written as it is; the sink only reads it.
+     */
+    private static byte[] joined(List<byte[]> frames) {
+        if (frames.size() == 1) {
+            return frames.getFirst();
+        }
+        int length = 0;
+        for (byte[] frame : frames) {
+            length += frame.length;
+        }
+        byte[] joined = new byte[length];
+        int at = 0;
+        for (byte[] frame : frames) {
+            System.arraycopy(frame, 0, joined, at, frame.length);
+            at += frame.length;
+        }
+        return joined;
     }
 }
