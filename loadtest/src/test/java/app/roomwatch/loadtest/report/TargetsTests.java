@@ -47,4 +47,58 @@ class TargetsTests {
                         .met())
                 .isEqualTo(Targets.NO);
     }
+
+    private static Report.FanOut roomwatch(int streams, double sustained) {
+        Step best = sustained == 0
+                ? null
+                : new Step(
+                        "roomwatch",
+                        streams,
+                        sustained / streams,
+                        sustained / streams,
+                        sustained,
+                        10,
+                        20,
+                        30,
+                        40,
+                        1000,
+                        0,
+                        0,
+                        0.5,
+                        1L << 29,
+                        1L << 29,
+                        0.5);
+        List<Step> steps = best == null ? List.of() : List.of(best);
+        return new Report.FanOut("roomwatch", streams, streams, steps, best, "p99 passed 100 ms");
+    }
+
+    private static Report withFanOut(Report.FanOut... ladders) {
+        return new Report(
+                "t",
+                "now",
+                1,
+                new Report.Machine("cpu", 2, 1, "k", "jdk"),
+                "",
+                100,
+                List.of(ladders),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                List.of());
+    }
+
+    @Test
+    void fanOutIsJudgedWhereRoomwatchSustainedMostAndNamesTheLargestCount() {
+        Targets.Check check = Targets.of(withFanOut(roomwatch(1_000, 60_000), roomwatch(10_000, 0)))
+                .getFirst();
+        assertThat(check.met()).isEqualTo(Targets.YES);
+        assertThat(check.measured()).isEqualTo("60000/s sustained at 1000 streams; 0/s at 10000 streams");
+
+        Targets.Check short_ = Targets.of(withFanOut(roomwatch(1_000, 40_000), roomwatch(5_000, 45_000)))
+                .getFirst();
+        assertThat(short_.met()).isEqualTo(Targets.NO);
+        assertThat(short_.measured()).isEqualTo("45000/s sustained at 5000 streams");
+    }
 }
