@@ -98,10 +98,11 @@ class StaffAdminController {
         StaffPrincipal me = StaffPrincipal.of(authentication);
         long tenant = me.tenantId();
         long staffId = Ids.parse(id, "staff member");
-        Boolean wasEnabled = jdbc.sql("SELECT enabled FROM staff WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
+        record Before(boolean enabled, String role) {}
+        Before before = jdbc.sql("SELECT enabled, role FROM staff WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
                 .param("tenant", tenant)
                 .param("id", staffId)
-                .query(Boolean.class)
+                .query((rs, n) -> new Before(rs.getBoolean(1), rs.getString(2)))
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("There is no staff member " + id));
         boolean enabled = request.enabled() == null || request.enabled();
@@ -122,7 +123,7 @@ class StaffAdminController {
                 .param("tenant", tenant)
                 .param("id", staffId)
                 .update();
-        if (wasEnabled && !enabled) {
+        if (before.enabled() && !enabled) {
             jdbc.sql("""
                             UPDATE refresh_token SET revoked_at = :now
                             WHERE tenant_id = :tenant AND staff_id = :id AND revoked_at IS NULL
@@ -133,6 +134,11 @@ class StaffAdminController {
                     .update();
             sessions.sessionsEnded(tenant, staffId, null, "account_disabled");
             log.info("Staff {} of tenant {} disabled; all sessions ended", staffId, tenant);
+        } else if (enabled && !before.role().equals(request.role().name())) {
+            // Tokens name the role they were issued for and are refused once it changed; the open streams, whose
+            // scope follows the role, end now, and the consoles renew their tokens and reconnect with the new one.
+            sessions.sessionsEnded(tenant, staffId, null, "role_changed");
+            log.info("Staff {} of tenant {} is now {}; their streams were ended", staffId, tenant, request.role());
         }
         return new StaffAccount(
                 Ids.of(staffId),

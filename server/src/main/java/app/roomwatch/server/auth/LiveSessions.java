@@ -10,9 +10,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Turns a valid access token into an authentication only while its session lives: an access token outlives a logout
- * or a disabled account by up to its lifetime, and without this check it would still be accepted until it expires.
- * One query on primary key and the refresh-token family index per request. The stream does its own check at connect
+ * Turns a valid access token into an authentication only while its session lives and its account still has the role
+ * the token names: an access token outlives a logout, a disabled account or a changed role by up to its lifetime, and
+ * without this check it would still be accepted, with its old rights, until it expires. A console renews a refused
+ * token with its refresh token and so gets the new role at once. One query on primary key and the refresh-token
+ * family index per request. The stream does its own check at connect
  * (and closes on the {@code roomwatch_control} notice), so its chain does not use this.
  */
 final class LiveSessions implements Converter<Jwt, JwtAuthenticationToken> {
@@ -24,7 +26,7 @@ final class LiveSessions implements Converter<Jwt, JwtAuthenticationToken> {
         }
     }
 
-    private record State(boolean enabled, boolean sessionLive) {}
+    private record State(boolean enabled, boolean sessionLive, String role) {}
 
     private final JdbcClient jdbc;
 
@@ -40,20 +42,23 @@ final class LiveSessions implements Converter<Jwt, JwtAuthenticationToken> {
                         SELECT s.enabled, EXISTS (
                             SELECT 1 FROM refresh_token r
                             WHERE r.family_id = :family AND r.tenant_id = s.tenant_id AND r.staff_id = s.id
-                              AND r.revoked_at IS NULL)
+                              AND r.revoked_at IS NULL), s.role
                         FROM staff s WHERE s.tenant_id = :tenant AND s.id = :staff
                         """)
                 .param("family", session)
                 .param("tenant", staff.tenantId())
                 .param("staff", staff.staffId())
-                .query((rs, n) -> new State(rs.getBoolean(1), rs.getBoolean(2)))
+                .query((rs, n) -> new State(rs.getBoolean(1), rs.getBoolean(2), rs.getString(3)))
                 .optional()
-                .orElse(new State(false, false));
+                .orElse(new State(false, false, ""));
         if (!state.enabled()) {
             throw new SessionEnded("This account is disabled; ask an admin");
         }
         if (!state.sessionLive()) {
             throw new SessionEnded("This session has ended (signed out or revoked); sign in again");
+        }
+        if (!state.role().equals(jwt.getClaimAsString(StaffPrincipal.ROLE_CLAIM))) {
+            throw new SessionEnded("This account's role has changed; renew the token or sign in again");
         }
         return authentication(jwt);
     }

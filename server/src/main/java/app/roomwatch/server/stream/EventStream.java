@@ -88,18 +88,20 @@ class EventStream {
     }
 
     /**
-     * An access token outlives a logout or a disabled account by up to its lifetime. Checked after joining the hub:
+     * An access token outlives a logout, a disabled account or a changed role by up to its lifetime. Checked after joining the hub:
      * the notice that closes a session's streams is sent in the transaction that ends it, so either this check sees
      * that transaction, or the notice arrives after the join and closes this connection like the others.
      */
     private void refuseEndedSessions(StaffPrincipal staff, StreamConnection joined) {
         Optional<SupervisedGroups.Refusal> refusal =
-                supervision.refusal(staff.tenantId(), staff.staffId(), staff.sessionId());
+                supervision.refusal(staff.tenantId(), staff.staffId(), staff.sessionId(), staff.role());
         if (refusal.isPresent()) {
             hub.leave(joined);
             throw switch (refusal.get()) {
                 case DISABLED -> ApiException.forbidden("This account is disabled");
                 case SESSION_ENDED -> ApiException.unauthorized("This session has ended; sign in again");
+                case ROLE_CHANGED ->
+                    ApiException.unauthorized("This account's role has changed; renew the token or sign in again");
             };
         }
     }

@@ -1,5 +1,6 @@
 package app.roomwatch.server.stream;
 
+import app.roomwatch.model.api.StaffRole;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,7 +17,8 @@ class SupervisedGroups {
     /** Why a still-valid access token may not open a stream. */
     enum Refusal {
         DISABLED,
-        SESSION_ENDED
+        SESSION_ENDED,
+        ROLE_CHANGED
     }
 
     private final JdbcClient jdbc;
@@ -39,18 +41,22 @@ class SupervisedGroups {
     }
 
     /**
-     * An access token outlives a logout or a disabled account by up to its lifetime; open streams are closed at
-     * that moment, and this keeps such a token from opening new ones.
+     * An access token outlives a logout, a disabled account or a changed role by up to its lifetime; open streams are
+     * closed at that moment, and this keeps such a token from opening new ones.
      */
-    Optional<Refusal> refusal(long tenantId, long staffId, String sessionId) {
-        boolean enabled = jdbc.sql("SELECT enabled FROM staff WHERE tenant_id = :tenant AND id = :staff")
+    Optional<Refusal> refusal(long tenantId, long staffId, String sessionId, StaffRole tokenRole) {
+        record Account(boolean enabled, String role) {}
+        Account account = jdbc.sql("SELECT enabled, role FROM staff WHERE tenant_id = :tenant AND id = :staff")
                 .param("tenant", tenantId)
                 .param("staff", staffId)
-                .query(Boolean.class)
+                .query((rs, n) -> new Account(rs.getBoolean(1), rs.getString(2)))
                 .optional()
-                .orElse(false);
-        if (!enabled) {
+                .orElse(new Account(false, ""));
+        if (!account.enabled()) {
             return Optional.of(Refusal.DISABLED);
+        }
+        if (!account.role().equals(tokenRole.name())) {
+            return Optional.of(Refusal.ROLE_CHANGED);
         }
         UUID session = parse(sessionId);
         if (session == null) {

@@ -99,4 +99,35 @@ class RevokedAccessTests extends ServerTest {
         assertThat(api().bearer(tablet.accessToken()).get("/api/notifications").status())
                 .isEqualTo(200);
     }
+
+    @Test
+    void aDemotedAdminLosesAdminRightsAtOnceAndARenewedTokenCarriesTheNewRole() {
+        TestTenant tenant = tenants.create();
+        Api admin = as(tenant, "admin");
+        String secondId = admin.post(
+                        "/api/admin/staff",
+                        new StaffAccountRequest("admin2", "Second Admin", StaffRole.ADMIN, TestTenants.PASSWORD, true))
+                .json()
+                .get("id")
+                .asString();
+        TokenResponse second = login(tenant, "admin2");
+        assertThat(api().bearer(second.accessToken()).get("/api/admin/staff").status())
+                .isEqualTo(200);
+
+        assertThat(admin.put(
+                                "/api/admin/staff/" + secondId,
+                                new StaffAccountRequest("admin2", "Second Admin", StaffRole.SUPERVISOR, null, true))
+                        .status())
+                .isEqualTo(200);
+
+        Api.Response refused = api().bearer(second.accessToken()).get("/api/admin/staff");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("detail").asString()).contains("role has changed");
+
+        Api.Response renewed = api().post("/api/auth/refresh", new RefreshRequest(second.refreshToken()));
+        assertThat(renewed.status()).isEqualTo(200);
+        Api supervisor = api().bearer(renewed.json().get("accessToken").asString());
+        assertThat(supervisor.get("/api/active/groups").status()).isEqualTo(200);
+        assertThat(supervisor.get("/api/admin/staff").status()).isEqualTo(403);
+    }
 }
