@@ -4,19 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.roomwatch.model.api.RefreshRequest;
+import app.roomwatch.model.api.StaffRole;
 import app.roomwatch.model.api.TokenResponse;
+import app.roomwatch.model.api.admin.StaffAccountRequest;
 import app.roomwatch.model.event.RoomOccupancyChanged;
 import app.roomwatch.model.event.Topic;
 import app.roomwatch.server.auth.SessionControl;
+import app.roomwatch.server.testing.Api;
+import app.roomwatch.server.testing.TestTenants;
 import app.roomwatch.server.testing.TestTenants.TestTenant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jetty.JettyWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
-/** When streams end: token expiry, logout, a disabled account, a vanished client; and the per-staff limits. */
+/**
+ * When streams end: token expiry, logout, a disabled account, a changed role, a vanished client; and the per-staff
+ * limits.
+ */
 class StreamLifecycleTests extends StreamTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);
@@ -26,6 +36,9 @@ class StreamLifecycleTests extends StreamTest {
 
     @Autowired
     SessionControl sessionControl;
+
+    @Autowired
+    WebServerApplicationContext server;
 
     @Test
     void endsTheStreamWhenItsAccessTokenExpires() {
@@ -84,6 +97,44 @@ class StreamLifecycleTests extends StreamTest {
             assertThat(again.status()).isEqualTo(403);
             assertThat(again.body()).contains("disabled");
         }
+    }
+
+    @Test
+    void demotingAnAdminEndsTheirStreamsAndTheOldTokenCanNotOpenNewOnes() {
+        TestTenant tenant = tenants.create();
+        Api admin = as(tenant, "admin");
+        String secondId = admin.post(
+                        "/api/admin/staff",
+                        new StaffAccountRequest("admin2", "Second Admin", StaffRole.ADMIN, TestTenants.PASSWORD, true))
+                .json()
+                .get("id")
+                .asString();
+        String token = token(tenant, "admin2");
+        try (SseClient stream = live(token)) {
+            assertThat(admin.put(
+                                    "/api/admin/staff/" + secondId,
+                                    new StaffAccountRequest("admin2", "Second Admin", StaffRole.SUPERVISOR, null, true))
+                            .status())
+                    .isEqualTo(200);
+            stream.awaitEnd(WAIT);
+        }
+        try (SseClient again = stream(token)) {
+            assertThat(again.status()).isEqualTo(401);
+            assertThat(again.body()).contains("role has changed");
+        }
+        try (SseClient renewed = live(token(tenant, "admin2"))) {
+            assertThat(renewed.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theListeningSocketHasRoomForEveryConsoleReconnectingAtOnce() {
+        var jetty = ((JettyWebServer) server.getWebServer()).getServer();
+        assertThat(jetty.getConnectors())
+                .filteredOn(ServerConnector.class::isInstance)
+                .isNotEmpty()
+                .allSatisfy(connector -> assertThat(((ServerConnector) connector).getAcceptQueueSize())
+                        .isEqualTo(4096));
     }
 
     @Test
