@@ -60,9 +60,17 @@ public final class ServerApi {
         return json;
     }
 
-    /** The absolute URL of a path such as {@code /api/rooms}; the query, if any, is added by the caller. */
+    /**
+     * The absolute URL of a path such as {@code /api/rooms} (a query may follow), below the server's base address:
+     * a server behind a proxy at {@code https://school.example/roomwatch} is asked at
+     * {@code https://school.example/roomwatch/api/rooms}.
+     */
     public HttpUrl url(String path) {
-        return baseUrl.resolve(path);
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        HttpUrl base = baseUrl.encodedPath().endsWith("/")
+                ? baseUrl
+                : baseUrl.newBuilder().addPathSegment("").build();
+        return base.resolve(relative);
     }
 
     public TokenResponse login(LoginRequest request) throws IOException {

@@ -119,9 +119,12 @@ final class ServerBackend implements RoomsSource, GroupsApi, FeedSource, Notific
         session.post(path("api", "notifications", id, "read"), null);
     }
 
-    /** A path from segments, each one encoded: ids come from the server, but they still never shape the URL. */
-    private String path(String... segments) {
-        HttpUrl.Builder url = session.api().url("/").newBuilder();
+    /**
+     * A path from segments, each one encoded: ids come from the server, but they still never shape the URL. Only the
+     * path of the placeholder origin is kept; {@code ServerApi.url} puts it below the server's base address.
+     */
+    private static String path(String... segments) {
+        HttpUrl.Builder url = new HttpUrl.Builder().scheme("http").host("localhost");
         for (String segment : segments) {
             url.addPathSegment(segment);
         }
