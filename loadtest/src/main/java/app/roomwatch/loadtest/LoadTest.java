@@ -203,6 +203,11 @@ public final class LoadTest {
         return "both limits found";
     }
 
+    /** Where the peer sustained no step there is no ratio: Roomwatch did better if it sustained one, else neither did. */
+    private static String withoutPeerRate(double roomwatch) {
+        return roomwatch > 0 ? "the peer sustained no step, Roomwatch did" : "neither sustained a step";
+    }
+
     /** Roomwatch's best sustained rate against each peer's, for every stream count both have one for. */
     static List<Report.Comparison> compare(List<Report.FanOut> fanOuts) {
         List<Report.Comparison> comparisons = new ArrayList<>();
@@ -222,7 +227,7 @@ public final class LoadTest {
                         mine,
                         theirs,
                         theirs == 0 ? 0 : mine / theirs,
-                        reading(ranOut(rw), ranOut(peer))));
+                        theirs == 0 ? withoutPeerRate(mine) : reading(ranOut(rw), ranOut(peer))));
             }
         }
         return comparisons;

@@ -37,6 +37,21 @@ class LoadTestTests {
     }
 
     @Test
+    void aPeerThatSustainedNoStepGivesNoRatioAndSaysWhoHeldOne() {
+        String limit = "p99 120.0 ms passed 100 ms";
+        List<Report.Comparison> comparisons = LoadTest.compare(List.of(
+                fanOut("roomwatch", 5000, 9_941.0, limit),
+                fanOut("nchan", 5000, null, limit),
+                fanOut("roomwatch", 10000, null, limit),
+                fanOut("nchan", 10000, null, limit)));
+
+        assertThat(comparisons)
+                .containsExactly(
+                        new Report.Comparison(5000, "nchan", 9_941, 0, 0, "the peer sustained no step, Roomwatch did"),
+                        new Report.Comparison(10000, "nchan", 0, 0, 0, "neither sustained a step"));
+    }
+
+    @Test
     void optionsNameTargetsByAddressAndRefuseUnknownScenarios() {
         Options options = Options.parse("--plan=quick", "--nchan=http://127.0.0.1:1", "--scenarios=fanout,storm");
 

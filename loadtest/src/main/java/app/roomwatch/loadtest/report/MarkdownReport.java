@@ -39,8 +39,13 @@ public final class MarkdownReport {
             md.append("|---:|---|---:|---:|---:|---|\n");
             for (Report.Comparison c : r.comparisons()) {
                 md.append(f(
-                        "| %d | %s | %.0f | %.0f | %.2f | %s |%n",
-                        c.streams(), c.peer(), c.roomwatchPerSecond(), c.peerPerSecond(), c.ratio(), c.reading()));
+                        "| %d | %s | %.0f | %.0f | %s | %s |%n",
+                        c.streams(),
+                        c.peer(),
+                        c.roomwatchPerSecond(),
+                        c.peerPerSecond(),
+                        c.peerPerSecond() == 0 ? "–" : f("%.2f", c.ratio()),
+                        c.reading()));
             }
             md.append('\n');
         }

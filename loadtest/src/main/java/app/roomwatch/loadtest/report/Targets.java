@@ -65,7 +65,9 @@ public final class Targets {
         for (Report.Comparison c : r.comparisons()) {
             checks.add(new Check(
                     f("at least %s's delivery rate at equal p99 (%d streams)", c.peer(), c.streams()),
-                    f("ratio %.2f (%s)", c.ratio(), c.reading()),
+                    c.peerPerSecond() == 0
+                            ? f("no ratio: %s", c.reading())
+                            : f("ratio %.2f (%s)", c.ratio(), c.reading()),
                     ratioMet(c)));
         }
         if (r.scanToScreen() != null) {
@@ -98,8 +100,12 @@ public final class Targets {
         return checks;
     }
 
-    /** A ladder that found no limit bounds the ratio from one side only. */
+    /** A ladder that found no limit bounds the ratio from one side only; a peer that held no step gives none. */
     private static String ratioMet(Report.Comparison c) {
+        if (c.peerPerSecond() == 0) {
+            // No peer rate to divide by: any sustained Roomwatch step is more than the peer held.
+            return c.roomwatchPerSecond() > 0 ? YES : UNKNOWN;
+        }
         boolean atLeast = c.reading().startsWith("Roomwatch ran out");
         boolean atMost = c.reading().startsWith("the peer ran out");
         if (c.reading().startsWith("both limits")) {

@@ -8,6 +8,14 @@ import org.junit.jupiter.api.Test;
 class TargetsTests {
 
     private static Report withComparison(double ratio, String reading) {
+        return report(List.of(), List.of(new Report.Comparison(1000, "pushpin", ratio * 10, 10, ratio, reading)));
+    }
+
+    private static Report withFanOut(Report.FanOut... ladders) {
+        return report(List.of(ladders), List.of());
+    }
+
+    private static Report report(List<Report.FanOut> fanOut, List<Report.Comparison> comparisons) {
         return new Report(
                 "t",
                 "now",
@@ -15,8 +23,8 @@ class TargetsTests {
                 new Report.Machine("cpu", 2, 1, "k", "jdk"),
                 "",
                 100,
-                List.of(),
-                List.of(new Report.Comparison(1000, "pushpin", ratio * 10, 10, ratio, reading)),
+                fanOut,
+                comparisons,
                 null,
                 null,
                 null,
@@ -72,23 +80,6 @@ class TargetsTests {
         return new Report.FanOut("roomwatch", streams, streams, steps, best, "p99 passed 100 ms");
     }
 
-    private static Report withFanOut(Report.FanOut... ladders) {
-        return new Report(
-                "t",
-                "now",
-                1,
-                new Report.Machine("cpu", 2, 1, "k", "jdk"),
-                "",
-                100,
-                List.of(ladders),
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                List.of());
-    }
-
     @Test
     void fanOutIsJudgedWhereRoomwatchSustainedMostAndNamesTheLargestCount() {
         Targets.Check check = Targets.of(withFanOut(roomwatch(1_000, 60_000), roomwatch(10_000, 0)))
@@ -96,9 +87,25 @@ class TargetsTests {
         assertThat(check.met()).isEqualTo(Targets.YES);
         assertThat(check.measured()).isEqualTo("60000/s sustained at 1000 streams; 0/s at 10000 streams");
 
-        Targets.Check short_ = Targets.of(withFanOut(roomwatch(1_000, 40_000), roomwatch(5_000, 45_000)))
+        Targets.Check belowTarget = Targets.of(withFanOut(roomwatch(1_000, 40_000), roomwatch(5_000, 45_000)))
                 .getFirst();
-        assertThat(short_.met()).isEqualTo(Targets.NO);
-        assertThat(short_.measured()).isEqualTo("45000/s sustained at 5000 streams");
+        assertThat(belowTarget.met()).isEqualTo(Targets.NO);
+        assertThat(belowTarget.measured()).isEqualTo("45000/s sustained at 5000 streams");
+    }
+
+    @Test
+    void aPeerThatHeldNoStepGivesNoRatioButRoomwatchHoldingOneMeetsTheTarget() {
+        Targets.Check ahead = Targets.of(report(
+                        List.of(),
+                        List.of(new Report.Comparison(
+                                5000, "nchan", 9941, 0, 0, "the peer sustained no step, Roomwatch did"))))
+                .getFirst();
+        assertThat(ahead.met()).isEqualTo(Targets.YES);
+        assertThat(ahead.measured()).isEqualTo("no ratio: the peer sustained no step, Roomwatch did");
+
+        Targets.Check neither = Targets.of(report(
+                        List.of(), List.of(new Report.Comparison(10000, "nchan", 0, 0, 0, "neither sustained a step"))))
+                .getFirst();
+        assertThat(neither.met()).isEqualTo(Targets.UNKNOWN);
     }
 }
