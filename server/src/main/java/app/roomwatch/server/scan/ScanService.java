@@ -103,22 +103,19 @@ class ScanService {
             return unknownTag(device);
         }
         Visits.Student student = found.get();
-        Optional<Visits.Group> here = visits.runningGroupInRoom(tenant, device.roomId());
-        if (here.isEmpty()) {
+        Visits.Whereabouts before = visits.whereabouts(tenant, device.roomId(), student.id());
+        if (before.roomGroupId().isEmpty()) {
             return problem(HttpStatus.CONFLICT, "No activity is running in this scanner's room; start one first");
         }
-        Optional<Visits.OpenVisit> open = visits.openVisitOf(tenant, student.id());
+        long here = before.roomGroupId().get();
         Visits.Group group = visits.lockGroups(
-                        tenant,
-                        here.get().id(),
-                        open.map(Visits.OpenVisit::activeGroupId)
-                                .orElse(here.get().id()))
-                .get(here.get().id());
+                        tenant, here, before.studentGroupId().orElse(here))
+                .get(here);
         // Under the locks: the activity may have ended meanwhile, and with it the child's visit.
         if (group == null) {
             return problem(HttpStatus.CONFLICT, "No activity is running in this scanner's room; start one first");
         }
-        open = visits.openVisitOf(tenant, student.id());
+        Optional<Visits.OpenVisit> open = visits.openVisitOf(tenant, student.id());
         Instant at = readAt(request.scannedAt());
         boolean inHere = open.isPresent() && open.get().activeGroupId() == group.id();
         ScanResult.Outcome outcome;

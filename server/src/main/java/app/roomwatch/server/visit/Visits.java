@@ -129,6 +129,28 @@ public class Visits {
                 .optional();
     }
 
+    /**
+     * Before a scan takes its locks: the running activity in a room and the activity a child is checked in to, if
+     * any, in one round trip. Neither is current once read; the caller locks both groups and reads again.
+     */
+    public record Whereabouts(Optional<Long> roomGroupId, Optional<Long> studentGroupId) {}
+
+    public Whereabouts whereabouts(long tenantId, long roomId, long studentId) {
+        return jdbc.sql("""
+                        SELECT (SELECT g.id FROM active_group g
+                                WHERE g.tenant_id = :tenant AND g.room_id = :room AND g.ended_at IS NULL),
+                               (SELECT v.active_group_id FROM visit v
+                                WHERE v.tenant_id = :tenant AND v.student_id = :student AND v.exited_at IS NULL)
+                        """)
+                .param("tenant", tenantId)
+                .param("room", roomId)
+                .param("student", studentId)
+                .query((rs, n) -> new Whereabouts(
+                        Optional.ofNullable(rs.getObject(1, Long.class)),
+                        Optional.ofNullable(rs.getObject(2, Long.class))))
+                .single();
+    }
+
     public Optional<OpenVisit> openVisitOf(long tenantId, long studentId) {
         return jdbc.sql("""
                         SELECT v.id, v.student_id, v.active_group_id, g.room_id FROM visit v
@@ -156,19 +178,27 @@ public class Visits {
     /** Checks a child with no open visit in; the group must be locked. Returns the visit id. */
     @Transactional(propagation = Propagation.MANDATORY)
     public long checkIn(long tenantId, Student student, Group group, VisitSource source, Instant at) {
-        long visitId = jdbc.sql("""
-                        INSERT INTO visit (tenant_id, student_id, active_group_id, entered_at, entry_source)
-                        VALUES (:tenant, :student, :group, :at, :source) RETURNING id
+        // The count reads the visits as they were before this statement (its snapshot), so the new one adds 1; under
+        // the group's lock nobody else changes them meanwhile.
+        record Inserted(long visitId, int occupancy) {}
+        Inserted inserted = jdbc.sql("""
+                        WITH inserted AS (
+                            INSERT INTO visit (tenant_id, student_id, active_group_id, entered_at, entry_source)
+                            VALUES (:tenant, :student, :group, :at, :source) RETURNING id)
+                        SELECT id, (SELECT count(*) FROM visit
+                                    WHERE tenant_id = :tenant AND active_group_id = :group AND exited_at IS NULL) + 1
+                        FROM inserted
                         """)
                 .param("tenant", tenantId)
                 .param("student", student.id())
                 .param("group", group.id())
                 .param("at", Timestamp.from(at))
                 .param("source", source.wireName())
-                .query(Long.class)
+                .query((rs, n) -> new Inserted(rs.getLong(1), rs.getInt(2)))
                 .single();
+        long visitId = inserted.visitId();
+        int occupancy = inserted.occupancy();
         touch(tenantId, group.id(), at);
-        int occupancy = occupancy(tenantId, group.id());
         events.append(
                 tenantId,
                 List.of(
@@ -188,15 +218,23 @@ public class Visits {
     /** Ends an open visit; its group must be locked. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void checkOut(long tenantId, Student student, OpenVisit visit, VisitSource source, Instant at) {
-        jdbc.sql("""
-                        UPDATE visit SET exited_at = greatest(entered_at, :at), exit_source = :source
-                        WHERE tenant_id = :tenant AND id = :id AND exited_at IS NULL
+        // As at check-in: the count sees the visit still open (the statement's snapshot), so the closed one is taken
+        // off; under the group's lock nobody else changes its visits meanwhile.
+        int occupancy = jdbc.sql("""
+                        WITH closed AS (
+                            UPDATE visit SET exited_at = greatest(entered_at, :at), exit_source = :source
+                            WHERE tenant_id = :tenant AND id = :id AND exited_at IS NULL RETURNING id)
+                        SELECT (SELECT count(*) FROM visit
+                                WHERE tenant_id = :tenant AND active_group_id = :group AND exited_at IS NULL)
+                               - (SELECT count(*) FROM closed)
                         """)
                 .param("at", Timestamp.from(at))
                 .param("source", source.wireName())
                 .param("tenant", tenantId)
                 .param("id", visit.id())
-                .update();
+                .param("group", visit.activeGroupId())
+                .query(Integer.class)
+                .single();
         var checkedOut = new EventLog.Entry(
                 Topic.activeGroup(Long.toString(visit.activeGroupId())),
                 new StudentCheckedOut(
@@ -210,7 +248,6 @@ public class Visits {
             events.append(tenantId, List.of(checkedOut));
         } else {
             touch(tenantId, visit.activeGroupId(), at);
-            int occupancy = occupancy(tenantId, visit.activeGroupId());
             events.append(
                     tenantId, List.of(checkedOut, occupancyChanged(visit.activeGroupId(), visit.roomId(), occupancy)));
             jdbc.sql("""

@@ -2,13 +2,17 @@ package app.roomwatch.server.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.roomwatch.model.api.ScanAction;
 import app.roomwatch.model.api.ScanRequest;
 import app.roomwatch.server.testing.Api;
 import app.roomwatch.server.testing.LoggedEvent;
 import app.roomwatch.server.testing.ServerTest;
 import app.roomwatch.server.testing.TestTenants.TestTenant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -235,6 +239,76 @@ class ScanTests extends ServerTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void scansAtTwoDoorsAtOnceStillPublishEveryRoomsTrueCount() throws Exception {
+        TestTenant tenant = tenants.create();
+        startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id());
+        startActivity(tenant, "Reading", tenant.smallRoomId(), tenant.sup2Id());
+        String bigDoor = registerDevice(tenant, tenant.bigRoomId());
+        String smallDoor = registerDevice(tenant, tenant.smallRoomId());
+        List<String> tags = tenant.rfidTags();
+
+        // All five children come in at once; then, at once, three move to the small room and two go home.
+        assertThat(allAtOnce(tags.stream()
+                        .map(tag -> scan(bigDoor, tag, ScanAction.CHECKIN))
+                        .toList()))
+                .containsOnly(200);
+        List<Callable<Integer>> second = new ArrayList<>();
+        tags.subList(0, 3).forEach(tag -> second.add(scan(smallDoor, tag, ScanAction.CHECKIN)));
+        tags.subList(3, 5).forEach(tag -> second.add(scan(bigDoor, tag, ScanAction.CHECKOUT)));
+        assertThat(allAtOnce(second)).containsOnly(200);
+
+        // Each change counted under its room's lock: after the 0 each activity starts with, every count from 1 to 5
+        // and back to 0 once in the big room, 1 to 3 once in the small one; the database holds the same.
+        Map<String, List<Integer>> published = new HashMap<>();
+        for (LoggedEvent e : events(tenant.id(), "room_occupancy")) {
+            published
+                    .computeIfAbsent(e.field("roomId"), room -> new ArrayList<>())
+                    .add(e.data().get("occupancy").asInt());
+        }
+        assertThat(published.get(tenant.bigRoomId())).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 4, 3, 2, 1, 0);
+        assertThat(published.get(tenant.smallRoomId())).containsExactlyInAnyOrder(0, 1, 2, 3);
+        assertThat(openVisitsIn(tenant, tenant.bigRoomId())).isZero();
+        assertThat(openVisitsIn(tenant, tenant.smallRoomId())).isEqualTo(3);
+    }
+
+    private Callable<Integer> scan(String door, String tag, ScanAction action) {
+        return () -> api().bearer(door)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/iot/scans", new ScanRequest(tag, action, null))
+                .status();
+    }
+
+    private static List<Integer> allAtOnce(List<Callable<Integer>> scans) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(scans.size())) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (Callable<Integer> scan : scans) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return scan.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            return statuses;
+        }
+    }
+
+    private long openVisitsIn(TestTenant tenant, String roomId) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM visit v JOIN active_group g ON g.id = v.active_group_id
+                        WHERE v.tenant_id = :tenant AND g.room_id = :room AND v.exited_at IS NULL
+                        """)
+                .param("tenant", tenant.id())
+                .param("room", Long.parseLong(roomId))
+                .query(Long.class)
+                .single();
     }
 
     @Test
