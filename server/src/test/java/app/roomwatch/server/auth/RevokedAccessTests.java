@@ -9,7 +9,6 @@ import app.roomwatch.model.api.TokenResponse;
 import app.roomwatch.model.api.admin.StaffAccountRequest;
 import app.roomwatch.server.testing.Api;
 import app.roomwatch.server.testing.ServerTest;
-import app.roomwatch.server.testing.TestTenants;
 import app.roomwatch.server.testing.TestTenants.TestTenant;
 import org.junit.jupiter.api.Test;
 
@@ -20,18 +19,13 @@ class RevokedAccessTests extends ServerTest {
     void aDisabledAdminCanNoLongerCallTheAdminApi() {
         TestTenant tenant = tenants.create();
         Api admin = as(tenant, "admin");
-        String secondId = admin.post(
-                        "/api/admin/staff",
-                        new StaffAccountRequest("admin2", "Second Admin", StaffRole.ADMIN, TestTenants.PASSWORD, true))
-                .json()
-                .get("id")
-                .asString();
+        String secondId = createStaff(tenant, "admin2", StaffRole.ADMIN);
         Api second = as(tenant, "admin2");
         assertThat(second.get("/api/admin/staff").status()).isEqualTo(200);
 
         Api.Response disabled = admin.put(
                 "/api/admin/staff/" + secondId,
-                new StaffAccountRequest("admin2", "Second Admin", StaffRole.ADMIN, null, false));
+                new StaffAccountRequest("admin2", "admin2", StaffRole.ADMIN, null, false));
         assertThat(disabled.status()).isEqualTo(200);
 
         Api.Response refused = second.get("/api/admin/staff");
@@ -103,21 +97,12 @@ class RevokedAccessTests extends ServerTest {
     @Test
     void aDemotedAdminLosesAdminRightsAtOnceAndARenewedTokenCarriesTheNewRole() {
         TestTenant tenant = tenants.create();
-        Api admin = as(tenant, "admin");
-        String secondId = admin.post(
-                        "/api/admin/staff",
-                        new StaffAccountRequest("admin2", "Second Admin", StaffRole.ADMIN, TestTenants.PASSWORD, true))
-                .json()
-                .get("id")
-                .asString();
+        String secondId = createStaff(tenant, "admin2", StaffRole.ADMIN);
         TokenResponse second = login(tenant, "admin2");
         assertThat(api().bearer(second.accessToken()).get("/api/admin/staff").status())
                 .isEqualTo(200);
 
-        assertThat(admin.put(
-                                "/api/admin/staff/" + secondId,
-                                new StaffAccountRequest("admin2", "Second Admin", StaffRole.SUPERVISOR, null, true))
-                        .status())
+        assertThat(changeRole(tenant, secondId, "admin2", StaffRole.SUPERVISOR).status())
                 .isEqualTo(200);
 
         Api.Response refused = api().bearer(second.accessToken()).get("/api/admin/staff");

@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 import app.roomwatch.model.api.RefreshRequest;
 import app.roomwatch.model.api.StaffRole;
 import app.roomwatch.model.api.TokenResponse;
-import app.roomwatch.model.api.admin.StaffAccountRequest;
 import app.roomwatch.model.event.RoomOccupancyChanged;
 import app.roomwatch.model.event.Topic;
 import app.roomwatch.server.auth.SessionControl;
-import app.roomwatch.server.testing.Api;
-import app.roomwatch.server.testing.TestTenants;
 import app.roomwatch.server.testing.TestTenants.TestTenant;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,18 +99,10 @@ class StreamLifecycleTests extends StreamTest {
     @Test
     void demotingAnAdminEndsTheirStreamsAndTheOldTokenCanNotOpenNewOnes() {
         TestTenant tenant = tenants.create();
-        Api admin = as(tenant, "admin");
-        String secondId = admin.post(
-                        "/api/admin/staff",
-                        new StaffAccountRequest("admin2", "Second Admin", StaffRole.ADMIN, TestTenants.PASSWORD, true))
-                .json()
-                .get("id")
-                .asString();
+        String secondId = createStaff(tenant, "admin2", StaffRole.ADMIN);
         String token = token(tenant, "admin2");
         try (SseClient stream = live(token)) {
-            assertThat(admin.put(
-                                    "/api/admin/staff/" + secondId,
-                                    new StaffAccountRequest("admin2", "Second Admin", StaffRole.SUPERVISOR, null, true))
+            assertThat(changeRole(tenant, secondId, "admin2", StaffRole.SUPERVISOR)
                             .status())
                     .isEqualTo(200);
             stream.awaitEnd(WAIT);

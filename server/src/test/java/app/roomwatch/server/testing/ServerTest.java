@@ -3,8 +3,10 @@ package app.roomwatch.server.testing;
 import app.roomwatch.model.api.DeviceRegistration;
 import app.roomwatch.model.api.LoginRequest;
 import app.roomwatch.model.api.ScanRequest;
+import app.roomwatch.model.api.StaffRole;
 import app.roomwatch.model.api.StartActivityRequest;
 import app.roomwatch.model.api.TokenResponse;
+import app.roomwatch.model.api.admin.StaffAccountRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -105,6 +107,27 @@ public abstract class ServerTest {
             throw new AssertionError("login of " + username + " failed: " + response);
         }
         return response.as(TokenResponse.class);
+    }
+
+    /**
+     * Creates a staff account through the admin API (password {@link TestTenants#PASSWORD}) and answers its id; the
+     * account's display name is its user name.
+     */
+    protected String createStaff(TestTenants.TestTenant tenant, String username, StaffRole role) {
+        Api.Response response = as(tenant, "admin")
+                .post(
+                        "/api/admin/staff",
+                        new StaffAccountRequest(username, username, role, TestTenants.PASSWORD, true));
+        if (response.status() != 201) {
+            throw new AssertionError("creating " + username + " failed: " + response);
+        }
+        return response.json().get("id").asString();
+    }
+
+    /** Changes a staff account's role (and nothing else) through the admin API. */
+    protected Api.Response changeRole(TestTenants.TestTenant tenant, String staffId, String username, StaffRole role) {
+        return as(tenant, "admin")
+                .put("/api/admin/staff/" + staffId, new StaffAccountRequest(username, username, role, null, true));
     }
 
     /** An HTTP client signed in as {@code username} of {@code tenant}. */
