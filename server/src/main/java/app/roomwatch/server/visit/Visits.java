@@ -65,24 +65,21 @@ public class Visits {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Student> lockStudent(long tenantId, long studentId) {
-        return jdbc.sql("""
-                        SELECT id, first_name, last_name, school_class FROM student
-                        WHERE tenant_id = :tenant AND id = :id FOR UPDATE
-                        """)
-                .param("tenant", tenantId)
-                .param("id", studentId)
-                .query((rs, n) -> new Student(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .optional();
+        return lockStudentWhere("id = :key", tenantId, studentId);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Student> lockStudentByTag(long tenantId, String rfidTag) {
+        return lockStudentWhere("rfid_tag = :key", tenantId, rfidTag);
+    }
+
+    private Optional<Student> lockStudentWhere(String condition, long tenantId, Object key) {
         return jdbc.sql("""
                         SELECT id, first_name, last_name, school_class FROM student
-                        WHERE tenant_id = :tenant AND rfid_tag = :tag FOR UPDATE
-                        """)
+                        WHERE tenant_id = :tenant AND %s FOR UPDATE
+                        """.formatted(condition))
                 .param("tenant", tenantId)
-                .param("tag", rfidTag)
+                .param("key", key)
                 .query((rs, n) -> new Student(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional();
     }
