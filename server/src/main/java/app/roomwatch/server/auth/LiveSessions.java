@@ -1,64 +1,46 @@
 package app.roomwatch.server.auth;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Turns a valid access token into an authentication only while its session lives and its account still has the role
- * the token names: an access token outlives a logout, a disabled account or a changed role by up to its lifetime, and
- * without this check it would still be accepted, with its old rights, until it expires. A console renews a refused
- * token with its refresh token and so gets the new role at once. One query on primary key and the refresh-token
- * family index per request. The stream does its own check at connect
- * (and closes on the {@code roomwatch_control} notice), so its chain does not use this.
+ * Turns a valid access token into an authentication only while it still stands ({@link TokenStanding}): its session
+ * lives, its account is enabled and still has the role the token names. A console renews a token refused for its role
+ * with its refresh token and so gets the new role at once. The stream does its own check at connect (and closes on
+ * the {@code roomwatch_control} notice), so its chain does not use this.
  */
 final class LiveSessions implements Converter<Jwt, JwtAuthenticationToken> {
 
-    /** Refuses a token whose session or account ended; answered as a 401 problem with this detail. */
+    /** Refuses a token that no longer stands; answered as a 401 problem with this detail. */
     static final class SessionEnded extends AuthenticationException {
         SessionEnded(String detail) {
             super(detail);
         }
     }
 
-    private record State(boolean enabled, boolean sessionLive, String role) {}
+    private final TokenStanding standing;
 
-    private final JdbcClient jdbc;
-
-    LiveSessions(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    LiveSessions(TokenStanding standing) {
+        this.standing = standing;
     }
 
     @Override
     public JwtAuthenticationToken convert(Jwt jwt) {
         StaffPrincipal staff = StaffPrincipal.of(jwt);
-        UUID session = parse(staff.sessionId());
-        State state = jdbc.sql("""
-                        SELECT s.enabled, EXISTS (
-                            SELECT 1 FROM refresh_token r
-                            WHERE r.family_id = :family AND r.tenant_id = s.tenant_id AND r.staff_id = s.id
-                              AND r.revoked_at IS NULL), s.role
-                        FROM staff s WHERE s.tenant_id = :tenant AND s.id = :staff
-                        """)
-                .param("family", session)
-                .param("tenant", staff.tenantId())
-                .param("staff", staff.staffId())
-                .query((rs, n) -> new State(rs.getBoolean(1), rs.getBoolean(2), rs.getString(3)))
-                .optional()
-                .orElse(new State(false, false, ""));
-        if (!state.enabled()) {
-            throw new SessionEnded("This account is disabled; ask an admin");
-        }
-        if (!state.sessionLive()) {
-            throw new SessionEnded("This session has ended (signed out or revoked); sign in again");
-        }
-        if (!state.role().equals(jwt.getClaimAsString(StaffPrincipal.ROLE_CLAIM))) {
-            throw new SessionEnded("This account's role has changed; renew the token or sign in again");
+        Optional<TokenStanding.Lapse> lapse = standing.lapse(staff, Optional.of(parse(staff.sessionId())));
+        if (lapse.isPresent()) {
+            throw new SessionEnded(
+                    switch (lapse.get()) {
+                        case DISABLED -> "This account is disabled; ask an admin";
+                        case SESSION_ENDED -> "This session has ended (signed out or revoked); sign in again";
+                        case ROLE_CHANGED -> "This account's role has changed; renew the token or sign in again";
+                    });
         }
         return authentication(jwt);
     }

@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -52,7 +51,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain staffChain(HttpSecurity http, ProblemWriter problems, JdbcClient jdbc) throws Exception {
+    SecurityFilterChain staffChain(HttpSecurity http, ProblemWriter problems, TokenStanding standing) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/api/auth/login", "/api/auth/refresh", "/api/auth/logout", "/api/version")
                 .permitAll()
@@ -64,7 +63,7 @@ class SecurityConfiguration {
                 .hasRole("ADMIN")
                 .anyRequest()
                 .authenticated());
-        return staffResource(http, problems, new LiveSessions(jdbc)).build();
+        return staffResource(http, problems, new LiveSessions(standing)).build();
     }
 
     private static HttpSecurity staffResource(

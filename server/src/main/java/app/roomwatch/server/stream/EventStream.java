@@ -3,11 +3,13 @@ package app.roomwatch.server.stream;
 import app.roomwatch.model.event.EventEnvelope;
 import app.roomwatch.model.event.EventPage;
 import app.roomwatch.server.auth.StaffPrincipal;
+import app.roomwatch.server.auth.TokenStanding;
 import app.roomwatch.server.web.ApiException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Service;
 
@@ -27,6 +29,7 @@ class EventStream {
     private final StreamHub hub;
     private final EventLogReader log;
     private final SupervisedGroups supervision;
+    private final TokenStanding standing;
     private final StreamLimits limits;
     private final StreamSettings settings;
     private final StreamConnection.Writing writing;
@@ -36,6 +39,7 @@ class EventStream {
             StreamHub hub,
             EventLogReader log,
             SupervisedGroups supervision,
+            TokenStanding standing,
             StreamLimits limits,
             StreamSettings settings,
             Frames frames,
@@ -44,6 +48,7 @@ class EventStream {
         this.hub = hub;
         this.log = log;
         this.supervision = supervision;
+        this.standing = standing;
         this.limits = limits;
         this.settings = settings;
         this.writing = new StreamConnection.Writing(
@@ -93,16 +98,24 @@ class EventStream {
      * that transaction, or the notice arrives after the join and closes this connection like the others.
      */
     private void refuseEndedSessions(StaffPrincipal staff, StreamConnection joined) {
-        Optional<SupervisedGroups.Refusal> refusal =
-                supervision.refusal(staff.tenantId(), staff.staffId(), staff.sessionId(), staff.role());
-        if (refusal.isPresent()) {
+        Optional<TokenStanding.Lapse> lapse = standing.lapse(staff, session(staff.sessionId()));
+        if (lapse.isPresent()) {
             hub.leave(joined);
-            throw switch (refusal.get()) {
+            throw switch (lapse.get()) {
                 case DISABLED -> ApiException.forbidden("This account is disabled");
                 case SESSION_ENDED -> ApiException.unauthorized("This session has ended; sign in again");
                 case ROLE_CHANGED ->
                     ApiException.unauthorized("This account's role has changed; renew the token or sign in again");
             };
+        }
+    }
+
+    /** The token's session, when it names one; a token without one is checked by its account only. */
+    private static Optional<UUID> session(String sessionId) {
+        try {
+            return Optional.ofNullable(sessionId).map(UUID::fromString);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
