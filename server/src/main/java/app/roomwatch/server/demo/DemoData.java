@@ -5,6 +5,8 @@ import app.roomwatch.model.api.StartActivityRequest;
 import app.roomwatch.model.event.VisitSource;
 import app.roomwatch.server.activity.ActiveGroups;
 import app.roomwatch.server.auth.StaffPrincipal;
+import app.roomwatch.server.staff.StaffAccounts;
+import app.roomwatch.server.tenant.Tenants;
 import app.roomwatch.server.visit.Visits;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -12,7 +14,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,14 +40,22 @@ public class DemoData {
     private static final String[] CLASSES = {"1a", "1b", "2a", "2b", "3a", "3b", "4a", "4b"};
 
     private final JdbcClient jdbc;
-    private final PasswordEncoder passwords;
+    private final Tenants tenants;
+    private final StaffAccounts staff;
     private final ActiveGroups activeGroups;
     private final Visits visits;
     private final Clock clock;
 
-    DemoData(JdbcClient jdbc, PasswordEncoder passwords, ActiveGroups activeGroups, Visits visits, Clock clock) {
+    DemoData(
+            JdbcClient jdbc,
+            Tenants tenants,
+            StaffAccounts staff,
+            ActiveGroups activeGroups,
+            Visits visits,
+            Clock clock) {
         this.jdbc = jdbc;
-        this.passwords = passwords;
+        this.tenants = tenants;
+        this.staff = staff;
         this.activeGroups = activeGroups;
         this.visits = visits;
         this.clock = clock;
@@ -54,15 +63,14 @@ public class DemoData {
 
     @Transactional
     public void seedDemo() {
-        if (exists("demo")) {
+        if (tenants.find("demo").isPresent()) {
             log.info("Demo tenant 'demo' is already there");
             return;
         }
-        long tenant = tenant("demo", "Sunflower After-School Club");
-        String hash = passwords.encode(PASSWORD);
-        long anna = staff(tenant, "anna", "Anna Hoffmann", StaffRole.SUPERVISOR, hash);
-        long ben = staff(tenant, "ben", "Ben Krüger", StaffRole.SUPERVISOR, hash);
-        long admin = staff(tenant, "admin", "Office Admin", StaffRole.ADMIN, hash);
+        long tenant = tenants.create("demo", "Sunflower After-School Club");
+        long anna = staff.create(tenant, "anna", "Anna Hoffmann", StaffRole.SUPERVISOR, PASSWORD);
+        long ben = staff.create(tenant, "ben", "Ben Krüger", StaffRole.SUPERVISOR, PASSWORD);
+        long admin = staff.create(tenant, "admin", "Office Admin", StaffRole.ADMIN, PASSWORD);
         long art = room(tenant, "Art room", 12);
         long gym = room(tenant, "Gym", 25);
         room(tenant, "Library", 10);
@@ -98,12 +106,12 @@ public class DemoData {
 
     @Transactional
     public void seedDemo2() {
-        if (exists("demo2")) {
+        if (tenants.find("demo2").isPresent()) {
             log.info("Demo tenant 'demo2' is already there");
             return;
         }
-        long tenant = tenant("demo2", "Riverside Day Care");
-        staff(tenant, "clara", "Clara Vogel", StaffRole.SUPERVISOR, passwords.encode(PASSWORD));
+        long tenant = tenants.create("demo2", "Riverside Day Care");
+        staff.create(tenant, "clara", "Clara Vogel", StaffRole.SUPERVISOR, PASSWORD);
         room(tenant, "Clubroom", 15);
         for (int i = 0; i < 8; i++) {
             student(
@@ -123,36 +131,6 @@ public class DemoData {
             Visits.Student student = visits.lockStudent(tenant, id).orElseThrow();
             visits.checkIn(tenant, student, group, VisitSource.MANUAL, clock.instant());
         }
-    }
-
-    private boolean exists(String slug) {
-        return jdbc.sql("SELECT count(*) FROM tenant WHERE slug = :slug")
-                        .param("slug", slug)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
-    private long tenant(String slug, String name) {
-        return jdbc.sql("INSERT INTO tenant (slug, name) VALUES (:slug, :name) RETURNING id")
-                .param("slug", slug)
-                .param("name", name)
-                .query(Long.class)
-                .single();
-    }
-
-    private long staff(long tenant, String username, String displayName, StaffRole role, String hash) {
-        return jdbc.sql("""
-                        INSERT INTO staff (tenant_id, username, display_name, password_hash, role)
-                        VALUES (:tenant, :username, :display, :hash, :role) RETURNING id
-                        """)
-                .param("tenant", tenant)
-                .param("username", username)
-                .param("display", displayName)
-                .param("hash", hash)
-                .param("role", role.name())
-                .query(Long.class)
-                .single();
     }
 
     private long room(long tenant, String name, int capacity) {
