@@ -37,6 +37,7 @@ public final class RoomwatchConsole {
         if (Arrays.asList(args).contains("--self-test")) {
             System.exit(selfTest(System.out));
         }
+        ConsoleLog.installForThisComputer();
         Application.launch(Window.class, args);
     }
 

@@ -21,6 +21,11 @@ final class Commands {
     private Commands() {}
 
     static Finished run(Duration deadline, Map<String, String> environment, String... command) {
+        return runWithInput(deadline, environment, "", command);
+    }
+
+    /** Runs the command with {@code input} on its standard input, which is then closed. */
+    static Finished runWithInput(Duration deadline, Map<String, String> environment, String input, String... command) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         environment.forEach((name, value) -> {
             if (value == null) {
@@ -34,6 +39,9 @@ final class Commands {
             try {
                 builder.redirectOutput(log.toFile());
                 Process process = builder.start();
+                try (var stdin = process.getOutputStream()) {
+                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                }
                 if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly().waitFor();
                     fail("%s did not finish within %s; it printed:%n%s", List.of(command), deadline, read(log));

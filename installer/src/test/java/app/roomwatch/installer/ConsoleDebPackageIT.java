@@ -95,6 +95,39 @@ class ConsoleDebPackageIT {
         assertThat(MENU_ENTRY).doesNotExist();
     }
 
+    /**
+     * One version everywhere: the package's, the installed console's and the project's are the same release number,
+     * so a server whose minimum is that version never calls the console old. JavaFX's run-time libraries are
+     * declared, and a purge takes the admin's preset with it.
+     */
+    @Test
+    void carriesTheProjectsVersionDeclaresJavaFxsLibrariesAndPurgesThePreset() throws IOException {
+        assumeTrue(!Files.exists(PRESET), "skipping: " + PRESET + " exists here, and a test must not remove it");
+        String version = System.getProperty("roomwatch.version");
+        assertThat(version).doesNotContain("SNAPSHOT");
+        assertThat(field("Version")).isEqualTo(version);
+        assertThat(field("Depends")).contains("libgtk-3-0", "libasound2");
+        try {
+            install();
+            Files.createDirectories(PRESET.getParent());
+            Files.writeString(PRESET, "server.url=https://roomwatch.school.example\n");
+
+            Finished selfTest = ConsoleAppImageIT.selfTest(INSTALLED_LAUNCHER, configHome);
+            assertThat(selfTest.output()).startsWith("Roomwatch console " + version + " self-test");
+        } finally {
+            Finished purge = Commands.run(DPKG_DEADLINE, "dpkg", "--purge", PACKAGE);
+            assertThat(purge.exitCode()).as(purge.output()).isZero();
+        }
+        assertThat(PRESET).doesNotExist();
+        assertThat(INSTALLED_LAUNCHER).doesNotExist();
+    }
+
+    private static String field(String name) {
+        Finished field = Commands.run(Duration.ofSeconds(30), "dpkg-deb", "--field", deb.toString(), name);
+        assertThat(field.exitCode()).as(field.output()).isZero();
+        return field.output().strip();
+    }
+
     @Test
     void installsAndRemovesOnAMachineWithoutADesktopMenu() {
         assumeTrue(
@@ -175,6 +208,9 @@ class ConsoleDebPackageIT {
     }
 
     private static void deleteIfEmpty(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return; // a purge took it already
+        }
         try (Stream<Path> entries = Files.list(directory)) {
             if (entries.findAny().isEmpty()) {
                 Files.delete(directory);

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
@@ -85,12 +86,130 @@ class ServerDistributionIT {
     void exampleSettingsNameEverythingTheUnitAndTheServerRead() throws IOException {
         assertThat(Files.readString(home.resolve("server.env.example")))
                 .containsPattern("(?m)^JAVA_HOME=")
-                .containsPattern("(?m)^SPRING_DATASOURCE_URL=jdbc:postgresql://")
-                .containsPattern("(?m)^SPRING_DATASOURCE_USERNAME=")
-                .containsPattern("(?m)^SPRING_DATASOURCE_PASSWORD=")
+                .containsPattern("(?m)^#SPRING_DATASOURCE_URL=jdbc:postgresql://")
+                .containsPattern("(?m)^#SPRING_DATASOURCE_USERNAME=")
+                .containsPattern("(?m)^#SPRING_DATASOURCE_PASSWORD=")
+                .containsPattern("(?m)^SERVER_ADDRESS=127\\.0\\.0\\.1$")
                 .containsPattern("(?m)^SERVER_PORT=")
                 .containsPattern("(?m)^ROOMWATCH_DATADIR=")
                 .containsPattern("(?m)^ROOMWATCH_AUTH_JWTSECRET=");
+    }
+
+    /**
+     * The example as shipped runs: the embedded database, plain HTTP on loopback only (for the TLS proxy in front).
+     * Only where this machine differs from a server is changed: the data folder and a free port.
+     */
+    @Test
+    void exampleSettingsRunUneditedOnLoopbackOnly(@TempDir Path dataDir) throws Exception {
+        int port = freePort();
+        Map<String, String> settings = new HashMap<>(exampleSettings());
+        settings.put("ROOMWATCH_DATADIR", dataDir.toString());
+        settings.put("SERVER_PORT", Integer.toString(port));
+        Process server = start(dataDir, settings);
+        try {
+            awaitVersion(server, dataDir, port);
+            assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "skipping the bind check: no /proc/net/tcp");
+            assertThat(listeningAddresses(port))
+                    .as("where port %d listens", port)
+                    .isNotEmpty()
+                    .allMatch(LOOPBACK::contains);
+        } finally {
+            stop(server);
+        }
+    }
+
+    /** {@code roomwatch-admin} runs the jar's commands with the service's settings file, as the service's user would. */
+    @Test
+    void adminWrapperRunsCommandsWithTheServicesSettings(@TempDir Path dataDir) throws IOException {
+        Path envFile = dataDir.resolve("server.env");
+        String example = Files.readString(home.resolve("server.env.example"))
+                .replaceAll("(?m)^JAVA_HOME=.*$", "JAVA_HOME=" + System.getProperty("java.home"))
+                .replaceAll("(?m)^ROOMWATCH_DATADIR=.*$", "ROOMWATCH_DATADIR=" + dataDir.resolve("data"));
+        Files.writeString(envFile, example);
+        Path wrapper = home.resolve("roomwatch-admin");
+        assertThat(wrapper).isExecutable();
+
+        Finished created = Commands.runWithInput(
+                Duration.ofMinutes(3),
+                Map.of("ROOMWATCH_ENV_FILE", envFile.toString()),
+                "office-password\n",
+                wrapper.toString(),
+                "admin",
+                "create-tenant",
+                "--tenant=oak",
+                "--name=Oak School",
+                "--admin=office");
+        assertThat(created.exitCode()).as(created.output()).isZero();
+        assertThat(created.output()).contains("Created the school 'oak'");
+
+        Finished backup = Commands.runWithInput(
+                Duration.ofMinutes(3),
+                Map.of("ROOMWATCH_ENV_FILE", envFile.toString()),
+                "",
+                wrapper.toString(),
+                "backup");
+        assertThat(backup.exitCode()).as(backup.output()).isZero();
+        try (var backups = Files.list(dataDir.resolve("data/backups"))) {
+            assertThat(backups)
+                    .singleElement()
+                    .satisfies(file -> assertThat(file.getFileName().toString()).startsWith("roomwatch-backup-"));
+        }
+    }
+
+    /** server.env.example's active lines, read the way systemd's EnvironmentFile= reads them. */
+    private static Map<String, String> exampleSettings() throws IOException {
+        Map<String, String> settings = new HashMap<>();
+        for (String line : Files.readAllLines(home.resolve("server.env.example"))) {
+            if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) {
+                settings.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        return settings;
+    }
+
+    /** 127.0.0.1, ::ffff:127.0.0.1 and ::1 as the kernel writes them in /proc/net/tcp and tcp6. */
+    private static final java.util.Set<String> LOOPBACK =
+            java.util.Set.of("0100007F", "0000000000000000FFFF00000100007F", "00000000000000000000000001000000");
+
+    /** The local addresses (hex, as the kernel writes them) of the sockets listening on {@code port}. */
+    private static java.util.List<String> listeningAddresses(int port) throws IOException {
+        String hexPort = ":%04X".formatted(port);
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of("/proc/net/tcp")));
+        Path tcp6 = Path.of("/proc/net/tcp6");
+        if (Files.isReadable(tcp6)) {
+            lines.addAll(Files.readAllLines(tcp6));
+        }
+        return lines.stream()
+                .filter(line -> !line.strip().startsWith("sl"))
+                .map(line -> line.strip().split("\\s+"))
+                .filter(fields -> fields[1].endsWith(hexPort) && fields[3].equals("0A"))
+                .map(fields -> fields[1].substring(0, fields[1].indexOf(':')))
+                .toList();
+    }
+
+    private static void awaitVersion(Process server, Path dataDir, int port) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpRequest version = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/version"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (true) {
+                if (!server.isAlive()) {
+                    fail("the server stopped with exit code %d:%n%s", server.exitValue(), log(dataDir));
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    fail("the server did not answer /api/version within 2 minutes:%n%s", log(dataDir));
+                }
+                try {
+                    if (http.send(version, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notListeningYet) {
+                    // refused until Jetty is up; the process and deadline checks above bound the wait
+                }
+                server.waitFor(250, TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     /** The jar from the archive starts with the settings as environment variables, the way the unit passes them. */

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDir where the embedded PostgreSQL keeps its data when no external database is configured
  * @param minimumConsoleVersion consoles older than this are asked to update ({@code GET /api/version}); the default
- *     flags none, since consoles built from the tree are {@code -SNAPSHOT}s, which sort below their release
+ *     flags none. Console, server and bundles carry the one project version, so a minimum equal to this server's
+ *     version flags only consoles of earlier releases
  */
 @ConfigurationProperties("roomwatch")
 public record RoomwatchProperties(

@@ -1,5 +1,6 @@
 package app.roomwatch.console.settings;
 
+import app.roomwatch.console.ConsoleLog;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.theme.Theme;
 import javafx.scene.control.ButtonType;
@@ -8,6 +9,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
@@ -39,6 +41,13 @@ public final class SettingsDialog {
         form.addRow(1, new Label(messages.get("settings.language")), language);
         form.add(languageHint, 1, 2);
         form.add(sounds, 0, 3, 2, 1);
+        ConsoleLog.file().ifPresent(file -> {
+            // Selectable, so that it can be copied into a message to whoever looks after the desktops.
+            TextField path = new TextField(file.toString());
+            path.setEditable(false);
+            path.setPrefColumnCount(36);
+            form.addRow(4, new Label(messages.get("settings.logFile")), path);
+        });
 
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);

@@ -5,10 +5,9 @@ import app.roomwatch.model.api.admin.StaffAccount;
 import app.roomwatch.model.api.admin.StaffAccountRequest;
 import app.roomwatch.server.auth.SessionControl;
 import app.roomwatch.server.auth.StaffPrincipal;
+import app.roomwatch.server.staff.StaffAccounts;
 import app.roomwatch.server.web.ApiException;
 import app.roomwatch.server.web.Ids;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,13 +35,13 @@ class StaffAdminController {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final SessionControl sessions;
-    private final Clock clock;
+    private final StaffAccounts accounts;
 
-    StaffAdminController(JdbcClient jdbc, PasswordEncoder passwords, SessionControl sessions, Clock clock) {
+    StaffAdminController(JdbcClient jdbc, PasswordEncoder passwords, SessionControl sessions, StaffAccounts accounts) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.sessions = sessions;
-        this.clock = clock;
+        this.accounts = accounts;
     }
 
     @GetMapping
@@ -124,15 +123,7 @@ class StaffAdminController {
                 .param("id", staffId)
                 .update();
         if (before.enabled() && !enabled) {
-            jdbc.sql("""
-                            UPDATE refresh_token SET revoked_at = :now
-                            WHERE tenant_id = :tenant AND staff_id = :id AND revoked_at IS NULL
-                            """)
-                    .param("now", Timestamp.from(clock.instant()))
-                    .param("tenant", tenant)
-                    .param("id", staffId)
-                    .update();
-            sessions.sessionsEnded(tenant, staffId, null, "account_disabled");
+            accounts.endAllSessions(tenant, staffId, "account_disabled");
             log.info("Staff {} of tenant {} disabled; all sessions ended", staffId, tenant);
         } else if (enabled && !before.role().equals(request.role().name())) {
             // Tokens name the role they were issued for and are refused once it changed; the open streams, whose

@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * The server's data folder ({@code roomwatch.data-dir}) as the embedded database lays it out: the cluster in
@@ -105,6 +107,33 @@ record DataFolder(Path root) {
         if (POSIX && Files.exists(path)) {
             Files.setPosixFilePermissions(
                     path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------"));
+        }
+    }
+
+    /**
+     * Unpacks a tar archive into {@code into}, every folder and file the owner's alone (programs executable by the
+     * owner); refuses entries that would land outside it.
+     */
+    static void unpack(TarArchiveInputStream tar, Path into) throws IOException {
+        TarArchiveEntry entry;
+        while ((entry = tar.getNextEntry()) != null) {
+            Path target = into.resolve(entry.getName()).normalize();
+            if (!target.startsWith(into)) {
+                throw new IOException("archive entry outside its folder: " + entry.getName());
+            }
+            if (entry.isDirectory()) {
+                createPrivateDirectories(target);
+            } else if (entry.isSymbolicLink()) {
+                createPrivateDirectories(target.getParent());
+                Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+            } else if (entry.isFile()) {
+                createPrivateDirectories(target.getParent());
+                Files.copy(tar, target);
+                makePrivate(target);
+                if ((entry.getMode() & 0111) != 0) {
+                    target.toFile().setExecutable(true, true);
+                }
+            }
         }
     }
 

@@ -285,20 +285,7 @@ public final class OnlineBackup {
     private static void unpack(Path archive, Path into) throws IOException {
         try (InputStream file = Files.newInputStream(archive);
                 TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                Path target = into.resolve(entry.getName()).normalize();
-                if (!target.startsWith(into)) {
-                    throw new IOException("archive entry outside its folder: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    DataFolder.createPrivateDirectories(target);
-                } else if (entry.isFile()) {
-                    DataFolder.createPrivateDirectories(target.getParent());
-                    Files.copy(tar, target);
-                    DataFolder.makePrivate(target);
-                }
-            }
+            DataFolder.unpack(tar, into);
         }
     }
 }

@@ -70,6 +70,17 @@ public class StaffAccounts {
                 .query(Long.class)
                 .optional()
                 .orElseThrow(() -> new IllegalArgumentException("There is no staff member '" + username + "'"));
+        endAllSessions(tenantId, staffId, "password_reset");
+        log.info("Password of staff {} in tenant {} reset; all sessions ended", staffId, tenantId);
+        return staffId;
+    }
+
+    /**
+     * Ends every session of an account: its refresh tokens are revoked (so its access tokens are refused from the
+     * next call on) and its open streams on every server instance close, once the caller's transaction commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void endAllSessions(long tenantId, long staffId, String reason) {
         jdbc.sql("""
                         UPDATE refresh_token SET revoked_at = :now
                         WHERE tenant_id = :tenant AND staff_id = :id AND revoked_at IS NULL
@@ -78,9 +89,7 @@ public class StaffAccounts {
                 .param("tenant", tenantId)
                 .param("id", staffId)
                 .update();
-        sessions.sessionsEnded(tenantId, staffId, null, "password_reset");
-        log.info("Password of staff {} in tenant {} reset; all sessions ended", staffId, tenantId);
-        return staffId;
+        sessions.sessionsEnded(tenantId, staffId, null, reason);
     }
 
     private static void requireUsername(String username) {
