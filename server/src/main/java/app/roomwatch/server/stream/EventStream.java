@@ -69,7 +69,7 @@ class EventStream {
             Optional<Cursor> cursor = Cursor.parse(lastEventId.get());
             if (cursor.isEmpty()) {
                 reset = Optional.of(RESET_UNKNOWN);
-            } else if (!log.canResume(cursor.get())) {
+            } else if (!log.canResume(staff.tenantId(), cursor.get())) {
                 reset = Optional.of(RESET_EXPIRED);
             } else {
                 resumeAfter = cursor;
@@ -77,7 +77,7 @@ class EventStream {
         }
         // Without a resumable cursor the stream starts at the end of the log as of now, read from the database:
         // the hub may not have dispatched the latest commits yet, and they happened before this connect.
-        Cursor startAfter = resumeAfter.orElseGet(log::head);
+        Cursor startAfter = resumeAfter.orElseGet(() -> log.head(staff.tenantId()));
         long number = numbers.incrementAndGet();
         for (int attempt = 1; ; attempt++) {
             Cursor seen = hub.position();
@@ -122,11 +122,11 @@ class EventStream {
     /** The polling fallback: up to {@code limit} events of the caller's scope after {@code after}. */
     EventPage page(StaffPrincipal staff, Optional<String> after, int limit) {
         if (after.isEmpty()) {
-            return new EventPage(List.of(), log.head().toString(), false);
+            return new EventPage(List.of(), log.head(staff.tenantId()).toString(), false);
         }
         Optional<Cursor> cursor = Cursor.parse(after.get());
-        if (cursor.isEmpty() || !log.canResume(cursor.get())) {
-            return new EventPage(List.of(), log.head().toString(), true);
+        if (cursor.isEmpty() || !log.canResume(staff.tenantId(), cursor.get())) {
+            return new EventPage(List.of(), log.head(staff.tenantId()).toString(), true);
         }
         List<StoredEvent> read = log.readScope(scopeOf(staff), cursor.get(), Optional.empty(), limit);
         List<EventEnvelope> events = read.stream()
