@@ -13,6 +13,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -39,6 +40,10 @@ public abstract class ServerTest {
     @LocalServerPort
     protected int port;
 
+    /** Health and metrics: a port of their own, on 127.0.0.1. */
+    @LocalManagementPort
+    protected int managementPort;
+
     @Autowired
     protected MutableClock clock;
 
@@ -56,6 +61,11 @@ public abstract class ServerTest {
     /** An HTTP client for this server. */
     protected Api api() {
         return new Api(port);
+    }
+
+    /** An HTTP client for this server's management port. */
+    protected Api management() {
+        return new Api(managementPort);
     }
 
     /** The tenant's event log in stream order. */
