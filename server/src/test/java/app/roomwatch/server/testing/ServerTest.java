@@ -33,7 +33,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"roomwatch.automation.enabled=false"})
+        properties = {
+            "roomwatch.automation.enabled=false",
+            // Every test comes from 127.0.0.1 and the limits' buckets live in the shared database: limits per client
+            // address are tested on addresses of their own (LimitsAcrossInstancesTests), not summed over the suite.
+            "roomwatch.auth.max-failed-logins-per-address=100000",
+            "roomwatch.auth.unknown-device-keys-per-address=100000"
+        })
 @Import(ServerTest.TestClockConfiguration.class)
 public abstract class ServerTest {
 
