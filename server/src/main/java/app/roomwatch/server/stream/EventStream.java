@@ -31,6 +31,7 @@ class EventStream {
     private final SupervisedGroups supervision;
     private final TokenStanding standing;
     private final StreamLimits limits;
+    private final StreamSlots slots;
     private final StreamSettings settings;
     private final StreamConnection.Writing writing;
     private final AtomicLong numbers = new AtomicLong();
@@ -41,6 +42,7 @@ class EventStream {
             SupervisedGroups supervision,
             TokenStanding standing,
             StreamLimits limits,
+            StreamSlots slots,
             StreamSettings settings,
             Frames frames,
             StreamMetrics metrics,
@@ -50,9 +52,10 @@ class EventStream {
         this.supervision = supervision;
         this.standing = standing;
         this.limits = limits;
+        this.slots = slots;
         this.settings = settings;
         this.writing = new StreamConnection.Writing(
-                frames, log, metrics, clock, settings.retry(), settings.readBatch(), hub::leave);
+                frames, log, metrics, clock, settings.retry(), settings.readBatch(), this::ended);
     }
 
     /**
@@ -79,17 +82,36 @@ class EventStream {
         // the hub may not have dispatched the latest commits yet, and they happened before this connect.
         Cursor startAfter = resumeAfter.orElseGet(() -> log.head(staff.tenantId()));
         long number = numbers.incrementAndGet();
-        for (int attempt = 1; ; attempt++) {
-            Cursor seen = hub.position();
-            var connection = new StreamConnection(
-                    number, scopeOf(staff), staff.sessionId(), staff.expiresAt(), settings.queueCapacity(), sink);
-            Optional<Cursor> joinedAt = hub.join(connection, attempt < JOIN_ATTEMPTS ? seen : Cursor.END);
-            if (joinedAt.isPresent()) {
-                refuseEndedSessions(staff, connection);
-                connection.start(new StreamConnection.Opening(startAfter, joinedAt.get(), reset), writing);
-                return connection;
+        // Counted over every instance; the hub's own count below holds the same for this instance alone.
+        slots.claim(staff.tenantId(), staff.staffKey(), number);
+        try {
+            for (int attempt = 1; ; attempt++) {
+                Cursor seen = hub.position();
+                var connection = new StreamConnection(
+                        number, scopeOf(staff), staff.sessionId(), staff.expiresAt(), settings.queueCapacity(), sink);
+                Optional<Cursor> joinedAt = hub.join(connection, attempt < JOIN_ATTEMPTS ? seen : Cursor.END);
+                if (joinedAt.isPresent()) {
+                    refuseEndedSessions(staff, connection);
+                    connection.start(new StreamConnection.Opening(startAfter, joinedAt.get(), reset), writing);
+                    return connection;
+                }
             }
+        } catch (RuntimeException e) {
+            slots.release(number);
+            throw e;
         }
+    }
+
+    /** A stream's writer has ended: it leaves the hub and gives its slot back. */
+    private void ended(StreamConnection connection) {
+        hub.leave(connection);
+        if (!hub.isRunning()) {
+            return; // shutting down: StreamSlots drops all of this instance's slots at once when it stops
+        }
+        // Not on the writer's thread: closing a stream interrupts its writer, possibly while it would be releasing,
+        // and an interrupt during the database call would break the pooled connection.
+        long number = connection.number();
+        Thread.ofVirtual().name("stream-slot-release-" + number).start(() -> slots.release(number));
     }
 
     /**

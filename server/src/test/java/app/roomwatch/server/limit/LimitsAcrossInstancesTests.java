@@ -1,6 +1,7 @@
 package app.roomwatch.server.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.roomwatch.model.api.DeviceRegistration;
 import app.roomwatch.model.api.LoginRequest;
@@ -9,11 +10,13 @@ import app.roomwatch.server.testing.TestDatabase;
 import app.roomwatch.server.testing.TestTenants;
 import app.roomwatch.server.testing.TestTenants.TestTenant;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,8 +78,8 @@ class LimitsAcrossInstancesTests {
                         "roomwatch.auth.max-failed-logins-per-address=8",
                         "roomwatch.auth.unknown-device-keys-per-address=3",
                         "roomwatch.scan.requests-per-minute=4",
-                        "roomwatch.stream.connects-per-minute=3",
-                        "roomwatch.stream.max-streams-per-staff=100")
+                        "roomwatch.stream.connects-per-minute=5",
+                        "roomwatch.stream.max-streams-per-staff=2")
                 // application.properties names the management port, and outranks the properties above.
                 .run("--management.server.port=0");
     }
@@ -162,27 +165,67 @@ class LimitsAcrossInstancesTests {
     }
 
     @Test
-    void streamConnectsCountOnBothInstances() {
+    void streamConnectsCountOnBothInstances() throws IOException {
         TestTenant tenant = tenants.create();
         String token = token(login(first, FROM_DESK, tenant, "sup1", TestTenants.PASSWORD));
-        for (ConfigurableApplicationContext instance : List.of(first, second, first)) {
-            assertThat(connect(instance, token)).isEqualTo(200);
+        for (ConfigurableApplicationContext instance : List.of(first, second, first, second, first)) {
+            HttpResponse<InputStream> stream = connect(instance, token);
+            assertThat(stream.statusCode()).isEqualTo(200);
+            stream.body().close();
+            // Gone before the next connect, so that only connects are counted here, not open streams.
+            await().atMost(Duration.ofSeconds(5)).until(() -> slots(tenant) == 0);
         }
-        assertThat(connect(second, token)).isEqualTo(429);
-        assertThat(connect(first, token)).isEqualTo(429);
+        for (ConfigurableApplicationContext instance : List.of(second, first)) {
+            HttpResponse<InputStream> refused = connect(instance, token);
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(new String(refused.body().readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("connections a minute");
+        }
     }
 
-    /** Opens a stream and closes it once the status is known. */
-    private static int connect(ConfigurableApplicationContext instance, String token) {
+    @Test
+    void openStreamsCountOnBothInstances() throws IOException {
+        TestTenant tenant = tenants.create();
+        String token = token(login(first, FROM_DESK, tenant, "sup2", TestTenants.PASSWORD));
+        HttpResponse<InputStream> onFirst = connect(first, token);
+        HttpResponse<InputStream> onSecond = connect(second, token);
         try {
-            HttpResponse<java.io.InputStream> response = FROM_DESK.send(
+            assertThat(onFirst.statusCode()).isEqualTo(200);
+            assertThat(onSecond.statusCode()).isEqualTo(200);
+            for (ConfigurableApplicationContext instance : List.of(first, second)) {
+                HttpResponse<InputStream> refused = connect(instance, token);
+                assertThat(refused.statusCode()).isEqualTo(429);
+                assertThat(new String(refused.body().readAllBytes(), StandardCharsets.UTF_8))
+                        .contains("2 streams may be open");
+            }
+            onFirst.body().close();
+            await().atMost(Duration.ofSeconds(5)).until(() -> slots(tenant) == 1);
+            HttpResponse<InputStream> again = connect(second, token);
+            assertThat(again.statusCode()).isEqualTo(200);
+            again.body().close();
+        } finally {
+            onFirst.body().close();
+            onSecond.body().close();
+        }
+    }
+
+    private static long slots(TestTenant tenant) {
+        return first.getBean(JdbcClient.class)
+                .sql("SELECT count(*) FROM stream_slot WHERE tenant_id = :tenant")
+                .param("tenant", tenant.id())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Opens a stream; the caller closes its body. */
+    private static HttpResponse<InputStream> connect(ConfigurableApplicationContext instance, String token) {
+        try {
+            return FROM_DESK.send(
                     HttpRequest.newBuilder(URI.create(base(instance) + "/api/sse/events"))
                             .header("Authorization", "Bearer " + token)
                             .timeout(Duration.ofSeconds(10))
                             .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
-            response.body().close();
-            return response.statusCode();
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

@@ -198,7 +198,13 @@ class StreamLifecycleTests extends StreamTest {
 
             open.removeFirst().close();
             // The test clock stands still, so no ping is written: only the closed connection itself frees the slot.
-            await().atMost(Duration.ofSeconds(5)).until(() -> hub.openStreams(tenant.id(), tenant.sup1Id()) == 4);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> hub.openStreams(tenant.id(), tenant.sup1Id()) == 4
+                            && jdbc.sql("SELECT count(*) FROM stream_slot WHERE tenant_id = :tenant")
+                                            .param("tenant", tenant.id())
+                                            .query(Long.class)
+                                            .single()
+                                    == 4);
             try (SseClient again = stream(token)) {
                 assertThat(again.status()).isEqualTo(200);
             }
