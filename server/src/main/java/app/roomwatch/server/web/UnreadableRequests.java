@@ -20,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses, before anything parses them, requests this API can not read: methods it never answers (TRACE, CONNECT,
- * made-up ones), a query string that is not percent-encoded UTF-8, and a body that is not JSON (a multipart form, say).
+ * made-up ones), a query string that is not percent-encoded UTF-8, a body that is not JSON (a multipart form, say),
+ * and {@code /error} asked for directly (only the container's error dispatches, which this filter does not see, go
+ * there).
  * Left to the container and the framework, these end as server errors or as answers that are not problem documents.
  */
 @Component
@@ -44,6 +46,10 @@ class UnreadableRequests extends OncePerRequestFilter {
                     response,
                     HttpStatus.METHOD_NOT_ALLOWED,
                     "This API does not answer " + request.getMethod() + "; see GET /v3/api-docs for the API");
+            return;
+        }
+        if ("/error".equals(request.getRequestURI())) {
+            problems.write(response, HttpStatus.NOT_FOUND, "There is nothing at /error; see GET /v3/api-docs");
             return;
         }
         if (!isUtf8(request.getQueryString())) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import app.roomwatch.server.testing.Api;
+import app.roomwatch.server.testing.RawHttp;
 import app.roomwatch.server.testing.ServerTest;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -60,5 +61,18 @@ class ManagementPortTests extends ServerTest {
                 })
                 .as("the management port on " + outside.get())
                 .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void badInputOnTheManagementPortIsRefusedWithAProblem() {
+        for (String path : new String[] {
+            "/actuator/health?x=%FF", "/actuator/prometheus?x=%FF", "/actuator/nothing", "/error", "/actuator/health%00"
+        }) {
+            try (RawHttp http = new RawHttp(managementPort)) {
+                RawHttp.Response answer = http.send("GET", path, null);
+                assertThat(answer.status()).as(path).isBetween(400, 499);
+                assertThat(answer.header("content-type")).as(path).startsWith("application/problem+json");
+            }
+        }
     }
 }
