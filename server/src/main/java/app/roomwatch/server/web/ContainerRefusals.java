@@ -14,8 +14,8 @@ final class ContainerRefusals {
                 "The request is malformed" + (reason == null || reason.isBlank() ? "" : " (" + reason + ")")
                         + ": check the path, its percent-encoding (no %00, no ';', no encoded '/' or '..') and the"
                         + " headers";
-            case 404 -> "There is nothing at this path; see GET /v3/api-docs for the API";
-            case 405 -> "This method is not allowed here; see GET /v3/api-docs for the API";
+            case 404 -> "There is nothing at this path; docs/api.md lists the API";
+            case 405 -> "This method is not allowed here; docs/api.md lists the API";
             case 408 -> "The request took too long to arrive; send it again";
             case 413 -> "The request body is larger than 16 KB";
             case 414 -> "The URL is too long: keep path and query under 8 KB";

@@ -25,7 +25,7 @@ class ErrorEndpoint implements ErrorController {
     @RequestMapping("/error")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code)) {
-            problems.write(response, HttpStatus.NOT_FOUND, "There is nothing at /error; see GET /v3/api-docs");
+            problems.write(response, HttpStatus.NOT_FOUND, "There is nothing at /error; docs/api.md lists the API");
             return;
         }
         HttpStatus status = HttpStatus.resolve(code);

@@ -45,11 +45,11 @@ class UnreadableRequests extends OncePerRequestFilter {
             problems.write(
                     response,
                     HttpStatus.METHOD_NOT_ALLOWED,
-                    "This API does not answer " + request.getMethod() + "; see GET /v3/api-docs for the API");
+                    "This API does not answer " + request.getMethod() + "; docs/api.md lists the API");
             return;
         }
         if ("/error".equals(request.getRequestURI())) {
-            problems.write(response, HttpStatus.NOT_FOUND, "There is nothing at /error; see GET /v3/api-docs");
+            problems.write(response, HttpStatus.NOT_FOUND, "There is nothing at /error; docs/api.md lists the API");
             return;
         }
         if (!isUtf8(request.getQueryString())) {
