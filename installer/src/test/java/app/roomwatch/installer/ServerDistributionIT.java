@@ -216,9 +216,18 @@ class ServerDistributionIT {
     @Test
     void distributedJarServesWithSettingsFromTheEnvironment(@TempDir Path dataDir) throws Exception {
         int port = freePort();
-        Process server = start(dataDir, Map.of("SERVER_PORT", Integer.toString(port)));
+        int managementPort = freePort();
+        Process server = start(
+                dataDir,
+                Map.of(
+                        "SERVER_PORT",
+                        Integer.toString(port),
+                        "MANAGEMENT_SERVER_PORT",
+                        Integer.toString(managementPort)));
         try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+            // Health answers on the management port, on 127.0.0.1 by default.
+            HttpRequest health = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
                     .timeout(Duration.ofSeconds(5))
                     .build();
             Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
@@ -254,7 +263,13 @@ class ServerDistributionIT {
     void tokenSecretVariableOfTheExampleReachesTheServer(@TempDir Path dataDir) throws Exception {
         Process server = start(
                 dataDir,
-                Map.of("SERVER_PORT", Integer.toString(freePort()), "ROOMWATCH_AUTH_JWTSECRET", "shorter-than-32"));
+                Map.of(
+                        "SERVER_PORT",
+                        Integer.toString(freePort()),
+                        "MANAGEMENT_SERVER_PORT",
+                        Integer.toString(freePort()),
+                        "ROOMWATCH_AUTH_JWTSECRET",
+                        "shorter-than-32"));
         try {
             assertThat(server.waitFor(2, TimeUnit.MINUTES))
                     .as("the server should refuse to start:%n%s", log(dataDir))

@@ -60,6 +60,7 @@ public final class LoadTest {
                 : new RoomwatchTarget(
                         new RoomwatchTarget.Settings(
                                 options.roomwatch(),
+                                options.roomwatchManagement(),
                                 options.tenant(),
                                 options.adminUser(),
                                 options.adminPassword(),

@@ -14,6 +14,8 @@ import java.util.Set;
  * The command line: {@code --name=value} pairs. Targets are included by giving their address; scenarios by name.
  *
  * @param roomwatch the Roomwatch server, or {@code null} to leave it out
+ * @param roomwatchManagement the Roomwatch server's management port (its metrics), {@code http://127.0.0.1:8081} unless
+ *     given
  * @param nchan nginx + nchan, or {@code null}
  * @param pushpin Pushpin's HTTP port, or {@code null}
  * @param pushpinPublish Pushpin's HTTP publish endpoint
@@ -26,6 +28,7 @@ import java.util.Set;
 record Options(
         Plan plan,
         URI roomwatch,
+        URI roomwatchManagement,
         List<Long> roomwatchPids,
         String tenant,
         String adminUser,
@@ -73,6 +76,7 @@ record Options(
         return new Options(
                 plan,
                 uri(values.get("roomwatch")),
+                uri(values.getOrDefault("roomwatch-management", "http://127.0.0.1:8081")),
                 pids(values.get("roomwatch-pid")),
                 values.getOrDefault("tenant", "demo"),
                 values.getOrDefault("admin", "admin"),

@@ -26,15 +26,23 @@ public record RoomwatchProperties(
      *
      * @param jwtSecret the HS256 signing secret; when blank one is generated once and kept in the database, so that
      *     every instance on that database shares it
-     * @param maxFailedLogins wrong passwords in a row for one account before it must wait
-     * @param loginLockout how long it waits then
+     * @param maxFailedLogins wrong passwords for one account from one client address before that address must wait
+     * @param loginLockout how long it waits then for each further attempt at that account
+     * @param maxFailedLoginsPerAddress wrong passwords from one client address, over all accounts, within
+     *     {@code addressWindow}
+     * @param addressWindow the window of {@code maxFailedLoginsPerAddress}
+     * @param unknownDeviceKeysPerAddress requests with an unknown scanner key one client address may send within
+     *     {@code addressWindow} before it gets 429
      */
     public record Auth(
             String jwtSecret,
             @DefaultValue("15m") Duration accessTokenTtl,
             @DefaultValue("30d") Duration refreshTokenTtl,
             @DefaultValue("5") int maxFailedLogins,
-            @DefaultValue("1m") Duration loginLockout) {}
+            @DefaultValue("1m") Duration loginLockout,
+            @DefaultValue("30") int maxFailedLoginsPerAddress,
+            @DefaultValue("10m") Duration addressWindow,
+            @DefaultValue("30") int unknownDeviceKeysPerAddress) {}
 
     /**
      * Scanner ingest.

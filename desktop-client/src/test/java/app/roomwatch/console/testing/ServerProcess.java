@@ -30,6 +30,7 @@ public final class ServerProcess implements AutoCloseable {
     private final Path jar;
     private final Path workDir;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> settings;
     private final List<String> launcher;
     private final HttpClient http =
@@ -50,6 +51,7 @@ public final class ServerProcess implements AutoCloseable {
         }
         this.workDir = workDir;
         this.port = port;
+        this.managementPort = freePort();
         this.settings = settings;
         this.launcher = List.copyOf(launcher);
     }
@@ -102,6 +104,7 @@ public final class ServerProcess implements AutoCloseable {
                 jar.toString(),
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
+                "--management.server.port=" + managementPort,
                 "--roomwatch.data-dir=" + workDir.resolve("data"),
                 "--demo",
                 // Open streams must not hold a stop up for the default 30 s.
@@ -157,7 +160,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitHealthy() {
-        var health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+        var health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         Instant deadline = Instant.now().plus(STARTUP);

@@ -47,9 +47,14 @@ public final class RoomwatchTarget implements Target {
         ANNOUNCEMENTS
     }
 
-    /** Where the server is and who may set it up. */
+    /**
+     * Where the server is and who may set it up.
+     *
+     * @param management the server's management port, where its metrics are
+     */
     public record Settings(
             URI base,
+            URI management,
             String tenant,
             String adminUser,
             String adminPassword,
@@ -283,7 +288,7 @@ public final class RoomwatchTarget implements Target {
     /** The heap the server's own metrics report (all heap pools), read from {@code /actuator/prometheus}. */
     @Override
     public LongSupplier heapBytes() {
-        HttpRequest request = HttpRequest.newBuilder(settings.base().resolve("/actuator/prometheus"))
+        HttpRequest request = HttpRequest.newBuilder(settings.management().resolve("/actuator/prometheus"))
                 .timeout(Duration.ofSeconds(5))
                 .header("Accept", "text/plain")
                 .build();

@@ -4,6 +4,7 @@ import app.roomwatch.model.api.LoginRequest;
 import app.roomwatch.model.api.RefreshRequest;
 import app.roomwatch.model.api.TokenResponse;
 import app.roomwatch.server.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,8 +24,8 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    TokenResponse login(@RequestBody LoginRequest request) {
-        return tokens.login(request.tenant(), request.username(), request.password());
+    TokenResponse login(@RequestBody LoginRequest request, HttpServletRequest http) {
+        return tokens.login(request.tenant(), request.username(), request.password(), http.getRemoteAddr());
     }
 
     @PostMapping("/refresh")

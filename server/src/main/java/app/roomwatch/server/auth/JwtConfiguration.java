@@ -10,6 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -66,7 +67,7 @@ class JwtConfiguration {
         // Expiry on the application's clock (tests advance it); a little skew for instances on other machines.
         JwtTimestampValidator expiry = new JwtTimestampValidator(Duration.ofSeconds(5));
         expiry.setClock(clock);
-        decoder.setJwtValidator(expiry);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiry, new StaffClaims()));
         return decoder;
     }
 }

@@ -33,7 +33,8 @@ final class LiveSessions implements Converter<Jwt, JwtAuthenticationToken> {
     @Override
     public JwtAuthenticationToken convert(Jwt jwt) {
         StaffPrincipal staff = StaffPrincipal.of(jwt);
-        Optional<TokenStanding.Lapse> lapse = standing.lapse(staff, Optional.of(parse(staff.sessionId())));
+        // StaffClaims let only tokens with a well-formed sid through.
+        Optional<TokenStanding.Lapse> lapse = standing.lapse(staff, Optional.of(UUID.fromString(staff.sessionId())));
         if (lapse.isPresent()) {
             throw new SessionEnded(
                     switch (lapse.get()) {
@@ -51,14 +52,5 @@ final class LiveSessions implements Converter<Jwt, JwtAuthenticationToken> {
                 jwt,
                 List.of(new SimpleGrantedAuthority("ROLE_" + jwt.getClaimAsString(StaffPrincipal.ROLE_CLAIM))),
                 jwt.getSubject());
-    }
-
-    private static UUID parse(String sessionId) {
-        try {
-            // Every token this server signs carries a sid; one without can not be tied to a live session.
-            return sessionId == null ? new UUID(0, 0) : UUID.fromString(sessionId);
-        } catch (IllegalArgumentException e) {
-            return new UUID(0, 0);
-        }
     }
 }

@@ -1,84 +1,67 @@
 package app.roomwatch.server.auth;
 
 import app.roomwatch.server.RoomwatchProperties;
-import java.time.Clock;
+import app.roomwatch.server.limit.SharedLimits;
+import app.roomwatch.server.limit.SharedLimits.Rate;
+import app.roomwatch.server.web.ApiException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing: after {@code maxFailedLogins} wrong passwords for one account (known or not, so that
- * the answer does not reveal which accounts exist), each within {@code loginLockout} of the previous one, it must
- * wait {@code loginLockout}. A streak with no failure for that long is forgotten, and forgotten streaks are swept out
- * at most once a window, so names tried once (typos, guessed usernames) do not pile up. Kept per instance, which is
- * enough to make guessing slow.
+ * Slows password guessing without letting a stranger lock anyone out (docs/decisions/0008). Each attempt takes a
+ * token, before the password is checked, from two buckets shared by every instance: one for this account from this
+ * client address, one for this address over all accounts. A sign-in that succeeds gives both back, so only failures
+ * count. Accounts known or not are counted alike, so that the answer does not tell which exist; and since no bucket
+ * counts an account over all addresses, guesses from elsewhere never keep a teacher out of her own desk.
  */
 @Component
 class LoginThrottle {
 
-    private record Failures(int count, Instant lastFailure, Instant lockedUntil) {}
+    private final SharedLimits limits;
+    private final Rate perAccountAndAddress;
+    private final Rate perAddress;
 
-    private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
-    private final Clock clock;
-    private final int maxFailures;
-    private final Duration window;
-    private volatile Instant nextSweep;
-
-    @Autowired
-    LoginThrottle(Clock clock, RoomwatchProperties properties) {
-        this(clock, properties.auth().maxFailedLogins(), properties.auth().loginLockout());
+    LoginThrottle(SharedLimits limits, RoomwatchProperties properties) {
+        this.limits = limits;
+        RoomwatchProperties.Auth auth = properties.auth();
+        // maxFailedLogins at once, then one more per loginLockout.
+        this.perAccountAndAddress = new Rate(
+                "login-account-address",
+                auth.maxFailedLogins(),
+                auth.loginLockout().multipliedBy(auth.maxFailedLogins()));
+        this.perAddress = new Rate("login-address", auth.maxFailedLoginsPerAddress(), auth.addressWindow());
     }
 
-    LoginThrottle(Clock clock, int maxFailures, Duration window) {
-        this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.window = window;
-        this.nextSweep = clock.instant().plus(window);
-    }
+    /** One sign-in attempt, counted before its password is checked. */
+    record Attempt(String accountKey, String addressKey) {}
 
-    /** How long this account must still wait, or {@link Duration#ZERO}. */
-    Duration waitFor(String tenant, String username) {
-        Failures current = failures.get(key(tenant, username));
-        if (current == null || current.lockedUntil() == null) {
-            return Duration.ZERO;
+    /**
+     * Counts an attempt of {@code username} of {@code tenant} from {@code address}.
+     *
+     * @throws ApiException 429 when this address has used up its attempts for the account, or for all accounts
+     */
+    Attempt begin(String tenant, String username, String address) {
+        var attempt = new Attempt(
+                tenant.toLowerCase(Locale.ROOT) + '/' + username.toLowerCase(Locale.ROOT) + '@' + address, address);
+        Duration wait = limits.take(perAccountAndAddress, attempt.accountKey());
+        if (!wait.isZero()) {
+            throw ApiException.tooManyRequests(
+                    "Too many wrong passwords for this account from here; try again in " + wait.toSeconds() + " s",
+                    wait);
         }
-        Duration left = Duration.between(clock.instant(), current.lockedUntil());
-        return left.isNegative() ? Duration.ZERO : left;
-    }
-
-    void failed(String tenant, String username) {
-        Instant now = clock.instant();
-        failures.compute(key(tenant, username), (key, current) -> {
-            int count = current == null || stale(current, now) ? 1 : current.count() + 1;
-            return new Failures(count, now, count >= maxFailures ? now.plus(window) : null);
-        });
-        if (!now.isBefore(nextSweep) || failures.size() > 100_000) {
-            nextSweep = now.plus(window);
-            failures.values().removeIf(entry -> stale(entry, now));
+        wait = limits.take(perAddress, attempt.addressKey());
+        if (!wait.isZero()) {
+            limits.giveBack(perAccountAndAddress, attempt.accountKey());
+            throw ApiException.tooManyRequests(
+                    "Too many wrong passwords from this address; try again in " + wait.toSeconds() + " s", wait);
         }
+        return attempt;
     }
 
-    void succeeded(String tenant, String username) {
-        failures.remove(key(tenant, username));
-    }
-
-    /** How many accounts are remembered (for tests: the map must not grow without bound). */
-    int remembered() {
-        return failures.size();
-    }
-
-    /** A streak is over once its lockout has passed, or, below the lockout, a window after its last failure. */
-    private boolean stale(Failures entry, Instant now) {
-        Instant over = entry.lockedUntil() != null
-                ? entry.lockedUntil()
-                : entry.lastFailure().plus(window);
-        return !now.isBefore(over);
-    }
-
-    private static String key(String tenant, String username) {
-        return tenant.toLowerCase(Locale.ROOT) + '/' + username.toLowerCase(Locale.ROOT);
+    /** The password was right: the attempt does not count. */
+    void succeeded(Attempt attempt) {
+        limits.giveBack(perAccountAndAddress, attempt.accountKey());
+        limits.giveBack(perAddress, attempt.addressKey());
     }
 }

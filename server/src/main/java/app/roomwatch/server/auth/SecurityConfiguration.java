@@ -55,7 +55,9 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/api/auth/login", "/api/auth/refresh", "/api/auth/logout", "/api/version")
                 .permitAll()
-                .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
+                // On the management port, which listens on 127.0.0.1 unless the admin says otherwise; /livez and
+                // /readyz are the health probes an admin may add to the API port for a load balancer.
+                .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/livez", "/readyz")
                 .permitAll()
                 .requestMatchers("/error")
                 .permitAll()

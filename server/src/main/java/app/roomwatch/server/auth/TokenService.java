@@ -77,12 +77,8 @@ class TokenService {
     }
 
     /** Not one transaction: the password hash takes a while, and must not hold a pooled connection meanwhile. */
-    public TokenResponse login(String tenant, String username, String password) {
-        var wait = throttle.waitFor(tenant, username);
-        if (!wait.isZero()) {
-            throw ApiException.tooManyRequests(
-                    "Too many wrong passwords for this account; try again in " + wait.toSeconds() + " s", wait);
-        }
+    public TokenResponse login(String tenant, String username, String password, String clientAddress) {
+        LoginThrottle.Attempt attempt = throttle.begin(tenant, username, clientAddress);
         Optional<Account> account = jdbc.sql("""
                         SELECT s.id, s.tenant_id, s.display_name, s.password_hash, s.role
                         FROM staff s JOIN tenant t ON t.id = s.tenant_id
@@ -100,10 +96,9 @@ class TokenService {
         boolean matches =
                 passwords.matches(password, account.map(Account::passwordHash).orElse(dummyHash));
         if (account.isEmpty() || !matches) {
-            throttle.failed(tenant, username);
             throw ApiException.unauthorized("Tenant, username or password is wrong");
         }
-        throttle.succeeded(tenant, username);
+        throttle.succeeded(attempt);
         Account staff = account.get();
         log.info("Staff {} of tenant {} signed in", staff.id(), staff.tenantId());
         return issue(staff, UUID.randomUUID());

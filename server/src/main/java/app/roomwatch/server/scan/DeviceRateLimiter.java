@@ -1,40 +1,72 @@
 package app.roomwatch.server.scan;
 
 import app.roomwatch.server.RoomwatchProperties;
+import app.roomwatch.server.limit.SharedLimits;
+import app.roomwatch.server.limit.SharedLimits.Rate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * At most {@code roomwatch.scan.requests-per-minute} requests per scanner and minute (a fixed window on the
- * application clock), so one faulty scanner can not flood the log. Per instance.
+ * How much the scanners' API takes, counted by every instance together ({@link SharedLimits}): at most
+ * {@code roomwatch.scan.requests-per-minute} requests per scanner, so one faulty scanner can not flood the log, and
+ * at most {@code roomwatch.auth.unknown-device-keys-per-address} requests with an unknown key per client address and
+ * {@code roomwatch.auth.address-window}, so nobody can try keys at the speed of the database. An address over that
+ * is turned away by this instance without a database query until its wait is over.
  */
 @Component
 class DeviceRateLimiter {
 
-    private record Window(long minute, int count) {}
+    /** Past this many blocked addresses, those whose wait is over are swept out. */
+    private static final int SWEEP_AT = 10_000;
 
-    private final ConcurrentHashMap<Long, Window> windows = new ConcurrentHashMap<>();
+    private final SharedLimits limits;
     private final Clock clock;
-    private final int perMinute;
+    private final Rate perDevice;
+    private final Rate unknownKeys;
+    private final ConcurrentHashMap<String, Instant> blockedUntil = new ConcurrentHashMap<>();
 
-    DeviceRateLimiter(Clock clock, RoomwatchProperties properties) {
+    DeviceRateLimiter(SharedLimits limits, Clock clock, RoomwatchProperties properties) {
+        this.limits = limits;
         this.clock = clock;
-        this.perMinute = properties.scan().requestsPerMinute();
+        this.perDevice = new Rate("scanner", properties.scan().requestsPerMinute(), Duration.ofMinutes(1));
+        this.unknownKeys = new Rate(
+                "unknown-device-key",
+                properties.auth().unknownDeviceKeysPerAddress(),
+                properties.auth().addressWindow());
     }
 
-    /** Counts one request; {@link Duration#ZERO} when it may go ahead, else how long until the next window. */
+    /** Counts one request of a known scanner; {@link Duration#ZERO} when it may go ahead, else how long to wait. */
     Duration acquire(long deviceId) {
-        long nowMillis = clock.millis();
-        long minute = nowMillis / 60_000;
-        Window window = windows.merge(
-                deviceId,
-                new Window(minute, 1),
-                (old, fresh) -> old.minute() == minute ? new Window(minute, old.count() + 1) : fresh);
-        if (window.count() <= perMinute) {
+        return limits.take(perDevice, Long.toString(deviceId));
+    }
+
+    /** How long {@code address} must still wait after sending too many unknown keys, or {@link Duration#ZERO}. */
+    Duration blocked(String address) {
+        Instant until = blockedUntil.get(address);
+        if (until == null) {
             return Duration.ZERO;
         }
-        return Duration.ofMillis((minute + 1) * 60_000 - nowMillis);
+        Duration left = Duration.between(clock.instant(), until);
+        if (left.isNegative() || left.isZero()) {
+            blockedUntil.remove(address, until);
+            return Duration.ZERO;
+        }
+        return left;
+    }
+
+    /** Counts one unknown key from {@code address}; {@link Duration#ZERO} while under the limit, else the wait. */
+    Duration unknownKey(String address) {
+        Duration wait = limits.take(unknownKeys, address);
+        if (!wait.isZero()) {
+            Instant now = clock.instant();
+            if (blockedUntil.size() >= SWEEP_AT) {
+                blockedUntil.values().removeIf(until -> !until.isAfter(now));
+            }
+            blockedUntil.put(address, now.plus(wait));
+        }
+        return wait;
     }
 }

@@ -5,10 +5,12 @@ import app.roomwatch.server.device.Devices;
 import app.roomwatch.server.device.Devices.Device;
 import app.roomwatch.server.web.ApiException;
 import app.roomwatch.server.web.JsonBodies;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,9 +44,10 @@ class ScanController {
     ResponseEntity<String> scan(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody(required = false) String body) {
+            @RequestBody(required = false) String body,
+            HttpServletRequest http) {
         // The key is checked before the body is even read: strangers learn nothing about the API.
-        Device device = authenticate(authorization);
+        Device device = authenticate(authorization, http.getRemoteAddr());
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw ApiException.badRequest("The header 'Idempotency-Key' is required: send a new unique value"
                     + " (a UUID, say) with every scan, and the same value when you retry it");
@@ -61,22 +64,42 @@ class ScanController {
 
     @PostMapping("/api/iot/heartbeat")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void heartbeat(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        devices.seen(authenticate(authorization));
+    void heartbeat(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            HttpServletRequest http) {
+        devices.seen(authenticate(authorization, http.getRemoteAddr()));
     }
 
-    private Device authenticate(String authorization) {
+    private Device authenticate(String authorization, String address) {
+        Duration blocked = rateLimiter.blocked(address);
+        if (!blocked.isZero()) {
+            throw tooManyUnknownKeys(blocked);
+        }
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw ApiException.unauthorized("Send the scanner's key as 'Authorization: Bearer <apiKey>'");
         }
-        Device device = devices.authenticate(authorization.substring(7).strip())
-                .orElseThrow(() -> ApiException.unauthorized(
-                        "This API key is not valid (unknown, rotated or revoked); ask an admin for the current key"));
+        Optional<Device> found = devices.authenticate(authorization.substring(7).strip());
+        if (found.isEmpty()) {
+            Duration wait = rateLimiter.unknownKey(address);
+            if (!wait.isZero()) {
+                throw tooManyUnknownKeys(wait);
+            }
+            throw ApiException.unauthorized(
+                    "This API key is not valid (unknown, rotated or revoked); ask an admin for the current key");
+        }
+        Device device = found.get();
         Duration wait = rateLimiter.acquire(device.id());
         if (!wait.isZero()) {
             throw ApiException.tooManyRequests("This scanner sends too many requests; slow down", wait);
         }
         return device;
+    }
+
+    private static ApiException tooManyUnknownKeys(Duration wait) {
+        return ApiException.tooManyRequests(
+                "Too many requests with unknown scanner keys from this address; check the key and try again in "
+                        + wait.toSeconds() + " s",
+                wait);
     }
 
     /** The identity of a scan's content, to tell a retry from a different scan under a reused key. */

@@ -80,10 +80,23 @@ class EventLogReader {
         return statement.query(this::event).list();
     }
 
-    /** The last position below the fence: where a hub starts, and where a client without a cursor begins. */
+    /** The last position below the fence: where a hub starts. */
     Cursor head() {
         return jdbc.sql("SELECT tx_id::text AS tx, id FROM event WHERE " + BELOW_FENCE
                         + " ORDER BY tx_id DESC, id DESC LIMIT 1")
+                .query((rs, n) -> new Cursor(Long.parseLong(rs.getString("tx")), rs.getLong("id")))
+                .optional()
+                .orElse(Cursor.START);
+    }
+
+    /**
+     * The last position of one tenant's events below the fence: where a client without a cursor begins. Another
+     * tenant's position would tell a client how busy that tenant is and which of its cursors exist.
+     */
+    Cursor head(long tenantId) {
+        return jdbc.sql("SELECT tx_id::text AS tx, id FROM event WHERE tenant_id = :tenant AND " + BELOW_FENCE
+                        + " ORDER BY tx_id DESC, id DESC LIMIT 1")
+                .param("tenant", tenantId)
                 .query((rs, n) -> new Cursor(Long.parseLong(rs.getString("tx")), rs.getLong("id")))
                 .optional()
                 .orElse(Cursor.START);
@@ -111,16 +124,18 @@ class EventLogReader {
     record Backlog(long events, Instant oldestEmittedAt) {}
 
     /**
-     * Whether the log still holds everything after {@code cursor}. The pruner deletes a prefix of the log in cursor
-     * order and always keeps the newest event, so a cursor is resumable exactly when its own event is still there;
-     * {@link Cursor#START} asks for everything the log keeps.
+     * Whether the log still holds everything of {@code tenantId} after {@code cursor}. The pruner deletes a prefix of
+     * the log in cursor order, so a cursor is resumable exactly when its own event is still there; one that names
+     * another tenant's event is answered like one that names no event at all, so that no tenant can test which of
+     * another's cursors exist. {@link Cursor#START} asks for everything the log keeps.
      */
-    boolean canResume(Cursor cursor) {
+    boolean canResume(long tenantId, Cursor cursor) {
         if (cursor.equals(Cursor.START)) {
             return true;
         }
-        return jdbc.sql(
-                        "SELECT EXISTS (SELECT 1 FROM event WHERE id = :id AND tx_id = CAST(CAST(:tx AS text) AS xid8))")
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM event WHERE tenant_id = :tenant AND id = :id"
+                        + " AND tx_id = CAST(CAST(:tx AS text) AS xid8))")
+                .param("tenant", tenantId)
                 .param("id", cursor.id())
                 .param("tx", Long.toString(cursor.txId()))
                 .query(Boolean.class)

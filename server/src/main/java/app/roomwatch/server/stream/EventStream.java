@@ -31,6 +31,7 @@ class EventStream {
     private final SupervisedGroups supervision;
     private final TokenStanding standing;
     private final StreamLimits limits;
+    private final StreamSlots slots;
     private final StreamSettings settings;
     private final StreamConnection.Writing writing;
     private final AtomicLong numbers = new AtomicLong();
@@ -41,6 +42,7 @@ class EventStream {
             SupervisedGroups supervision,
             TokenStanding standing,
             StreamLimits limits,
+            StreamSlots slots,
             StreamSettings settings,
             Frames frames,
             StreamMetrics metrics,
@@ -50,9 +52,10 @@ class EventStream {
         this.supervision = supervision;
         this.standing = standing;
         this.limits = limits;
+        this.slots = slots;
         this.settings = settings;
         this.writing = new StreamConnection.Writing(
-                frames, log, metrics, clock, settings.retry(), settings.readBatch(), hub::leave);
+                frames, log, metrics, clock, settings.retry(), settings.readBatch(), this::ended);
     }
 
     /**
@@ -69,7 +72,7 @@ class EventStream {
             Optional<Cursor> cursor = Cursor.parse(lastEventId.get());
             if (cursor.isEmpty()) {
                 reset = Optional.of(RESET_UNKNOWN);
-            } else if (!log.canResume(cursor.get())) {
+            } else if (!log.canResume(staff.tenantId(), cursor.get())) {
                 reset = Optional.of(RESET_EXPIRED);
             } else {
                 resumeAfter = cursor;
@@ -77,19 +80,38 @@ class EventStream {
         }
         // Without a resumable cursor the stream starts at the end of the log as of now, read from the database:
         // the hub may not have dispatched the latest commits yet, and they happened before this connect.
-        Cursor startAfter = resumeAfter.orElseGet(log::head);
+        Cursor startAfter = resumeAfter.orElseGet(() -> log.head(staff.tenantId()));
         long number = numbers.incrementAndGet();
-        for (int attempt = 1; ; attempt++) {
-            Cursor seen = hub.position();
-            var connection = new StreamConnection(
-                    number, scopeOf(staff), staff.sessionId(), staff.expiresAt(), settings.queueCapacity(), sink);
-            Optional<Cursor> joinedAt = hub.join(connection, attempt < JOIN_ATTEMPTS ? seen : Cursor.END);
-            if (joinedAt.isPresent()) {
-                refuseEndedSessions(staff, connection);
-                connection.start(new StreamConnection.Opening(startAfter, joinedAt.get(), reset), writing);
-                return connection;
+        // Counted over every instance; the hub's own count below holds the same for this instance alone.
+        slots.claim(staff.tenantId(), staff.staffKey(), number);
+        try {
+            for (int attempt = 1; ; attempt++) {
+                Cursor seen = hub.position();
+                var connection = new StreamConnection(
+                        number, scopeOf(staff), staff.sessionId(), staff.expiresAt(), settings.queueCapacity(), sink);
+                Optional<Cursor> joinedAt = hub.join(connection, attempt < JOIN_ATTEMPTS ? seen : Cursor.END);
+                if (joinedAt.isPresent()) {
+                    refuseEndedSessions(staff, connection);
+                    connection.start(new StreamConnection.Opening(startAfter, joinedAt.get(), reset), writing);
+                    return connection;
+                }
             }
+        } catch (RuntimeException e) {
+            slots.release(number);
+            throw e;
         }
+    }
+
+    /** A stream's writer has ended: it leaves the hub and gives its slot back. */
+    private void ended(StreamConnection connection) {
+        hub.leave(connection);
+        if (!hub.isRunning()) {
+            return; // shutting down: StreamSlots drops all of this instance's slots at once when it stops
+        }
+        // Not on the writer's thread: closing a stream interrupts its writer, possibly while it would be releasing,
+        // and an interrupt during the database call would break the pooled connection.
+        long number = connection.number();
+        Thread.ofVirtual().name("stream-slot-release-" + number).start(() -> slots.release(number));
     }
 
     /**
@@ -122,11 +144,11 @@ class EventStream {
     /** The polling fallback: up to {@code limit} events of the caller's scope after {@code after}. */
     EventPage page(StaffPrincipal staff, Optional<String> after, int limit) {
         if (after.isEmpty()) {
-            return new EventPage(List.of(), log.head().toString(), false);
+            return new EventPage(List.of(), log.head(staff.tenantId()).toString(), false);
         }
         Optional<Cursor> cursor = Cursor.parse(after.get());
-        if (cursor.isEmpty() || !log.canResume(cursor.get())) {
-            return new EventPage(List.of(), log.head().toString(), true);
+        if (cursor.isEmpty() || !log.canResume(staff.tenantId(), cursor.get())) {
+            return new EventPage(List.of(), log.head(staff.tenantId()).toString(), true);
         }
         List<StoredEvent> read = log.readScope(scopeOf(staff), cursor.get(), Optional.empty(), limit);
         List<EventEnvelope> events = read.stream()

@@ -62,12 +62,17 @@ class StreamController {
             response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
             response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
             response.setHeader("X-Accel-Buffering", "no");
+            // The connection ends with the stream: ClientGone reads it meanwhile, and a stream outlives any reason
+            // to keep the connection for another request.
+            response.setHeader(HttpHeaders.CONNECTION, "close");
             // Commits the headers on this thread, before the writer's thread writes the body.
             response.flushBuffer();
             AsyncContext async = request.startAsync(request, response);
             // No timeout: the stream ends when its token expires, its session ends or its client goes.
             async.setTimeout(0);
             async.addListener(new Ending(connection));
+            // Frees the stream's slot the moment its client goes, not at the next write.
+            ClientGone.watch(request, () -> connection.close("client gone", true));
             if (!sink.start(async)) {
                 async.complete();
             }

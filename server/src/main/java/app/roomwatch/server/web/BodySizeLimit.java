@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a chunked body turns out too large while being read. No request of this API needs more.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class BodySizeLimit extends OncePerRequestFilter {
 
     static final int MAX_BYTES = 16 * 1024;

@@ -15,7 +15,11 @@ public final class JsonBodies {
             throw ApiException.badRequest("The request body is missing");
         }
         try {
-            return json.readValue(body, type);
+            T value = json.readValue(body, type);
+            if (value == null) {
+                throw ApiException.badRequest("The request body must be a JSON object, not null");
+            }
+            return value;
         } catch (JacksonException e) {
             throw ApiException.badRequest(describe(e));
         }

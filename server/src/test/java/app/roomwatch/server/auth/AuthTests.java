@@ -15,12 +15,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +36,9 @@ class AuthTests extends ServerTest {
 
     @Autowired
     JwtDecoder decoder;
+
+    @Autowired
+    JwtEncoder encoder;
 
     @Test
     void loginAnswersSignedTokensWithTheClaimsTheStreamReadsFromIt() {
@@ -163,5 +174,48 @@ class AuthTests extends ServerTest {
         TokenResponse tokens = login(tenant, "admin");
         clock.advance(Duration.ofMinutes(16));
         assertThat(api().bearer(tokens.accessToken()).get("/api/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void validlySignedTokensWithMissingOrMalformedClaimsAreRefused() {
+        TestTenant tenant = tenants.create();
+        String staff = tenant.sup1Id();
+        String sid = UUID.randomUUID().toString();
+        Map<String, Consumer<JwtClaimsSet.Builder>> breakages = new java.util.LinkedHashMap<>();
+        breakages.put("no exp", claims -> claims.claims(all -> all.remove("exp")));
+        breakages.put("no sid", claims -> claims.claims(all -> all.remove(StaffPrincipal.SESSION_CLAIM)));
+        breakages.put("sid not a UUID", claims -> claims.claim(StaffPrincipal.SESSION_CLAIM, "abc"));
+        breakages.put("no tenant", claims -> claims.claims(all -> all.remove(StaffPrincipal.TENANT_CLAIM)));
+        breakages.put("tenant not a number", claims -> claims.claim(StaffPrincipal.TENANT_CLAIM, "demo"));
+        breakages.put("tenant as a JSON number", claims -> claims.claim(StaffPrincipal.TENANT_CLAIM, tenant.id()));
+        breakages.put(
+                "tenant with a leading zero", claims -> claims.claim(StaffPrincipal.TENANT_CLAIM, "0" + tenant.id()));
+        breakages.put("no role", claims -> claims.claims(all -> all.remove(StaffPrincipal.ROLE_CLAIM)));
+        breakages.put("unknown role", claims -> claims.claim(StaffPrincipal.ROLE_CLAIM, "KING"));
+        breakages.put("subject not a number", claims -> claims.subject("anna"));
+        breakages.put("no subject", claims -> claims.claims(all -> all.remove("sub")));
+
+        for (var breakage : breakages.entrySet()) {
+            JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+                    .subject(staff)
+                    .claim(StaffPrincipal.TENANT_CLAIM, Long.toString(tenant.id()))
+                    .claim(StaffPrincipal.ROLE_CLAIM, "SUPERVISOR")
+                    .claim(StaffPrincipal.SESSION_CLAIM, sid)
+                    .issuedAt(clock.instant())
+                    .expiresAt(clock.instant().plus(Duration.ofMinutes(5)));
+            breakage.getValue().accept(claims);
+            String token = encoder.encode(JwtEncoderParameters.from(
+                            JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
+                    .getTokenValue();
+            for (String path : new String[] {"/api/me", "/api/events", "/api/sse/events"}) {
+                Api.Response answer = api().bearer(token).get(path);
+                assertThat(answer.status())
+                        .as(breakage.getKey() + " on " + path)
+                        .isEqualTo(401);
+                assertThat(answer.header("Content-Type"))
+                        .as(breakage.getKey() + " on " + path)
+                        .startsWith("application/problem+json");
+            }
+        }
     }
 }

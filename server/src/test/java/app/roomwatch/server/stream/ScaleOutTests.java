@@ -75,7 +75,8 @@ class ScaleOutTests {
                         "spring.main.banner-mode=off",
                         // Names this instance's pooled connections, so that a test can cut exactly those.
                         "spring.datasource.hikari.data-source-properties.ApplicationName=" + name)
-                .run();
+                // application.properties names the management port, and outranks the properties above.
+                .run("--management.server.port=0");
     }
 
     @Test

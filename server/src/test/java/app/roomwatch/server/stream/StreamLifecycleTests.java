@@ -10,6 +10,10 @@ import app.roomwatch.model.event.RoomOccupancyChanged;
 import app.roomwatch.model.event.Topic;
 import app.roomwatch.server.auth.SessionControl;
 import app.roomwatch.server.testing.TestTenants.TestTenant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -176,5 +180,59 @@ class StreamLifecycleTests extends StreamTest {
         } finally {
             open.forEach(SseClient::close);
         }
+    }
+
+    @Test
+    void aStreamsSlotIsFreedTheMomentItsClientClosesTheConnection() throws Exception {
+        TestTenant tenant = tenants.create();
+        String token = token(tenant, "sup1");
+        List<Socket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                open.add(rawStream(token));
+            }
+            assertThat(hub.openStreams(tenant.id(), tenant.sup1Id())).isEqualTo(5);
+            try (SseClient refused = stream(token)) {
+                assertThat(refused.status()).isEqualTo(429);
+            }
+
+            open.removeFirst().close();
+            // The test clock stands still, so no ping is written: only the closed connection itself frees the slot.
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> hub.openStreams(tenant.id(), tenant.sup1Id()) == 4
+                            && jdbc.sql("SELECT count(*) FROM stream_slot WHERE tenant_id = :tenant")
+                                            .param("tenant", tenant.id())
+                                            .query(Long.class)
+                                            .single()
+                                    == 4);
+            try (SseClient again = stream(token)) {
+                assertThat(again.status()).isEqualTo(200);
+            }
+        } finally {
+            for (Socket socket : open) {
+                socket.close();
+            }
+        }
+    }
+
+    /** A stream on a plain socket, read up to the end of its headers: closing the socket is the client going. */
+    private Socket rawStream(String token) throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream()
+                .write(("GET /api/sse/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
+                                + "Authorization: Bearer " + token + "\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        var head = new StringBuilder();
+        InputStream in = socket.getInputStream();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("stream closed before its headers: " + head);
+            }
+            head.append((char) b);
+        }
+        assertThat(head.toString()).startsWith("HTTP/1.1 200").containsIgnoringCase("Connection: close");
+        return socket;
     }
 }

@@ -218,7 +218,7 @@ class StreamTests extends StreamTest {
     }
 
     private String prometheus() {
-        return api().get("/actuator/prometheus").body();
+        return management().get("/actuator/prometheus").body();
     }
 
     /** The sum of a metric's samples over all its tags, or NaN when it is not there. */

@@ -56,7 +56,7 @@ public final class Api {
     /** Sends {@code body} as it is: a String is sent verbatim (for malformed JSON), anything else as JSON. */
     public Response send(String method, String path, Object body) {
         String text = body == null ? null : body instanceof String raw ? raw : JSON.writeValueAsString(body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(
                         method,

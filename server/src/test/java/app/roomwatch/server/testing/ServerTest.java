@@ -13,6 +13,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -32,12 +33,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"roomwatch.automation.enabled=false"})
+        properties = {
+            "roomwatch.automation.enabled=false",
+            // Every test comes from 127.0.0.1 and the limits' buckets live in the shared database: limits per client
+            // address are tested on addresses of their own (LimitsAcrossInstancesTests), not summed over the suite.
+            "roomwatch.auth.max-failed-logins-per-address=100000",
+            "roomwatch.auth.unknown-device-keys-per-address=100000"
+        })
 @Import(ServerTest.TestClockConfiguration.class)
 public abstract class ServerTest {
 
     @LocalServerPort
     protected int port;
+
+    /** Health and metrics: a port of their own, on 127.0.0.1. */
+    @LocalManagementPort
+    protected int managementPort;
 
     @Autowired
     protected MutableClock clock;
@@ -56,6 +67,11 @@ public abstract class ServerTest {
     /** An HTTP client for this server. */
     protected Api api() {
         return new Api(port);
+    }
+
+    /** An HTTP client for this server's management port. */
+    protected Api management() {
+        return new Api(managementPort);
     }
 
     /** The tenant's event log in stream order. */
