@@ -129,7 +129,7 @@ public final class ConsoleShell {
                 new LoginViewModel<>(this::signIn, new Loader(background, ui), messages, this::signedIn);
         login.prefill(startup.serverUrl(), startup.tenant(), startup.userName(), settings.current());
         this.login = login;
-        root.setCenter(new LoginView(login, messages));
+        root.setCenter(new LoginView(login, messages, ui));
         if (!startup.password().isEmpty()) {
             login.passwordProperty().set(startup.password());
             login.signIn();
