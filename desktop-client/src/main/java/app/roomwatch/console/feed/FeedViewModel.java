@@ -5,7 +5,7 @@ import app.roomwatch.console.refresh.Coalescer;
 import app.roomwatch.console.refresh.ErrorText;
 import app.roomwatch.console.refresh.KeptSelection;
 import app.roomwatch.console.refresh.Loader;
-import app.roomwatch.console.refresh.Scheduler;
+import app.roomwatch.console.time.Scheduler;
 import app.roomwatch.model.api.ActivityEntry;
 import java.util.HashSet;
 import java.util.List;

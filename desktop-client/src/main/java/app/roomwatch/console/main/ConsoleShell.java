@@ -15,7 +15,6 @@ import app.roomwatch.console.realtime.ConnectionState;
 import app.roomwatch.console.realtime.FxRealtimeClient;
 import app.roomwatch.console.realtime.RealtimeClient;
 import app.roomwatch.console.realtime.Subscription;
-import app.roomwatch.console.refresh.ExecutorScheduler;
 import app.roomwatch.console.refresh.Loader;
 import app.roomwatch.console.rooms.RoomsViewModel;
 import app.roomwatch.console.settings.SettingsDialog;
@@ -25,6 +24,8 @@ import app.roomwatch.console.sound.SoundPlayer;
 import app.roomwatch.console.status.ConnectionSnapshot;
 import app.roomwatch.console.status.StatusViewModel;
 import app.roomwatch.console.theme.Theme;
+import app.roomwatch.console.time.Scheduler;
+import app.roomwatch.console.time.SystemScheduler;
 import app.roomwatch.console.toast.ToastViewModel;
 import app.roomwatch.model.api.LoginRequest;
 import app.roomwatch.model.api.Person;
@@ -52,7 +53,10 @@ public final class ConsoleShell {
     private final UiThread ui;
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("roomwatch-console-call-", 0).factory());
-    private final ExecutorScheduler scheduler;
+    private final SystemScheduler timer = new SystemScheduler("roomwatch-console-timer");
+    /** The timer, with each task run on the UI thread: view-models never see the timer thread. */
+    private final Scheduler scheduler;
+
     private final BorderPane root = new BorderPane();
     private final Label notice = new Label();
     private final SettingsViewModel settings;
@@ -74,7 +78,7 @@ public final class ConsoleShell {
         this.stage = stage;
         this.startup = startup;
         this.ui = UiThread.fx();
-        this.scheduler = new ExecutorScheduler(ui);
+        this.scheduler = timer.on(ui);
         this.settings = new SettingsViewModel(startup.choices(), startup.saveChoices());
         this.messages = Messages.of(startup.choices().language());
         settings.themeProperty().addListener((obs, was, now) -> now.apply());
@@ -256,7 +260,7 @@ public final class ConsoleShell {
             session = null;
         }
         stopSession();
-        scheduler.close();
+        timer.close();
         background.shutdownNow();
     }
 

@@ -4,7 +4,7 @@ import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.refresh.Coalescer;
 import app.roomwatch.console.refresh.ErrorText;
 import app.roomwatch.console.refresh.Loader;
-import app.roomwatch.console.refresh.Scheduler;
+import app.roomwatch.console.time.Scheduler;
 import app.roomwatch.model.api.NotificationView;
 import app.roomwatch.model.event.NotificationCreated;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.roomwatch.console.api.StaffSession;
 import app.roomwatch.console.realtime.ConnectionState.Mode;
+import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.model.event.EventEnvelope;
 import app.roomwatch.model.event.EventPage;
 import app.roomwatch.model.event.EventType;
@@ -39,7 +40,6 @@ class SseRealtimeClientTests {
 
     final ScriptedServer server = new ScriptedServer();
     final ManualScheduler clock = new ManualScheduler();
-    final ExecutorService delivery = Executors.newSingleThreadExecutor();
     final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
     final List<EventEnvelope> received = new CopyOnWriteArrayList<>();
     final List<SseRealtimeClient> clients = new ArrayList<>();
@@ -54,13 +54,12 @@ class SseRealtimeClientTests {
     void stop() throws Exception {
         clients.forEach(SseRealtimeClient::close);
         server.close();
-        delivery.shutdownNow();
         io.shutdownNow();
     }
 
     SseRealtimeClient client(RealtimeSettings settings) {
         // No jitter taken off (random 0), so every planned wait is the nominal one.
-        var client = new SseRealtimeClient(session, dataDir, settings, clock, delivery, io, () -> 0.0, () -> {});
+        var client = new SseRealtimeClient(session, dataDir, settings, clock, io, () -> 0.0, () -> {});
         client.subscribe(EventType.STUDENT_CHECKIN, received::add);
         clients.add(client);
         return client;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.refresh.Coalescer;
 import app.roomwatch.console.refresh.Loader;
-import app.roomwatch.console.refresh.ManualScheduler;
+import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.model.api.Person;
 import app.roomwatch.model.api.RoomView;
 import java.util.List;
