@@ -65,7 +65,7 @@ public final class GroupsView extends SplitPane {
 
     private void createView() {
         groups.setId("groups-list");
-        groups.setItems(model.groups().items());
+        groups.setItems(model.mine().groups().items());
         groups.setCellFactory(view -> {
             GroupCell cell = new GroupCell();
             groupCells.add(cell);
@@ -93,11 +93,11 @@ public final class GroupsView extends SplitPane {
         results.setId("groups-search-results");
         results.getStyleClass().add("rw-search-results");
         results.setCellFactory(view -> new StudentCell());
-        results.setItems(model.searchResults());
+        results.setItems(model.search().results());
         results.managedProperty().bind(results.visibleProperty());
 
         children.setId("groups-children");
-        children.setItems(model.children().items());
+        children.setItems(model.mine().children().items());
         children.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         children.getColumns().add(column(messages.get("groups.column.name"), VisitDisplay::studentName));
         children.getColumns().add(column(messages.get("groups.column.class"), VisitDisplay::schoolClass));
@@ -137,23 +137,23 @@ public final class GroupsView extends SplitPane {
     }
 
     private void initListeners() {
-        Selections.bind(groups.getSelectionModel(), model.groups());
-        Selections.bind(children.getSelectionModel(), model.children());
+        Selections.bind(groups.getSelectionModel(), model.mine().groups());
+        Selections.bind(children.getSelectionModel(), model.mine().children());
         // Only the count line of the cells on screen changes; ListView.refresh() would throw every cell away and
         // build, style and lay out new ones, once per refetched group during a burst.
-        model.setOnCountsChanged(() -> groupCells.forEach(GroupCell::showCount));
+        model.mine().setOnCountsChanged(() -> groupCells.forEach(GroupCell::showCount));
 
-        var selectedGroup = model.groups().selectedIdProperty();
+        var selectedGroup = model.mine().groups().selectedIdProperty();
         title.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> {
-                            ActiveGroupView group = model.groups().selected();
+                            ActiveGroupView group = model.mine().groups().selected();
                             return group == null
                                     ? ""
                                     : messages.get("groups.groupLine", group.name(), group.roomName());
                         },
                         selectedGroup,
-                        model.groups().items()));
+                        model.mine().groups().items()));
         var noGroup = selectedGroup.isNull();
         search.disableProperty().bind(noGroup);
         supervisors.disableProperty().bind(noGroup);
@@ -163,9 +163,9 @@ public final class GroupsView extends SplitPane {
         checkIn.disableProperty()
                 .bind(noGroup.or(
                         results.getSelectionModel().selectedItemProperty().isNull()));
-        results.visibleProperty().bind(Bindings.isNotEmpty(model.searchResults()));
+        results.visibleProperty().bind(Bindings.isNotEmpty(model.search().results()));
 
-        search.textProperty().addListener((obs, was, now) -> model.search(now));
+        search.textProperty().addListener((obs, was, now) -> model.search().search(now));
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DOWN && !results.getItems().isEmpty()) {
                 results.requestFocus();
@@ -186,22 +186,23 @@ public final class GroupsView extends SplitPane {
         checkOut.setOnAction(e -> {
             VisitDisplay visit = children.getSelectionModel().getSelectedItem();
             if (visit != null) {
-                model.checkOut(visit);
+                model.actions().checkOut(visit);
             }
         });
-        start.setOnAction(
-                e -> GroupDialogs.startActivity(model, messages, getScene().getWindow()));
+        start.setOnAction(e ->
+                GroupDialogs.startActivity(model.actions(), messages, getScene().getWindow()));
         supervisors.setOnAction(e -> {
-            ActiveGroupView group = model.groups().selected();
+            ActiveGroupView group = model.mine().groups().selected();
             if (group != null) {
                 GroupDialogs.changeSupervisors(
-                        model, group, messages, getScene().getWindow());
+                        model.actions(), group, messages, getScene().getWindow());
             }
         });
         end.setOnAction(e -> {
-            ActiveGroupView group = model.groups().selected();
+            ActiveGroupView group = model.mine().groups().selected();
             if (group != null) {
-                GroupDialogs.endActivity(model, group, messages, getScene().getWindow());
+                GroupDialogs.endActivity(
+                        model.actions(), group, messages, getScene().getWindow());
             }
         });
         message.textProperty().bind(model.messageProperty());
@@ -211,7 +212,7 @@ public final class GroupsView extends SplitPane {
     private void checkInSelected() {
         StudentSummary student = results.getSelectionModel().getSelectedItem();
         if (student != null) {
-            model.checkIn(student);
+            model.actions().checkIn(student);
             search.clear();
         }
     }
@@ -249,8 +250,8 @@ public final class GroupsView extends SplitPane {
         void showCount() {
             ActiveGroupView group = getItem();
             if (group != null && !isEmpty()) {
-                detail.setText(
-                        group.roomName() + " \u00b7 " + messages.get("groups.children", model.childCount(group.id())));
+                detail.setText(group.roomName() + " \u00b7 "
+                        + messages.get("groups.children", model.mine().childCount(group.id())));
             }
         }
     }

@@ -16,7 +16,10 @@ public interface RealtimeClient extends AutoCloseable {
     /** Stops receiving and goes {@link ConnectionState.Mode#OFFLINE}; {@link #connect()} resumes later. */
     void disconnect();
 
-    /** Calls {@code listener} with every event of {@code eventType} (see {@code EventType}). */
+    /**
+     * Calls {@code listener} with every event of {@code eventType}, a payload's {@code TYPE} such as
+     * {@code StudentCheckedIn.TYPE}.
+     */
     Subscription subscribe(String eventType, Consumer<EventEnvelope> listener);
 
     /** Calls {@code listener} with every event of every type: for whoever reacts to all of them. */

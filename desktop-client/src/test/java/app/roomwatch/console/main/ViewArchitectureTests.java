@@ -31,6 +31,15 @@ class ViewArchitectureTests {
                     + " answer in memory and main.ServerBackend answers over HTTP");
 
     @ArchTest
+    static final ArchRule viewModelsRunBlockingWorkOnlyThroughTheTaskExecutor = noClasses()
+            .that()
+            .haveSimpleNameEndingWith("ViewModel")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName(java.util.concurrent.Executor.class.getName())
+            .because("view-models are handed the one refresh.TaskExecutor, which tests replace with a same-thread one");
+
+    @ArchTest
     static final ArchRule viewsNeverCrossThreadsThemselves = noClasses()
             .that()
             .doNotHaveFullyQualifiedName(UiThread.class.getName())

@@ -10,7 +10,7 @@ import app.roomwatch.console.fx.UiThread;
 import app.roomwatch.console.realtime.ConnectionState.Mode;
 import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.model.event.EventEnvelope;
-import app.roomwatch.model.event.EventType;
+import app.roomwatch.model.event.StudentCheckedIn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +47,7 @@ class FxRealtimeClientTests {
         Executor queued = uiTasks::add;
         try (var client = new FxRealtimeClient(core, UiThread.using(queued))) {
             List<EventEnvelope> received = new CopyOnWriteArrayList<>();
-            client.subscribe(EventType.STUDENT_CHECKIN, received::add);
+            client.subscribe(StudentCheckedIn.TYPE, received::add);
             var stream = server.openStream();
             client.connect();
             stream.send(connected("0-0")).send(frame(event("1-1")));

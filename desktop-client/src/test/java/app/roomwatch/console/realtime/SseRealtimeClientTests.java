@@ -11,7 +11,8 @@ import app.roomwatch.console.realtime.ConnectionState.Mode;
 import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.model.event.EventEnvelope;
 import app.roomwatch.model.event.EventPage;
-import app.roomwatch.model.event.EventType;
+import app.roomwatch.model.event.StudentCheckedIn;
+import app.roomwatch.model.event.StudentCheckedOut;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ class SseRealtimeClientTests {
     SseRealtimeClient client(RealtimeSettings settings) {
         // No jitter taken off (random 0), so every planned wait is the nominal one.
         var client = new SseRealtimeClient(session, dataDir, settings, clock, io, () -> 0.0, () -> {});
-        client.subscribe(EventType.STUDENT_CHECKIN, received::add);
+        client.subscribe(StudentCheckedIn.TYPE, received::add);
         clients.add(client);
         return client;
     }
@@ -352,8 +353,8 @@ class SseRealtimeClientTests {
         var client = client();
         List<EventEnvelope> checkouts = new CopyOnWriteArrayList<>();
         List<EventEnvelope> cancelled = new CopyOnWriteArrayList<>();
-        client.subscribe(EventType.STUDENT_CHECKOUT, checkouts::add);
-        client.unsubscribe(client.subscribe(EventType.STUDENT_CHECKIN, cancelled::add));
+        client.subscribe(StudentCheckedOut.TYPE, checkouts::add);
+        client.unsubscribe(client.subscribe(StudentCheckedIn.TYPE, cancelled::add));
         var stream = server.openStream();
         client.connect();
 
