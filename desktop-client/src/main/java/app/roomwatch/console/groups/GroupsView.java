@@ -3,6 +3,9 @@ package app.roomwatch.console.groups;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.theme.ConsoleStyles;
 import app.roomwatch.console.ui.Icons;
+import app.roomwatch.console.ui.Lists;
+import app.roomwatch.console.ui.MessageLine;
+import app.roomwatch.console.ui.RowCell;
 import app.roomwatch.console.ui.Selections;
 import app.roomwatch.model.api.ActiveGroupView;
 import app.roomwatch.model.api.StudentSummary;
@@ -52,7 +55,6 @@ public final class GroupsView extends SplitPane {
     private final Button start = new Button();
     private final Button supervisors = new Button();
     private final Button end = new Button();
-    private final Label message = new Label();
     private final List<GroupCell> groupCells = new ArrayList<>();
 
     public GroupsView(GroupsViewModel model, Messages messages, ZoneId zone) {
@@ -64,21 +66,17 @@ public final class GroupsView extends SplitPane {
     }
 
     private void createView() {
-        groups.setId("groups-list");
-        groups.setItems(model.mine().groups().items());
-        groups.setCellFactory(view -> {
+        Label none = new Label(messages.get("groups.none"));
+        none.setWrapText(true);
+        none.getStyleClass().add(ConsoleStyles.EMPTY);
+        Lists.fill(groups, "groups-list", model.mine().groups().items(), none, view -> {
             GroupCell cell = new GroupCell();
             groupCells.add(cell);
             return cell;
         });
-        Label none = new Label(messages.get("groups.none"));
-        none.setWrapText(true);
-        none.getStyleClass().add(ConsoleStyles.EMPTY);
-        groups.setPlaceholder(none);
         start.setText(messages.get("groups.start"));
         start.setGraphic(Icons.of(Feather.PLAY));
         start.setMaxWidth(Double.MAX_VALUE);
-        VBox.setVgrow(groups, Priority.ALWAYS);
         VBox left = new VBox(10, groups, start);
         left.getStyleClass().add(ConsoleStyles.PANE);
 
@@ -125,10 +123,9 @@ public final class GroupsView extends SplitPane {
         HBox actions = new HBox(8, checkOut, spacer, supervisors, end);
         actions.setAlignment(Pos.CENTER_LEFT);
 
+        MessageLine message = new MessageLine(ConsoleStyles.MESSAGE, model.messageProperty());
         message.setId("groups-message");
-        message.getStyleClass().add(ConsoleStyles.MESSAGE);
         message.setWrapText(true);
-        message.managedProperty().bind(message.visibleProperty());
 
         VBox right = new VBox(10, title, searchRow, results, message, children, actions);
         right.getStyleClass().add(ConsoleStyles.PANE);
@@ -205,8 +202,6 @@ public final class GroupsView extends SplitPane {
                         model.actions(), group, messages, getScene().getWindow());
             }
         });
-        message.textProperty().bind(model.messageProperty());
-        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
     }
 
     private void checkInSelected() {
@@ -224,7 +219,7 @@ public final class GroupsView extends SplitPane {
         return column;
     }
 
-    private final class GroupCell extends ListCell<ActiveGroupView> {
+    private final class GroupCell extends RowCell<ActiveGroupView> {
         private final Label name = new Label();
         private final Label detail = new Label();
         private final VBox box = new VBox(2, name, detail);
@@ -235,16 +230,10 @@ public final class GroupsView extends SplitPane {
         }
 
         @Override
-        protected void updateItem(ActiveGroupView group, boolean empty) {
-            super.updateItem(group, empty);
-            setText(null);
-            if (empty || group == null) {
-                setGraphic(null);
-                return;
-            }
+        protected VBox show(ActiveGroupView group) {
             name.setText(group.name());
             showCount();
-            setGraphic(box);
+            return box;
         }
 
         void showCount() {
