@@ -24,7 +24,6 @@ import okhttp3.Response;
 final class StreamSupervisor {
 
     private static final System.Logger LOG = System.getLogger(StreamSupervisor.class.getName());
-    private static final Duration STATE_REFRESH = Duration.ofSeconds(1);
     private static final String EXPIRED = StreamConnection.EXPIRED;
 
     private final RealtimeSettings settings;
@@ -36,15 +35,13 @@ final class StreamSupervisor {
     private final RetryPlan plan;
     private final ResumePoint resume;
     private final EventIntake intake;
-    private final Listeners listeners;
+    private final ConnectionStatus status;
     private final StreamConnection connection;
     private final Poller poller;
     private final Executor io;
     private final StreamAttempt.Handler handler = new AttemptHandler();
 
     private boolean running;
-    /** Written only by the actor; read by anyone through {@link #state()}. */
-    private volatile ConnectionState state = ConnectionState.notStarted();
 
     private StreamAttempt attempt;
     private Cancellable retryTimer;
@@ -52,8 +49,6 @@ final class StreamSupervisor {
     private Cancellable stableTimer;
     /** An expired token is being renewed before the next attempt. */
     private boolean renewing;
-    /** Why the last poll failed, or {@code null} when it worked: then the fallback is not working either. */
-    private String pollProblem;
 
     /**
      * @param dataDir the console's data folder, where the cursor file is kept
@@ -76,9 +71,9 @@ final class StreamSupervisor {
         this.plan = new RetryPlan(
                 new Backoff(settings.backoffBase(), settings.backoffCap(), settings.jitter(), random),
                 settings.failuresBeforePolling());
-        this.listeners = listeners;
         this.resume = new ResumePoint(ResumePoint.storeFor(dataDir, session), timers, settings.cursorSaveDelay());
         this.intake = new EventIntake(session.api().json(), listeners, resume, scheduler::now);
+        this.status = new ConnectionStatus(listeners, intake::lastEventAt);
         this.connection = new StreamConnection(session, scheduler::now);
         this.io = io;
         this.poller = new Poller(session, settings, timers, actor, io, new PollSink());
@@ -108,12 +103,12 @@ final class StreamSupervisor {
     }
 
     Subscription onStateChange(Consumer<ConnectionState> listener) {
-        return listeners.onState(listener, state);
+        return status.listen(listener);
     }
 
     /** The latest state; the one method any thread may call. */
     ConnectionState state() {
-        return state;
+        return status.current();
     }
 
     /** Where the cursor is kept; one file per server, tenant and staff member. */
@@ -124,9 +119,9 @@ final class StreamSupervisor {
     private void startAttempt() {
         cancel(retryTimer);
         if (poller.active()) {
-            setFallbackState(null);
+            status.fallback(null);
         } else {
-            setState(Mode.CONNECTING, "Connecting to the server", null);
+            status.set(Mode.CONNECTING, "Connecting to the server", null);
         }
         if (connection.tokenExpired()) {
             if (!renewing) {
@@ -179,14 +174,14 @@ final class StreamSupervisor {
         Instant nextTry = scheduler.now().plus(delay);
         LOG.log(Level.INFO, "Realtime stream unavailable ({0}); next try in {1} ms", reason, delay.toMillis());
         if (plan.shouldPoll() && !poller.active()) {
-            pollProblem = null;
+            status.pollingStarts();
             LOG.log(Level.WARNING, "{0} failed attempts in a row: polling for events", plan.failedAttempts());
             poller.start();
         }
         if (poller.active()) {
-            setFallbackState(nextTry);
+            status.fallback(nextTry);
         } else {
-            setState(Mode.CONNECTING, reason, nextTry);
+            status.set(Mode.CONNECTING, reason, nextTry);
         }
     }
 
@@ -226,39 +221,7 @@ final class StreamSupervisor {
         cancel(stableTimer);
         poller.stop();
         resume.save();
-        setState(Mode.OFFLINE, reason, null);
-    }
-
-    /**
-     * The state while the stream is unavailable: polling, or offline when the polls fail too, because a supervisor
-     * must not believe in a fallback that brings nothing.
-     */
-    private void setFallbackState(Instant nextTry) {
-        if (pollProblem == null) {
-            setState(Mode.POLLING, ConnectionState.POLLING_MESSAGE, nextTry);
-        } else {
-            setState(Mode.OFFLINE, "The server cannot be reached (" + pollProblem + "); trying again", nextTry);
-        }
-    }
-
-    /** Many events a second must not mean as many status-light updates: the time shown moves once a second. */
-    private void delivered() {
-        Instant shown = state.lastEventAt();
-        if (shown == null || Duration.between(shown, intake.lastEventAt()).compareTo(STATE_REFRESH) >= 0) {
-            setState(state.mode(), state.reason(), state.nextTryAt());
-        }
-    }
-
-    private void setState(Mode mode, String reason, Instant nextTryAt) {
-        var next = new ConnectionState(mode, reason, intake.lastEventAt(), nextTryAt);
-        if (next.equals(state)) {
-            return;
-        }
-        if (next.mode() != state.mode() || !next.reason().equals(state.reason())) {
-            LOG.log(Level.INFO, "Realtime {0}: {1}", mode, reason);
-        }
-        state = next;
-        listeners.state(next);
+        status.set(Mode.OFFLINE, reason, null);
     }
 
     private static void cancel(Cancellable timer) {
@@ -278,13 +241,13 @@ final class StreamSupervisor {
         }
         plan.opened();
         poller.stop();
-        setState(Mode.LIVE, "Receiving live updates", null);
+        status.set(Mode.LIVE, "Receiving live updates", null);
         stableTimer = timers.schedule(settings.stablePeriod(), () -> becameStable(opened));
     }
 
     private void frame(StreamAttempt from, String id, String type, String data) {
         if (from == attempt && intake.frame(id, type, data)) {
-            delivered();
+            status.delivered();
         }
     }
 
@@ -366,19 +329,15 @@ final class StreamSupervisor {
 
         @Override
         public void page(EventPage page) {
-            if (pollProblem != null) {
-                pollProblem = null;
-                setFallbackState(state.nextTryAt());
-            }
+            status.pollWorked();
             if (intake.page(page)) {
-                delivered();
+                status.delivered();
             }
         }
 
         @Override
         public void failed(String why) {
-            pollProblem = why;
-            setFallbackState(state.nextTryAt());
+            status.pollFailed(why);
         }
 
         @Override
