@@ -3,6 +3,7 @@ package app.roomwatch.console;
 import app.roomwatch.console.config.ConfigLocations;
 import app.roomwatch.console.config.ConsoleConfigLoader;
 import app.roomwatch.console.config.LoadedConfig;
+import app.roomwatch.console.fx.UiThread;
 import app.roomwatch.console.main.ConsoleLauncher;
 import app.roomwatch.console.main.ConsoleShell;
 import app.roomwatch.console.version.ConsoleVersion;
@@ -71,7 +72,7 @@ public final class RoomwatchConsole {
     }
 
     private static String versionText() {
-        return ConsoleVersion.current().map(ConsoleVersion::toString).orElse("(version unknown)");
+        return ConsoleVersion.current().map(Object::toString).orElse("(version unknown)");
     }
 
     /** The main window: sign-in, then the supervisor's views (see ConsoleShell), and the version banner. */
@@ -97,8 +98,7 @@ public final class RoomwatchConsole {
                     new ServerVersionCheck(http, loaded.config().serverUrl(), ConsoleVersion.current());
             Thread.ofVirtual()
                     .name("version-check")
-                    .start(() ->
-                            check.check().banner().ifPresent(text -> Platform.runLater(() -> shell.showNotice(text))));
+                    .start(() -> check.check().banner().ifPresent(UiThread.fx().deliver(shell::showNotice)));
         }
 
         @Override

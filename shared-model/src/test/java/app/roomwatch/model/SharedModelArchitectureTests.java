@@ -28,8 +28,6 @@ class SharedModelArchitectureTests {
             .and()
             .areTopLevelClasses()
             .and()
-            .doNotHaveSimpleName("EventType")
-            .and()
             .doNotHaveSimpleName("Topic")
             .should()
             .beRecords()

@@ -2,15 +2,16 @@ package app.roomwatch.console.feed;
 
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.theme.ConsoleStyles;
+import app.roomwatch.console.ui.Lists;
+import app.roomwatch.console.ui.MessageLine;
+import app.roomwatch.console.ui.RowCell;
 import app.roomwatch.console.ui.Selections;
 import app.roomwatch.model.api.ActivityEntry;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The activity feed: what happened, newest on top, with the time on the left. */
@@ -21,7 +22,6 @@ public final class FeedView extends VBox {
     private final FeedViewModel model;
     private final Messages messages;
     private final ZoneId zone;
-    private final Label error = new Label();
     private final ListView<ActivityEntry> list = new ListView<>();
 
     public FeedView(FeedViewModel model, Messages messages, ZoneId zone) {
@@ -34,23 +34,20 @@ public final class FeedView extends VBox {
 
     private void createView() {
         getStyleClass().add(ConsoleStyles.PANE);
-        error.getStyleClass().add(ConsoleStyles.ERROR);
-        error.managedProperty().bind(error.visibleProperty());
-        list.setId("feed-list");
-        list.setItems(model.entries().items());
-        list.setPlaceholder(new Label(messages.get("feed.empty")));
-        list.setCellFactory(view -> new EntryCell());
-        VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(error, list);
+        Lists.fill(
+                list,
+                "feed-list",
+                model.entries().items(),
+                new Label(messages.get("feed.empty")),
+                view -> new EntryCell());
+        getChildren().addAll(new MessageLine(ConsoleStyles.ERROR, model.errorProperty()), list);
     }
 
     private void initListeners() {
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         Selections.bind(list.getSelectionModel(), model.entries());
     }
 
-    private final class EntryCell extends ListCell<ActivityEntry> {
+    private final class EntryCell extends RowCell<ActivityEntry> {
         private final Label time = new Label();
         private final Label text = new Label();
         private final HBox row = new HBox(12, time, text);
@@ -60,15 +57,10 @@ public final class FeedView extends VBox {
         }
 
         @Override
-        protected void updateItem(ActivityEntry entry, boolean empty) {
-            super.updateItem(entry, empty);
-            if (empty || entry == null) {
-                setGraphic(null);
-                return;
-            }
+        protected HBox show(ActivityEntry entry) {
             time.setText(TIME.format(entry.occurredAt().atZone(zone)));
             text.setText(entry.text());
-            setGraphic(row);
+            return row;
         }
     }
 }

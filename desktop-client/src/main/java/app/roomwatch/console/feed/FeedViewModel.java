@@ -5,7 +5,8 @@ import app.roomwatch.console.refresh.Coalescer;
 import app.roomwatch.console.refresh.ErrorText;
 import app.roomwatch.console.refresh.KeptSelection;
 import app.roomwatch.console.refresh.Loader;
-import app.roomwatch.console.refresh.Scheduler;
+import app.roomwatch.console.refresh.TaskExecutor;
+import app.roomwatch.console.time.Scheduler;
 import app.roomwatch.model.api.ActivityEntry;
 import java.util.HashSet;
 import java.util.List;
@@ -41,9 +42,9 @@ public final class FeedViewModel {
     private final Set<String> known = new HashSet<>();
     private boolean loadedOnce;
 
-    public FeedViewModel(FeedSource source, Loader loader, Scheduler scheduler, Messages messages) {
+    public FeedViewModel(FeedSource source, TaskExecutor tasks, Scheduler scheduler, Messages messages) {
         this.source = source;
-        this.loader = loader;
+        this.loader = tasks.loader();
         this.messages = messages;
         this.refetch = new Coalescer(scheduler, Coalescer.WINDOW, this::reload);
         lookedAt.addListener((obs, was, now) -> {

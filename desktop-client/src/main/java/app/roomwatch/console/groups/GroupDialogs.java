@@ -23,7 +23,7 @@ final class GroupDialogs {
 
     private GroupDialogs() {}
 
-    static void startActivity(GroupsViewModel model, Messages messages, Window owner) {
+    static void startActivity(GroupActionsViewModel model, Messages messages, Window owner) {
         model.loadFreeRooms();
         TextField name = new TextField();
         ComboBox<RoomView> room = new ComboBox<>(model.freeRooms());
@@ -48,8 +48,8 @@ final class GroupDialogs {
                         model.startActivity(name.getText(), room.getValue().id()));
     }
 
-    static void changeSupervisors(GroupsViewModel model, ActiveGroupView group, Messages messages, Window owner) {
-        List<Person> candidates = model.supervisorCandidates(model.allGroups());
+    static void changeSupervisors(GroupActionsViewModel model, ActiveGroupView group, Messages messages, Window owner) {
+        List<Person> candidates = model.supervisorCandidates();
         VBox boxes = new VBox(8);
         List<CheckBox> checks = candidates.stream()
                 .map(person -> {
@@ -74,7 +74,7 @@ final class GroupDialogs {
                                 .toList()));
     }
 
-    static void endActivity(GroupsViewModel model, ActiveGroupView group, Messages messages, Window owner) {
+    static void endActivity(GroupActionsViewModel model, ActiveGroupView group, Messages messages, Window owner) {
         Alert confirm = new Alert(
                 Alert.AlertType.CONFIRMATION,
                 messages.get("groups.end.confirm", group.name()),

@@ -3,6 +3,9 @@ package app.roomwatch.console.groups;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.theme.ConsoleStyles;
 import app.roomwatch.console.ui.Icons;
+import app.roomwatch.console.ui.Lists;
+import app.roomwatch.console.ui.MessageLine;
+import app.roomwatch.console.ui.RowCell;
 import app.roomwatch.console.ui.Selections;
 import app.roomwatch.model.api.ActiveGroupView;
 import app.roomwatch.model.api.StudentSummary;
@@ -52,7 +55,6 @@ public final class GroupsView extends SplitPane {
     private final Button start = new Button();
     private final Button supervisors = new Button();
     private final Button end = new Button();
-    private final Label message = new Label();
     private final List<GroupCell> groupCells = new ArrayList<>();
 
     public GroupsView(GroupsViewModel model, Messages messages, ZoneId zone) {
@@ -64,21 +66,17 @@ public final class GroupsView extends SplitPane {
     }
 
     private void createView() {
-        groups.setId("groups-list");
-        groups.setItems(model.groups().items());
-        groups.setCellFactory(view -> {
+        Label none = new Label(messages.get("groups.none"));
+        none.setWrapText(true);
+        none.getStyleClass().add(ConsoleStyles.EMPTY);
+        Lists.fill(groups, "groups-list", model.mine().groups().items(), none, view -> {
             GroupCell cell = new GroupCell();
             groupCells.add(cell);
             return cell;
         });
-        Label none = new Label(messages.get("groups.none"));
-        none.setWrapText(true);
-        none.getStyleClass().add(ConsoleStyles.EMPTY);
-        groups.setPlaceholder(none);
         start.setText(messages.get("groups.start"));
         start.setGraphic(Icons.of(Feather.PLAY));
         start.setMaxWidth(Double.MAX_VALUE);
-        VBox.setVgrow(groups, Priority.ALWAYS);
         VBox left = new VBox(10, groups, start);
         left.getStyleClass().add(ConsoleStyles.PANE);
 
@@ -93,11 +91,11 @@ public final class GroupsView extends SplitPane {
         results.setId("groups-search-results");
         results.getStyleClass().add("rw-search-results");
         results.setCellFactory(view -> new StudentCell());
-        results.setItems(model.searchResults());
+        results.setItems(model.search().results());
         results.managedProperty().bind(results.visibleProperty());
 
         children.setId("groups-children");
-        children.setItems(model.children().items());
+        children.setItems(model.mine().children().items());
         children.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         children.getColumns().add(column(messages.get("groups.column.name"), VisitDisplay::studentName));
         children.getColumns().add(column(messages.get("groups.column.class"), VisitDisplay::schoolClass));
@@ -125,10 +123,9 @@ public final class GroupsView extends SplitPane {
         HBox actions = new HBox(8, checkOut, spacer, supervisors, end);
         actions.setAlignment(Pos.CENTER_LEFT);
 
+        MessageLine message = new MessageLine(ConsoleStyles.MESSAGE, model.messageProperty());
         message.setId("groups-message");
-        message.getStyleClass().add(ConsoleStyles.MESSAGE);
         message.setWrapText(true);
-        message.managedProperty().bind(message.visibleProperty());
 
         VBox right = new VBox(10, title, searchRow, results, message, children, actions);
         right.getStyleClass().add(ConsoleStyles.PANE);
@@ -137,23 +134,23 @@ public final class GroupsView extends SplitPane {
     }
 
     private void initListeners() {
-        Selections.bind(groups.getSelectionModel(), model.groups());
-        Selections.bind(children.getSelectionModel(), model.children());
+        Selections.bind(groups.getSelectionModel(), model.mine().groups());
+        Selections.bind(children.getSelectionModel(), model.mine().children());
         // Only the count line of the cells on screen changes; ListView.refresh() would throw every cell away and
         // build, style and lay out new ones, once per refetched group during a burst.
-        model.setOnCountsChanged(() -> groupCells.forEach(GroupCell::showCount));
+        model.mine().setOnCountsChanged(() -> groupCells.forEach(GroupCell::showCount));
 
-        var selectedGroup = model.groups().selectedIdProperty();
+        var selectedGroup = model.mine().groups().selectedIdProperty();
         title.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> {
-                            ActiveGroupView group = model.groups().selected();
+                            ActiveGroupView group = model.mine().groups().selected();
                             return group == null
                                     ? ""
                                     : messages.get("groups.groupLine", group.name(), group.roomName());
                         },
                         selectedGroup,
-                        model.groups().items()));
+                        model.mine().groups().items()));
         var noGroup = selectedGroup.isNull();
         search.disableProperty().bind(noGroup);
         supervisors.disableProperty().bind(noGroup);
@@ -163,9 +160,9 @@ public final class GroupsView extends SplitPane {
         checkIn.disableProperty()
                 .bind(noGroup.or(
                         results.getSelectionModel().selectedItemProperty().isNull()));
-        results.visibleProperty().bind(Bindings.isNotEmpty(model.searchResults()));
+        results.visibleProperty().bind(Bindings.isNotEmpty(model.search().results()));
 
-        search.textProperty().addListener((obs, was, now) -> model.search(now));
+        search.textProperty().addListener((obs, was, now) -> model.search().search(now));
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DOWN && !results.getItems().isEmpty()) {
                 results.requestFocus();
@@ -186,32 +183,31 @@ public final class GroupsView extends SplitPane {
         checkOut.setOnAction(e -> {
             VisitDisplay visit = children.getSelectionModel().getSelectedItem();
             if (visit != null) {
-                model.checkOut(visit);
+                model.actions().checkOut(visit);
             }
         });
-        start.setOnAction(
-                e -> GroupDialogs.startActivity(model, messages, getScene().getWindow()));
+        start.setOnAction(e ->
+                GroupDialogs.startActivity(model.actions(), messages, getScene().getWindow()));
         supervisors.setOnAction(e -> {
-            ActiveGroupView group = model.groups().selected();
+            ActiveGroupView group = model.mine().groups().selected();
             if (group != null) {
                 GroupDialogs.changeSupervisors(
-                        model, group, messages, getScene().getWindow());
+                        model.actions(), group, messages, getScene().getWindow());
             }
         });
         end.setOnAction(e -> {
-            ActiveGroupView group = model.groups().selected();
+            ActiveGroupView group = model.mine().groups().selected();
             if (group != null) {
-                GroupDialogs.endActivity(model, group, messages, getScene().getWindow());
+                GroupDialogs.endActivity(
+                        model.actions(), group, messages, getScene().getWindow());
             }
         });
-        message.textProperty().bind(model.messageProperty());
-        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
     }
 
     private void checkInSelected() {
         StudentSummary student = results.getSelectionModel().getSelectedItem();
         if (student != null) {
-            model.checkIn(student);
+            model.actions().checkIn(student);
             search.clear();
         }
     }
@@ -223,7 +219,7 @@ public final class GroupsView extends SplitPane {
         return column;
     }
 
-    private final class GroupCell extends ListCell<ActiveGroupView> {
+    private final class GroupCell extends RowCell<ActiveGroupView> {
         private final Label name = new Label();
         private final Label detail = new Label();
         private final VBox box = new VBox(2, name, detail);
@@ -234,23 +230,17 @@ public final class GroupsView extends SplitPane {
         }
 
         @Override
-        protected void updateItem(ActiveGroupView group, boolean empty) {
-            super.updateItem(group, empty);
-            setText(null);
-            if (empty || group == null) {
-                setGraphic(null);
-                return;
-            }
+        protected VBox show(ActiveGroupView group) {
             name.setText(group.name());
             showCount();
-            setGraphic(box);
+            return box;
         }
 
         void showCount() {
             ActiveGroupView group = getItem();
             if (group != null && !isEmpty()) {
-                detail.setText(
-                        group.roomName() + " \u00b7 " + messages.get("groups.children", model.childCount(group.id())));
+                detail.setText(group.roomName() + " \u00b7 "
+                        + messages.get("groups.children", model.mine().childCount(group.id())));
             }
         }
     }

@@ -1,9 +1,9 @@
 package app.roomwatch.console.login;
 
+import app.roomwatch.console.fx.UiThread;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.theme.ConsoleStyles;
 import app.roomwatch.console.ui.Icons;
-import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -19,6 +19,7 @@ public final class LoginView extends StackPane {
 
     private final LoginViewModel<?> model;
     private final Messages messages;
+    private final UiThread ui;
     private final TextField serverUrl = new TextField();
     private final TextField tenant = new TextField();
     private final TextField userName = new TextField();
@@ -27,9 +28,11 @@ public final class LoginView extends StackPane {
     private final Label error = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
 
-    public LoginView(LoginViewModel<?> model, Messages messages) {
+    /** @param ui where focus moves once the card is on screen */
+    public LoginView(LoginViewModel<?> model, Messages messages, UiThread ui) {
         this.model = model;
         this.messages = messages;
+        this.ui = ui;
         createView();
         initListeners();
     }
@@ -86,7 +89,7 @@ public final class LoginView extends StackPane {
         submit.setOnAction(e -> model.signIn());
         // The cursor starts where the user has to type: the password when the rest is remembered.
         sceneProperty()
-                .addListener((obs, was, scene) -> Platform.runLater(() -> {
+                .addListener((obs, was, scene) -> ui.execute(() -> {
                     if (model.userNameProperty().get().isEmpty()) {
                         userName.requestFocus();
                     } else {

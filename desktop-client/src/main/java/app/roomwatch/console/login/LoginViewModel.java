@@ -2,7 +2,7 @@ package app.roomwatch.console.login;
 
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.refresh.ErrorText;
-import app.roomwatch.console.refresh.Loader;
+import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.settings.UserChoices;
 import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
@@ -20,7 +20,7 @@ import javafx.beans.property.StringProperty;
 public final class LoginViewModel<S> {
 
     private final SignIn<S> signIn;
-    private final Loader loader;
+    private final TaskExecutor tasks;
     private final Messages messages;
     private final Consumer<S> onSignedIn;
 
@@ -33,9 +33,9 @@ public final class LoginViewModel<S> {
     private final BooleanBinding complete;
     private String configuredServerUrl = "";
 
-    public LoginViewModel(SignIn<S> signIn, Loader loader, Messages messages, Consumer<S> onSignedIn) {
+    public LoginViewModel(SignIn<S> signIn, TaskExecutor tasks, Messages messages, Consumer<S> onSignedIn) {
         this.signIn = signIn;
-        this.loader = loader;
+        this.tasks = tasks;
         this.messages = messages;
         this.onSignedIn = onSignedIn;
         complete = serverUrl
@@ -110,7 +110,7 @@ public final class LoginViewModel<S> {
         password.set("");
         error.set("");
         busy.set(true);
-        loader.run(
+        tasks.execute(
                 () -> signIn.signIn(url, school, user, secret),
                 session -> {
                     busy.set(false);

@@ -15,8 +15,7 @@ import app.roomwatch.console.realtime.ConnectionState;
 import app.roomwatch.console.realtime.FxRealtimeClient;
 import app.roomwatch.console.realtime.RealtimeClient;
 import app.roomwatch.console.realtime.Subscription;
-import app.roomwatch.console.refresh.ExecutorScheduler;
-import app.roomwatch.console.refresh.Loader;
+import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.rooms.RoomsViewModel;
 import app.roomwatch.console.settings.SettingsDialog;
 import app.roomwatch.console.settings.SettingsViewModel;
@@ -25,10 +24,11 @@ import app.roomwatch.console.sound.SoundPlayer;
 import app.roomwatch.console.status.ConnectionSnapshot;
 import app.roomwatch.console.status.StatusViewModel;
 import app.roomwatch.console.theme.Theme;
+import app.roomwatch.console.time.Scheduler;
+import app.roomwatch.console.time.SystemScheduler;
 import app.roomwatch.console.toast.ToastViewModel;
 import app.roomwatch.model.api.LoginRequest;
 import app.roomwatch.model.api.Person;
-import app.roomwatch.model.event.EventType;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,13 @@ public final class ConsoleShell {
     private final UiThread ui;
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("roomwatch-console-call-", 0).factory());
-    private final ExecutorScheduler scheduler;
+    /** The one task executor every view-model is given: calls on {@link #background}, answers on the UI thread. */
+    private final TaskExecutor tasks;
+
+    private final SystemScheduler timer = new SystemScheduler("roomwatch-console-timer");
+    /** The timer, with each task run on the UI thread: view-models never see the timer thread. */
+    private final Scheduler scheduler;
+
     private final BorderPane root = new BorderPane();
     private final Label notice = new Label();
     private final SettingsViewModel settings;
@@ -74,7 +80,8 @@ public final class ConsoleShell {
         this.stage = stage;
         this.startup = startup;
         this.ui = UiThread.fx();
-        this.scheduler = new ExecutorScheduler(ui);
+        this.scheduler = timer.on(ui);
+        this.tasks = TaskExecutor.of(background, ui);
         this.settings = new SettingsViewModel(startup.choices(), startup.saveChoices());
         this.messages = Messages.of(startup.choices().language());
         settings.themeProperty().addListener((obs, was, now) -> now.apply());
@@ -125,11 +132,10 @@ public final class ConsoleShell {
     private void showLogin() {
         messages = Messages.of(settings.current().language());
         stage.setTitle(messages.get("app.title"));
-        LoginViewModel<StaffSession> login =
-                new LoginViewModel<>(this::signIn, new Loader(background, ui), messages, this::signedIn);
+        LoginViewModel<StaffSession> login = new LoginViewModel<>(this::signIn, tasks, messages, this::signedIn);
         login.prefill(startup.serverUrl(), startup.tenant(), startup.userName(), settings.current());
         this.login = login;
-        root.setCenter(new LoginView(login, messages));
+        root.setCenter(new LoginView(login, messages, ui));
         if (!startup.password().isEmpty()) {
             login.passwordProperty().set(startup.password());
             login.signIn();
@@ -147,18 +153,17 @@ public final class ConsoleShell {
         String key = vaultKey(serverUrl, tenant, userName);
         startup.vault().load(key).ifPresent(token -> {
             login.explain(messages.get("login.resuming"));
-            new Loader(background, ui)
-                    .run(
-                            () -> {
-                                signingInAs = userName;
-                                return StaffSession.resume(startup.apiFactory().apply(serverUrl), tenant, token);
-                            },
-                            this::signedIn,
-                            e -> {
-                                // Used up, revoked or expired: forget it, and ask for the password.
-                                startup.vault().delete(key);
-                                login.explain("");
-                            });
+            tasks.execute(
+                    () -> {
+                        signingInAs = userName;
+                        return StaffSession.resume(startup.apiFactory().apply(serverUrl), tenant, token);
+                    },
+                    this::signedIn,
+                    e -> {
+                        // Used up, revoked or expired: forget it, and ask for the password.
+                        startup.vault().delete(key);
+                        login.explain("");
+                    });
         });
     }
 
@@ -180,16 +185,15 @@ public final class ConsoleShell {
 
         ServerBackend backend = new ServerBackend(session);
         Person me = new Person(session.staff().id(), session.staff().displayName());
-        Loader loader = new Loader(background, ui);
         ToastViewModel toasts = new ToastViewModel(scheduler);
         main = new MainViewModel(
                 me.displayName(),
-                new RoomsViewModel(backend, new Loader(background, ui), scheduler, messages),
-                new GroupsViewModel(backend, background, ui, scheduler, messages, () -> me),
-                new FeedViewModel(backend, new Loader(background, ui), scheduler, messages),
+                new RoomsViewModel(backend, tasks, scheduler, messages),
+                new GroupsViewModel(backend, tasks, scheduler, messages, () -> me),
+                new FeedViewModel(backend, tasks, scheduler, messages),
                 new NotificationsViewModel(
                         backend,
-                        loader,
+                        tasks,
                         scheduler,
                         new ToastAndSound(
                                 toasts,
@@ -203,9 +207,7 @@ public final class ConsoleShell {
         MainViewModel model = main;
         RealtimeClient client = startup.realtimeFactory().apply(session);
         realtime = new FxRealtimeClient(client, ui);
-        for (String type : EventType.ALL) {
-            subscriptions.add(realtime.subscribe(type, model::onEvent));
-        }
+        subscriptions.add(realtime.subscribeAll(model::onEvent));
         subscriptions.add(realtime.onReload(reason -> model.reloadAll()));
         subscriptions.add(realtime.onStateChange(state -> model.status().update(snapshot(state))));
 
@@ -256,7 +258,7 @@ public final class ConsoleShell {
             session = null;
         }
         stopSession();
-        scheduler.close();
+        timer.close();
         background.shutdownNow();
     }
 

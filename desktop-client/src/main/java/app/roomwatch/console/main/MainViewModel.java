@@ -80,26 +80,26 @@ public final class MainViewModel {
     public void onEvent(EventEnvelope event) {
         switch (event.data()) {
             case StudentCheckedIn in -> {
-                groups.onChildrenChanged(in.activeGroupId());
+                groups.mine().onChildrenChanged(in.activeGroupId());
                 feed.onActivity();
             }
             case StudentCheckedOut out -> {
-                groups.onChildrenChanged(out.activeGroupId());
+                groups.mine().onChildrenChanged(out.activeGroupId());
                 feed.onActivity();
             }
             case RoomOccupancyChanged ignored -> rooms.onRoomChanged();
             case ActivityStarted ignored -> {
                 rooms.onRoomChanged();
-                groups.onGroupsChanged();
+                groups.mine().onGroupsChanged();
                 feed.onActivity();
             }
             case ActivityEnded ignored -> {
                 rooms.onRoomChanged();
-                groups.onGroupsChanged();
+                groups.mine().onGroupsChanged();
                 feed.onActivity();
             }
             case SupervisionChanged ignored -> {
-                groups.onGroupsChanged();
+                groups.mine().onGroupsChanged();
                 rooms.onRoomChanged();
             }
             case NotificationCreated created -> notifications.onCreated(created);
@@ -112,7 +112,7 @@ public final class MainViewModel {
     public void reloadAll() {
         feed.forgetBaseline();
         rooms.reload();
-        groups.reload();
+        groups.mine().reload();
         feed.reload();
         notifications.reload();
     }

@@ -18,15 +18,9 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /** The views' narrow server interfaces, answered by the signed-in {@link StaffSession} (SPEC section 4). */
 final class ServerBackend implements RoomsSource, GroupsApi, FeedSource, NotificationsApi {
-
-    private static final MediaType JSON = MediaType.get("application/json");
 
     private final StaffSession session;
 
@@ -82,16 +76,8 @@ final class ServerBackend implements RoomsSource, GroupsApi, FeedSource, Notific
 
     @Override
     public void changeSupervisors(String activeGroupId, List<String> supervisorIds) throws IOException {
-        // The session speaks GET and POST; this is the API's one PUT.
-        HttpUrl url = session.api().url(path("api", "active", "groups", activeGroupId, "supervisors"));
-        byte[] body = session.api().json().writeValueAsBytes(new SupervisorsRequest(supervisorIds));
-        Request request =
-                session.authorized(url).put(RequestBody.create(body, JSON)).build();
-        try (Response response = session.api().http().newCall(request).execute()) {
-            if (!response.isSuccessful()) {
-                throw session.api().problem(response);
-            }
-        }
+        session.put(
+                path("api", "active", "groups", activeGroupId, "supervisors"), new SupervisorsRequest(supervisorIds));
     }
 
     @Override

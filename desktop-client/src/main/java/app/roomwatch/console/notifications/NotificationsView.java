@@ -3,6 +3,9 @@ package app.roomwatch.console.notifications;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.theme.ConsoleStyles;
 import app.roomwatch.console.ui.Icons;
+import app.roomwatch.console.ui.Lists;
+import app.roomwatch.console.ui.MessageLine;
+import app.roomwatch.console.ui.RowCell;
 import app.roomwatch.console.ui.StyleState;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +13,6 @@ import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -26,8 +28,6 @@ public final class NotificationsView extends VBox {
     private final NotificationsViewModel model;
     private final Messages messages;
     private final ZoneId zone;
-    private final Label message = new Label();
-    private final Label error = new Label();
     private final Button markAll = new Button();
     private final ListView<NotificationGroup> list = new ListView<>();
 
@@ -41,33 +41,27 @@ public final class NotificationsView extends VBox {
 
     private void createView() {
         getStyleClass().add(ConsoleStyles.PANE);
+        MessageLine message = new MessageLine(ConsoleStyles.ERROR, model.messageProperty());
         message.setId("notifications-message");
-        message.getStyleClass().add(ConsoleStyles.ERROR);
         message.setWrapText(true);
-        message.managedProperty().bind(message.visibleProperty());
-        error.getStyleClass().add(ConsoleStyles.ERROR);
-        error.managedProperty().bind(error.visibleProperty());
         markAll.setText(messages.get("notifications.markAllRead"));
         markAll.setGraphic(Icons.of(Feather.CHECK_CIRCLE));
-        list.setId("notifications-list");
-        list.setItems(model.groups());
-        list.setPlaceholder(new Label(messages.get("notifications.empty")));
-        list.setCellFactory(view -> new GroupCell());
-        VBox.setVgrow(list, Priority.ALWAYS);
+        Lists.fill(
+                list,
+                "notifications-list",
+                model.groups(),
+                new Label(messages.get("notifications.empty")),
+                view -> new GroupCell());
         HBox actions = new HBox(8, markAll);
-        getChildren().addAll(actions, message, error, list);
+        getChildren().addAll(actions, message, new MessageLine(ConsoleStyles.ERROR, model.errorProperty()), list);
     }
 
     private void initListeners() {
-        message.textProperty().bind(model.messageProperty());
-        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         markAll.disableProperty().bind(model.unreadCountProperty().isEqualTo(0));
         markAll.setOnAction(e -> model.markAllRead());
     }
 
-    private final class GroupCell extends ListCell<NotificationGroup> {
+    private final class GroupCell extends RowCell<NotificationGroup> {
         private final Label headline = new Label();
         private final Label body = new Label();
         private final Label time = new Label();
@@ -97,13 +91,12 @@ public final class NotificationsView extends VBox {
         }
 
         @Override
-        protected void updateItem(NotificationGroup group, boolean empty) {
-            super.updateItem(group, empty);
-            if (empty || group == null) {
-                StyleState.set(row.getStyleClass(), null, List.of(ConsoleStyles.UNREAD, ConsoleStyles.URGENT));
-                setGraphic(null);
-                return;
-            }
+        protected void cleared() {
+            StyleState.set(row.getStyleClass(), null, List.of(ConsoleStyles.UNREAD, ConsoleStyles.URGENT));
+        }
+
+        @Override
+        protected HBox show(NotificationGroup group) {
             headline.setText(model.headline(group));
             body.setText(
                     group.size() == 1 ? group.latest().body() : group.latest().title());
@@ -115,7 +108,7 @@ public final class NotificationsView extends VBox {
                     row.getStyleClass(), group.isUnread() ? ConsoleStyles.UNREAD : null, List.of(ConsoleStyles.UNREAD));
             StyleState.set(
                     row.getStyleClass(), group.isUrgent() ? ConsoleStyles.URGENT : null, List.of(ConsoleStyles.URGENT));
-            setGraphic(row);
+            return row;
         }
     }
 }

@@ -4,7 +4,8 @@ import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.refresh.Coalescer;
 import app.roomwatch.console.refresh.ErrorText;
 import app.roomwatch.console.refresh.Loader;
-import app.roomwatch.console.refresh.Scheduler;
+import app.roomwatch.console.refresh.TaskExecutor;
+import app.roomwatch.console.time.Scheduler;
 import app.roomwatch.model.api.NotificationView;
 import app.roomwatch.model.event.NotificationCreated;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public final class NotificationsViewModel {
     static final int LIMIT = 100;
 
     private final NotificationsApi api;
+    private final TaskExecutor tasks;
     private final Loader loader;
     private final Coalescer refetch;
     private final NotificationAlerts alerts;
@@ -47,9 +49,14 @@ public final class NotificationsViewModel {
     private final Set<String> announced = new HashSet<>();
 
     public NotificationsViewModel(
-            NotificationsApi api, Loader loader, Scheduler scheduler, NotificationAlerts alerts, Messages messages) {
+            NotificationsApi api,
+            TaskExecutor tasks,
+            Scheduler scheduler,
+            NotificationAlerts alerts,
+            Messages messages) {
         this.api = api;
-        this.loader = loader;
+        this.tasks = tasks;
+        this.loader = tasks.loader();
         this.alerts = alerts;
         this.messages = messages;
         this.refetch = new Coalescer(scheduler, Coalescer.WINDOW, this::reload);
@@ -106,7 +113,7 @@ public final class NotificationsViewModel {
         readPending.addAll(ids);
         regroup();
         for (String id : ids) {
-            loader.run(
+            tasks.execute(
                     () -> {
                         api.markRead(id);
                         return id;

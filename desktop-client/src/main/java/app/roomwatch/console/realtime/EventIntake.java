@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the stream's frames and the polls' pages become: events delivered once each, in order, the resume point
- * moved past them, reloads announced. Guarded by the client's lock.
+ * moved past them, reloads announced. Confined to the client's actor.
  */
 final class EventIntake {
 

@@ -45,6 +45,11 @@ public final class FxRealtimeClient implements RealtimeClient {
     }
 
     @Override
+    public Subscription subscribeAll(Consumer<EventEnvelope> listener) {
+        return client.subscribeAll(ui.deliver(listener));
+    }
+
+    @Override
     public Subscription onReload(Consumer<String> listener) {
         return client.onReload(ui.deliver(listener));
     }

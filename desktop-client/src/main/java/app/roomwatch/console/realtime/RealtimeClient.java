@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 
 /**
  * Live events from the server for the views, whatever carries them (an SSE stream today). Listeners are called
- * one at a time, in event order, each event once, on the client's delivery thread; views move them onto the UI
- * thread through {@link FxRealtimeClient}.
+ * one at a time, in event order, each event once, by the client's own serial executor, so they must be quick;
+ * views have them moved onto the UI thread, in one hop, by {@link FxRealtimeClient}.
  */
 public interface RealtimeClient extends AutoCloseable {
 
@@ -16,8 +16,14 @@ public interface RealtimeClient extends AutoCloseable {
     /** Stops receiving and goes {@link ConnectionState.Mode#OFFLINE}; {@link #connect()} resumes later. */
     void disconnect();
 
-    /** Calls {@code listener} with every event of {@code eventType} (see {@code EventType}). */
+    /**
+     * Calls {@code listener} with every event of {@code eventType}, a payload's {@code TYPE} such as
+     * {@code StudentCheckedIn.TYPE}.
+     */
     Subscription subscribe(String eventType, Consumer<EventEnvelope> listener);
+
+    /** Calls {@code listener} with every event of every type: for whoever reacts to all of them. */
+    Subscription subscribeAll(Consumer<EventEnvelope> listener);
 
     /**
      * Calls {@code listener} with a reason when events may have been missed for good (the server's {@code reset}):

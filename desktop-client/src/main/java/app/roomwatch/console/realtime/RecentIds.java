@@ -6,6 +6,7 @@ import java.util.SequencedSet;
 /**
  * The ids of the latest events delivered, to drop the duplicates that at-least-once delivery brings (a replay
  * overlapping a poll, a retried stream). Bounded: a duplicate older than the window is far behind any resume.
+ * Confined to the client's actor.
  */
 final class RecentIds {
 
@@ -17,7 +18,7 @@ final class RecentIds {
     }
 
     /** True the first time {@code id} is offered, false for a duplicate. */
-    synchronized boolean firstTime(String id) {
+    boolean firstTime(String id) {
         if (!ids.add(id)) {
             return false;
         }

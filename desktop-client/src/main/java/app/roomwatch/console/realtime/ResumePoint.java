@@ -1,7 +1,8 @@
 package app.roomwatch.console.realtime;
 
 import app.roomwatch.console.api.StaffSession;
-import app.roomwatch.console.realtime.Scheduler.Timer;
+import app.roomwatch.console.time.Scheduler;
+import app.roomwatch.console.time.Scheduler.Cancellable;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,26 +14,25 @@ import java.util.HexFormat;
 /**
  * Where the stream resumes: the last cursor seen, kept in the console's data folder so that a restarted console
  * resumes too. Cursor changes are gathered for a moment before the file is written, so a burst of events costs
- * one write. Guarded by the client's lock.
+ * one write. Confined to the client's actor.
  */
 final class ResumePoint {
 
     private static final System.Logger LOG = System.getLogger(ResumePoint.class.getName());
 
     private final CursorStore store;
-    private final Scheduler scheduler;
+    private final Scheduler timers;
     private final Duration saveDelay;
-    private final Object lock;
     private boolean loaded;
     private String cursor;
     private String saved;
-    private Timer saveTimer;
+    private Cancellable saveTimer;
 
-    ResumePoint(CursorStore store, Scheduler scheduler, Duration saveDelay, Object lock) {
+    /** @param timers runs its tasks on the client's actor */
+    ResumePoint(CursorStore store, Scheduler timers, Duration saveDelay) {
         this.store = store;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.saveDelay = saveDelay;
-        this.lock = lock;
     }
 
     /** The cursor file of one server, tenant and staff member: another user's cursor is never resumed. */
@@ -66,11 +66,7 @@ final class ResumePoint {
         loaded = true;
         cursor = next;
         if (saveTimer == null) {
-            saveTimer = scheduler.schedule(saveDelay, () -> {
-                synchronized (lock) {
-                    save();
-                }
-            });
+            saveTimer = timers.schedule(saveDelay, this::save);
         }
     }
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * The counting behind reconnects: how long to wait before the next attempt, when to fall back to polling, and
- * whether a 401 may still be answered by renewing the token. Guarded by the client's lock.
+ * whether a 401 may still be answered by renewing the token. Confined to the client's actor.
  */
 final class RetryPlan {
 

@@ -1,9 +1,12 @@
 package app.roomwatch.console.realtime;
 
 import app.roomwatch.console.api.StaffSession;
+import app.roomwatch.console.time.Scheduler;
+import app.roomwatch.console.time.SystemScheduler;
 import app.roomwatch.model.event.EventEnvelope;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,34 +24,30 @@ public final class SseRealtimeClient implements RealtimeClient {
 
     private static final System.Logger LOG = System.getLogger(SseRealtimeClient.class.getName());
 
-    private final Listeners listeners;
+    private final SerialExecutor actor = new SerialExecutor();
+    private final Listeners listeners = new Listeners();
     private final StreamSupervisor supervisor;
     private final AutoCloseable resources;
     private volatile boolean closed;
 
     /**
-     * A client with its own timer, delivery and I/O threads, released by {@link #close()}.
+     * A client with its own timer and I/O threads, released by {@link #close()}.
      *
      * @param dataDir the console's data folder, where the cursor file is kept
      */
     public static SseRealtimeClient create(StaffSession session, Path dataDir, RealtimeSettings settings) {
-        SystemScheduler scheduler = Scheduler.system();
-        ExecutorService delivery = Executors.newSingleThreadExecutor(Thread.ofPlatform()
-                .name("roomwatch-realtime-delivery")
-                .daemon(true)
-                .factory());
+        SystemScheduler scheduler = new SystemScheduler("roomwatch-realtime-timer");
         ExecutorService io = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("roomwatch-realtime-io-", 0).factory());
         return new SseRealtimeClient(
-                session, dataDir, settings, scheduler, delivery, io, ThreadLocalRandom.current()::nextDouble, () -> {
+                session, dataDir, settings, scheduler, io, ThreadLocalRandom.current()::nextDouble, () -> {
                     scheduler.close();
-                    delivery.shutdown();
                     io.shutdownNow();
                 });
     }
 
     /**
-     * @param delivery runs listener calls one at a time in order
+     * @param scheduler the clock and timers; its tasks only post to the client's actor
      * @param io runs blocking calls (polls, token renewals); may run many at once
      * @param random numbers in {@code [0, 1)} for the backoff's jitter
      * @param resources closed by {@link #close()}
@@ -58,12 +57,10 @@ public final class SseRealtimeClient implements RealtimeClient {
             Path dataDir,
             RealtimeSettings settings,
             Scheduler scheduler,
-            Executor delivery,
             Executor io,
             DoubleSupplier random,
             AutoCloseable resources) {
-        this.listeners = new Listeners(delivery);
-        this.supervisor = new StreamSupervisor(session, dataDir, settings, scheduler, listeners, io, random);
+        this.supervisor = new StreamSupervisor(session, dataDir, settings, scheduler, actor, listeners, io, random);
         this.resources = resources;
     }
 
@@ -72,18 +69,19 @@ public final class SseRealtimeClient implements RealtimeClient {
         if (closed) {
             throw new IllegalStateException("This realtime client is closed");
         }
-        supervisor.start();
+        actor.execute(supervisor::start);
     }
 
     @Override
     public void disconnect() {
-        supervisor.stop("Disconnected");
+        actor.execute(() -> supervisor.stop("Disconnected"));
     }
 
+    /** Disconnects, saving the cursor, and waits for it before releasing the threads. */
     @Override
     public void close() {
         closed = true;
-        supervisor.release();
+        actor.executeAndWait(supervisor::release);
         try {
             resources.close();
         } catch (Exception e) {
@@ -97,13 +95,21 @@ public final class SseRealtimeClient implements RealtimeClient {
     }
 
     @Override
+    public Subscription subscribeAll(Consumer<EventEnvelope> listener) {
+        return listeners.onEveryEvent(listener);
+    }
+
+    @Override
     public Subscription onReload(Consumer<String> listener) {
         return listeners.onReload(listener);
     }
 
+    /** The listener hears the current state and every change from the actor, so none slips between the two. */
     @Override
     public Subscription onStateChange(Consumer<ConnectionState> listener) {
-        return supervisor.onStateChange(listener);
+        var subscription = new CompletableFuture<Subscription>();
+        actor.execute(() -> subscription.complete(supervisor.onStateChange(listener)));
+        return () -> actor.execute(() -> subscription.thenAccept(Subscription::close));
     }
 
     @Override

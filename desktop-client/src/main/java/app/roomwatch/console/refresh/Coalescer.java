@@ -1,5 +1,6 @@
 package app.roomwatch.console.refresh;
 
+import app.roomwatch.console.time.Scheduler;
 import java.time.Duration;
 
 /**

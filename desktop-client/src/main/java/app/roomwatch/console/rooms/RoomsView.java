@@ -2,6 +2,9 @@ package app.roomwatch.console.rooms;
 
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.theme.ConsoleStyles;
+import app.roomwatch.console.ui.Lists;
+import app.roomwatch.console.ui.MessageLine;
+import app.roomwatch.console.ui.RowCell;
 import app.roomwatch.console.ui.Selections;
 import app.roomwatch.console.ui.StyleState;
 import app.roomwatch.model.api.RoomView;
@@ -9,7 +12,6 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
@@ -25,7 +27,6 @@ public final class RoomsView extends VBox {
     private final RoomsViewModel model;
     private final Messages messages;
     private final Label summary = new Label();
-    private final Label error = new Label();
     private final ListView<RoomView> list = new ListView<>();
 
     public RoomsView(RoomsViewModel model, Messages messages) {
@@ -38,14 +39,13 @@ public final class RoomsView extends VBox {
     private void createView() {
         getStyleClass().add(ConsoleStyles.PANE);
         summary.getStyleClass().add(ConsoleStyles.SUMMARY);
-        error.getStyleClass().add(ConsoleStyles.ERROR);
-        error.managedProperty().bind(error.visibleProperty());
-        list.setId("rooms-list");
-        list.setItems(model.rooms().items());
-        list.setCellFactory(view -> new RoomCell());
-        list.setPlaceholder(new Label(messages.get("rooms.empty")));
-        VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(summary, error, list);
+        Lists.fill(
+                list,
+                "rooms-list",
+                model.rooms().items(),
+                new Label(messages.get("rooms.empty")),
+                view -> new RoomCell());
+        getChildren().addAll(summary, new MessageLine(ConsoleStyles.ERROR, model.errorProperty()), list);
     }
 
     private void initListeners() {
@@ -55,12 +55,10 @@ public final class RoomsView extends VBox {
                                 "rooms.childrenPresent",
                                 model.childrenPresentProperty().get()),
                         model.childrenPresentProperty()));
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         Selections.bind(list.getSelectionModel(), model.rooms());
     }
 
-    private final class RoomCell extends ListCell<RoomView> {
+    private final class RoomCell extends RowCell<RoomView> {
         private final Label name = new Label();
         private final Label activity = new Label();
         private final ProgressBar fill = new ProgressBar();
@@ -81,13 +79,12 @@ public final class RoomsView extends VBox {
         }
 
         @Override
-        protected void updateItem(RoomView room, boolean empty) {
-            super.updateItem(room, empty);
-            if (empty || room == null) {
-                StyleState.set(row.getStyleClass(), null, STATES);
-                setGraphic(null);
-                return;
-            }
+        protected void cleared() {
+            StyleState.set(row.getStyleClass(), null, STATES);
+        }
+
+        @Override
+        protected HBox show(RoomView room) {
             name.setText(room.name());
             String supervisors = model.supervisorsText(room);
             activity.setText(
@@ -102,7 +99,7 @@ public final class RoomsView extends VBox {
                             ? ConsoleStyles.OVER_CAPACITY
                             : room.activeGroup() == null ? ConsoleStyles.IDLE : null,
                     STATES);
-            setGraphic(row);
+            return row;
         }
     }
 }

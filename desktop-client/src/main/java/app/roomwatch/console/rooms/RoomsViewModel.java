@@ -5,7 +5,8 @@ import app.roomwatch.console.refresh.Coalescer;
 import app.roomwatch.console.refresh.ErrorText;
 import app.roomwatch.console.refresh.KeptSelection;
 import app.roomwatch.console.refresh.Loader;
-import app.roomwatch.console.refresh.Scheduler;
+import app.roomwatch.console.refresh.TaskExecutor;
+import app.roomwatch.console.time.Scheduler;
 import app.roomwatch.model.api.Person;
 import app.roomwatch.model.api.RoomView;
 import java.util.List;
@@ -28,9 +29,9 @@ public final class RoomsViewModel {
     private final ReadOnlyIntegerWrapper childrenPresent = new ReadOnlyIntegerWrapper(this, "childrenPresent");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
-    public RoomsViewModel(RoomsSource source, Loader loader, Scheduler scheduler, Messages messages) {
+    public RoomsViewModel(RoomsSource source, TaskExecutor tasks, Scheduler scheduler, Messages messages) {
         this.source = source;
-        this.loader = loader;
+        this.loader = tasks.loader();
         this.messages = messages;
         this.refetch = new Coalescer(scheduler, Coalescer.WINDOW, this::reload);
     }

@@ -1,6 +1,6 @@
 package app.roomwatch.console.toast;
 
-import app.roomwatch.console.refresh.Scheduler;
+import app.roomwatch.console.time.Scheduler;
 import java.time.Duration;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;

@@ -1,6 +1,7 @@
 package app.roomwatch.console.version;
 
 import app.roomwatch.model.api.VersionInfo;
+import app.roomwatch.model.version.ProductVersion;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public final class ServerVersionCheck {
     public record Supported(VersionInfo server) implements Outcome {}
 
     /** The server asks for a newer console. */
-    public record ConsoleTooOld(ConsoleVersion console, VersionInfo server) implements Outcome {
+    public record ConsoleTooOld(ProductVersion console, VersionInfo server) implements Outcome {
         @Override
         public Optional<String> banner() {
             return Optional.of("This console is older than the server supports (console " + console
@@ -48,13 +49,13 @@ public final class ServerVersionCheck {
 
     private final OkHttpClient http;
     private final HttpUrl versionUrl;
-    private final Optional<ConsoleVersion> console;
+    private final Optional<ProductVersion> console;
 
     /**
      * @param serverUrl the server's base address, as in the console's settings
      * @param console this console's version; empty when unknown
      */
-    public ServerVersionCheck(OkHttpClient http, URI serverUrl, Optional<ConsoleVersion> console) {
+    public ServerVersionCheck(OkHttpClient http, URI serverUrl, Optional<ProductVersion> console) {
         this.http = http;
         this.versionUrl = HttpUrl.get(serverUrl.toString())
                 .newBuilder()
@@ -73,9 +74,9 @@ public final class ServerVersionCheck {
         } catch (IOException | JacksonException | IllegalArgumentException e) {
             return new Undecided("could not read " + versionUrl + ": " + e.getMessage());
         }
-        ConsoleVersion minimum;
+        ProductVersion minimum;
         try {
-            minimum = ConsoleVersion.parse(server.minimumConsoleVersion());
+            minimum = ProductVersion.parse(server.minimumConsoleVersion());
         } catch (IllegalArgumentException e) {
             return new Undecided("the server's minimumConsoleVersion " + e.getMessage());
         }

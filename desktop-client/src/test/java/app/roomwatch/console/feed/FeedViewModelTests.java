@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.refresh.Coalescer;
-import app.roomwatch.console.refresh.Loader;
-import app.roomwatch.console.refresh.ManualScheduler;
+import app.roomwatch.console.refresh.TaskExecutor;
+import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.model.api.ActivityEntry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ class FeedViewModelTests {
                 fetches.incrementAndGet();
                 return List.copyOf(server);
             },
-            new Loader(Runnable::run, Runnable::run),
+            TaskExecutor.sameThread(),
             scheduler,
             Messages.of("en"));
 

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.refresh.Coalescer;
-import app.roomwatch.console.refresh.ManualScheduler;
+import app.roomwatch.console.refresh.TaskExecutor;
+import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.model.api.ActiveGroupView;
 import app.roomwatch.model.api.Person;
 import app.roomwatch.model.api.RoomView;
@@ -27,7 +28,7 @@ class GroupsViewModelTests {
     private final ManualScheduler scheduler = new ManualScheduler();
     private final FakeServer server = new FakeServer();
     private final GroupsViewModel model =
-            new GroupsViewModel(server, Runnable::run, Runnable::run, scheduler, Messages.of("en"), () -> ANNA);
+            new GroupsViewModel(server, TaskExecutor.sameThread(), scheduler, Messages.of("en"), () -> ANNA);
 
     @Test
     void showsOnlyMyGroupsAndTheChildrenOfTheSelectedOneNewestFirst() {
@@ -36,92 +37,98 @@ class GroupsViewModelTests {
         server.visit("g1", "v1", "Mia K.", 10);
         server.visit("g1", "v2", "Ben L.", 20);
 
-        model.reload();
+        model.mine().reload();
 
-        assertThat(model.groups().items()).extracting(ActiveGroupView::id).containsExactly("g1");
-        assertThat(model.groups().selectedIdProperty().get()).isEqualTo("g1");
-        assertThat(model.children().items())
+        assertThat(model.mine().groups().items())
+                .extracting(ActiveGroupView::id)
+                .containsExactly("g1");
+        assertThat(model.mine().groups().selectedIdProperty().get()).isEqualTo("g1");
+        assertThat(model.mine().children().items())
                 .extracting(VisitDisplay::studentName)
                 .containsExactly("Ben L.", "Mia K.");
-        assertThat(model.childCount("g1")).isEqualTo(2);
+        assertThat(model.mine().childCount("g1")).isEqualTo(2);
     }
 
     @Test
     void aBurstOfCheckInsRefetchesThatGroupOnceAndKeepsTheSelectedChild() {
         server.group("g1", "Painting", ANNA);
         server.visit("g1", "v1", "Mia K.", 10);
-        model.reload();
-        model.children().selectedIdProperty().set("v1");
+        model.mine().reload();
+        model.mine().children().selectedIdProperty().set("v1");
         int before = server.visitFetches.getOrDefault("g1", 0);
 
         for (int i = 0; i < 100; i++) {
             server.visit("g1", "x" + i, "Child " + i, 100 + i);
-            model.onChildrenChanged("g1");
+            model.mine().onChildrenChanged("g1");
         }
         scheduler.advance(Coalescer.WINDOW);
 
         assertThat(server.visitFetches.get("g1") - before).isEqualTo(1);
-        assertThat(model.children().items()).hasSize(101);
-        assertThat(model.children().selectedIdProperty().get()).isEqualTo("v1");
-        assertThat(model.children().selected().studentName()).isEqualTo("Mia K.");
+        assertThat(model.mine().children().items()).hasSize(101);
+        assertThat(model.mine().children().selectedIdProperty().get()).isEqualTo("v1");
+        assertThat(model.mine().children().selected().studentName()).isEqualTo("Mia K.");
     }
 
     @Test
     void manualCheckInAndCheckOutGoToTheServerAndShowTheResult() {
         server.group("g1", "Painting", ANNA);
-        model.reload();
+        model.mine().reload();
 
-        model.search("mi");
-        assertThat(model.searchResults()).extracting(StudentSummary::firstName).containsExactly("Mia");
-        model.checkIn(model.searchResults().getFirst());
+        model.search().search("mi");
+        assertThat(model.search().results())
+                .extracting(StudentSummary::firstName)
+                .containsExactly("Mia");
+        model.actions().checkIn(model.search().results().getFirst());
         assertThat(model.messageProperty().get()).isEqualTo("Mia K. checked in to Painting.");
         scheduler.advance(Coalescer.WINDOW);
-        assertThat(model.children().items())
+        assertThat(model.mine().children().items())
                 .extracting(VisitDisplay::studentName)
                 .containsExactly("Mia K.");
 
-        model.checkOut(model.children().items().getFirst());
+        model.actions().checkOut(model.mine().children().items().getFirst());
         scheduler.advance(Coalescer.WINDOW);
-        assertThat(model.children().items()).isEmpty();
+        assertThat(model.mine().children().items()).isEmpty();
         assertThat(model.messageProperty().get()).isEqualTo("Mia K. checked out.");
     }
 
     @Test
     void startingAndEndingAnActivityFollowsTheServer() {
-        model.reload();
-        model.loadFreeRooms();
-        assertThat(model.freeRooms()).extracting(RoomView::name).containsExactly("Gym");
+        model.mine().reload();
+        model.actions().loadFreeRooms();
+        assertThat(model.actions().freeRooms()).extracting(RoomView::name).containsExactly("Gym");
 
-        model.startActivity("Basketball", "r2");
+        model.actions().startActivity("Basketball", "r2");
         scheduler.advance(Coalescer.WINDOW);
-        assertThat(model.groups().items()).extracting(ActiveGroupView::name).containsExactly("Basketball");
+        assertThat(model.mine().groups().items())
+                .extracting(ActiveGroupView::name)
+                .containsExactly("Basketball");
 
-        model.endActivity(model.groups().items().getFirst());
+        model.actions().endActivity(model.mine().groups().items().getFirst());
         scheduler.advance(Coalescer.WINDOW);
-        assertThat(model.groups().items()).isEmpty();
-        assertThat(model.groups().selectedIdProperty().get()).isNull();
+        assertThat(model.mine().groups().items()).isEmpty();
+        assertThat(model.mine().groups().selectedIdProperty().get()).isNull();
     }
 
     @Test
     void handingAGroupToAColleagueRemovesItFromMyGroups() {
         server.group("g1", "Painting", ANNA);
         server.group("g2", "Football", BEN);
-        model.reload();
+        model.mine().reload();
 
-        assertThat(model.supervisorCandidates(model.allGroups())).containsExactly(ANNA, BEN);
-        model.changeSupervisors(model.groups().items().getFirst(), List.of(BEN.id()));
+        assertThat(model.actions().supervisorCandidates()).containsExactly(ANNA, BEN);
+        model.actions().changeSupervisors(model.mine().groups().items().getFirst(), List.of(BEN.id()));
         scheduler.advance(Coalescer.WINDOW);
 
-        assertThat(model.groups().items()).isEmpty();
-        assertThat(model.children().items()).isEmpty();
+        assertThat(model.mine().groups().items()).isEmpty();
+        assertThat(model.mine().children().items()).isEmpty();
     }
 
     @Test
     void aRefusedActionSaysWhy() {
         server.group("g1", "Painting", ANNA);
-        model.reload();
+        model.mine().reload();
 
-        model.checkIn(new StudentSummary("404", "Nobody", "Known", "1a"));
+        model.actions().checkIn(new StudentSummary("404", "Nobody", "Known", "1a"));
 
         assertThat(model.messageProperty().get()).isEqualTo("That did not work: student 404 not found");
     }

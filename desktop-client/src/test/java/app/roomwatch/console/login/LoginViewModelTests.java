@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.roomwatch.console.api.ServerApi;
 import app.roomwatch.console.api.StaffSession;
 import app.roomwatch.console.i18n.Messages;
-import app.roomwatch.console.refresh.Loader;
+import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.settings.UserChoices;
 import app.roomwatch.console.theme.Theme;
 import app.roomwatch.model.api.LoginRequest;
@@ -28,7 +28,7 @@ class LoginViewModelTests {
                 calledWith.add(url + " " + tenant + " " + user + " " + password);
                 return user;
             },
-            new Loader(Runnable::run, Runnable::run),
+            TaskExecutor.sameThread(),
             Messages.of("en"),
             signedIn::add);
 
@@ -106,7 +106,7 @@ class LoginViewModelTests {
             LoginViewModel<StaffSession> real = new LoginViewModel<>(
                     (url, tenant, user, password) ->
                             StaffSession.login(ServerApi.at(url), new LoginRequest(tenant, user, password)),
-                    new Loader(Runnable::run, Runnable::run),
+                    TaskExecutor.sameThread(),
                     Messages.of("en"),
                     session -> {
                         throw new AssertionError("signed in although the server refused");

@@ -13,7 +13,6 @@ import app.roomwatch.console.theme.Theme;
 import app.roomwatch.model.api.LoginRequest;
 import app.roomwatch.model.api.RoomView;
 import app.roomwatch.model.api.VisitDisplay;
-import app.roomwatch.model.event.EventType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,12 +116,12 @@ public final class ConsoleResponsivenessBenchmark {
                 ServerApi::at,
                 session -> {
                     SseRealtimeClient client = SseRealtimeClient.create(session, work, RealtimeSettings.defaults());
-                    EventType.ALL.forEach(type -> client.subscribe(type, event -> {
+                    client.subscribeAll(event -> {
                         received.incrementAndGet();
                         long now = System.nanoTime();
                         firstEvent.compareAndSet(0, now);
                         lastEvent.set(now);
-                    }));
+                    });
                     return client;
                 },
                 TokenVault.none());
@@ -136,7 +135,7 @@ public final class ConsoleResponsivenessBenchmark {
                 Duration.ofSeconds(60),
                 () -> onFx(() -> shell.main() != null
                         && shell.main().status().lightProperty().get() == Light.LIVE
-                        && !shell.main().groups().groups().items().isEmpty()));
+                        && !shell.main().groups().mine().groups().items().isEmpty()));
         onFx(() -> {
             shell.mainView().show("tab.groups");
             return null;
@@ -199,7 +198,7 @@ public final class ConsoleResponsivenessBenchmark {
                     .sorted()
                     .toList();
             boolean same = onFx(() -> {
-                List<String> shownChildren = shell.main().groups().children().items().stream()
+                List<String> shownChildren = shell.main().groups().mine().children().items().stream()
                         .map(VisitDisplay::visitId)
                         .sorted()
                         .toList();

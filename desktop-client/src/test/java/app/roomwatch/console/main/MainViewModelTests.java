@@ -9,10 +9,10 @@ import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.notifications.NotificationsApi;
 import app.roomwatch.console.notifications.NotificationsViewModel;
 import app.roomwatch.console.refresh.Coalescer;
-import app.roomwatch.console.refresh.Loader;
-import app.roomwatch.console.refresh.ManualScheduler;
+import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.rooms.RoomsViewModel;
 import app.roomwatch.console.status.StatusViewModel;
+import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.console.toast.ToastViewModel;
 import app.roomwatch.model.api.ActiveGroupView;
 import app.roomwatch.model.api.NotificationView;
@@ -44,14 +44,13 @@ class MainViewModelTests {
     private final ManualScheduler scheduler = new ManualScheduler();
     private final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
     private final Messages messages = Messages.of("en");
-    private final Loader loader = new Loader(Runnable::run, Runnable::run);
+    private final TaskExecutor tasks = TaskExecutor.sameThread();
     private final MainViewModel model = new MainViewModel(
             ANNA.displayName(),
-            new RoomsViewModel(() -> fetched("rooms", List.of()), loader, scheduler, messages),
-            new GroupsViewModel(new Groups(), Runnable::run, Runnable::run, scheduler, messages, () -> ANNA),
-            new FeedViewModel(
-                    limit -> fetched("feed", List.of()), new Loader(Runnable::run, Runnable::run), scheduler, messages),
-            new NotificationsViewModel(new Notifications(), loader, scheduler, created -> {}, messages),
+            new RoomsViewModel(() -> fetched("rooms", List.of()), tasks, scheduler, messages),
+            new GroupsViewModel(new Groups(), tasks, scheduler, messages, () -> ANNA),
+            new FeedViewModel(limit -> fetched("feed", List.of()), TaskExecutor.sameThread(), scheduler, messages),
+            new NotificationsViewModel(new Notifications(), tasks, scheduler, created -> {}, messages),
             new ToastViewModel(scheduler),
             new StatusViewModel(messages, ZoneId.of("Europe/Berlin")));
 

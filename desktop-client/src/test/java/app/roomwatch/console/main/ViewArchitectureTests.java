@@ -2,6 +2,7 @@ package app.roomwatch.console.main;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import app.roomwatch.console.fx.UiThread;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -30,18 +31,20 @@ class ViewArchitectureTests {
                     + " answer in memory and main.ServerBackend answers over HTTP");
 
     @ArchTest
+    static final ArchRule viewModelsRunBlockingWorkOnlyThroughTheTaskExecutor = noClasses()
+            .that()
+            .haveSimpleNameEndingWith("ViewModel")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName(java.util.concurrent.Executor.class.getName())
+            .because("view-models are handed the one refresh.TaskExecutor, which tests replace with a same-thread one");
+
+    @ArchTest
     static final ArchRule viewsNeverCrossThreadsThemselves = noClasses()
             .that()
-            .resideInAnyPackage(
-                    "app.roomwatch.console.rooms..",
-                    "app.roomwatch.console.groups..",
-                    "app.roomwatch.console.feed..",
-                    "app.roomwatch.console.notifications..",
-                    "app.roomwatch.console.status..",
-                    "app.roomwatch.console.toast..",
-                    "app.roomwatch.console.refresh..",
-                    "app.roomwatch.console.main..")
+            .doNotHaveFullyQualifiedName(UiThread.class.getName())
             .should()
             .callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
-            .because("every hand-off to the UI thread goes through fx.UiThread, which tests replace");
+            .because("every hand-off to the UI thread, in every package of the console, goes through fx.UiThread,"
+                    + " which tests replace");
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.refresh.Coalescer;
-import app.roomwatch.console.refresh.Loader;
-import app.roomwatch.console.refresh.ManualScheduler;
 import app.roomwatch.console.refresh.QueuedExecutor;
+import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.sound.Sound;
+import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.console.toast.ToastViewModel;
 import app.roomwatch.model.api.NotificationView;
 import app.roomwatch.model.event.NotificationCreated;
@@ -31,7 +31,7 @@ class NotificationsViewModelTests {
     private boolean soundsOn = true;
     private final NotificationsViewModel model = new NotificationsViewModel(
             server,
-            new Loader(background, Runnable::run),
+            TaskExecutor.of(background, Runnable::run),
             scheduler,
             new ToastAndSound(toasts, played::add, () -> soundsOn),
             Messages.of("en"));

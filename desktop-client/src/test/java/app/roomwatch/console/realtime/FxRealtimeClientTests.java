@@ -8,8 +8,9 @@ import static org.awaitility.Awaitility.await;
 
 import app.roomwatch.console.fx.UiThread;
 import app.roomwatch.console.realtime.ConnectionState.Mode;
+import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.model.event.EventEnvelope;
-import app.roomwatch.model.event.EventType;
+import app.roomwatch.model.event.StudentCheckedIn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,6 @@ class FxRealtimeClientTests {
     Path dataDir;
 
     final ScriptedServer server = new ScriptedServer();
-    final ExecutorService delivery = Executors.newSingleThreadExecutor();
     final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
     /** Stands in for the FX thread: tasks wait here until the test runs them. */
     final LinkedBlockingQueue<Runnable> uiTasks = new LinkedBlockingQueue<>();
@@ -37,25 +37,17 @@ class FxRealtimeClientTests {
     @AfterEach
     void stop() {
         server.close();
-        delivery.shutdownNow();
         io.shutdownNow();
     }
 
     @Test
     void listenersAndTheStatePropertyChangeOnlyOnTheUiThread() throws Exception {
         var core = new SseRealtimeClient(
-                server.login(),
-                dataDir,
-                RealtimeSettings.defaults(),
-                new ManualScheduler(),
-                delivery,
-                io,
-                () -> 0.0,
-                () -> {});
+                server.login(), dataDir, RealtimeSettings.defaults(), new ManualScheduler(), io, () -> 0.0, () -> {});
         Executor queued = uiTasks::add;
         try (var client = new FxRealtimeClient(core, UiThread.using(queued))) {
             List<EventEnvelope> received = new CopyOnWriteArrayList<>();
-            client.subscribe(EventType.STUDENT_CHECKIN, received::add);
+            client.subscribe(StudentCheckedIn.TYPE, received::add);
             var stream = server.openStream();
             client.connect();
             stream.send(connected("0-0")).send(frame(event("1-1")));

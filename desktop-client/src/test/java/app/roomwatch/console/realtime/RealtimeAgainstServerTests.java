@@ -12,7 +12,6 @@ import app.roomwatch.model.api.AnnouncementRequest;
 import app.roomwatch.model.api.LoginRequest;
 import app.roomwatch.model.event.EventEnvelope;
 import app.roomwatch.model.event.EventPage;
-import app.roomwatch.model.event.EventType;
 import app.roomwatch.model.event.NotificationCreated;
 import app.roomwatch.model.event.NotificationPriority;
 import java.io.IOException;
@@ -184,7 +183,7 @@ class RealtimeAgainstServerTests {
     private SseRealtimeClient connect(StaffSession session) {
         var client = SseRealtimeClient.create(session, consoleDir, FAST);
         closeAfter.add(client);
-        client.subscribe(EventType.NOTIFICATION_NEW, received::add);
+        client.subscribe(NotificationCreated.TYPE, received::add);
         client.onStateChange(states::add);
         client.connect();
         await().atMost(AWAIT).until(() -> client.state().mode() == Mode.LIVE);

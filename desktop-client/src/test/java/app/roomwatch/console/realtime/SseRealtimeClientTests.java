@@ -8,9 +8,11 @@ import static org.awaitility.Awaitility.await;
 
 import app.roomwatch.console.api.StaffSession;
 import app.roomwatch.console.realtime.ConnectionState.Mode;
+import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.model.event.EventEnvelope;
 import app.roomwatch.model.event.EventPage;
-import app.roomwatch.model.event.EventType;
+import app.roomwatch.model.event.StudentCheckedIn;
+import app.roomwatch.model.event.StudentCheckedOut;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +41,6 @@ class SseRealtimeClientTests {
 
     final ScriptedServer server = new ScriptedServer();
     final ManualScheduler clock = new ManualScheduler();
-    final ExecutorService delivery = Executors.newSingleThreadExecutor();
     final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
     final List<EventEnvelope> received = new CopyOnWriteArrayList<>();
     final List<SseRealtimeClient> clients = new ArrayList<>();
@@ -54,14 +55,13 @@ class SseRealtimeClientTests {
     void stop() throws Exception {
         clients.forEach(SseRealtimeClient::close);
         server.close();
-        delivery.shutdownNow();
         io.shutdownNow();
     }
 
     SseRealtimeClient client(RealtimeSettings settings) {
         // No jitter taken off (random 0), so every planned wait is the nominal one.
-        var client = new SseRealtimeClient(session, dataDir, settings, clock, delivery, io, () -> 0.0, () -> {});
-        client.subscribe(EventType.STUDENT_CHECKIN, received::add);
+        var client = new SseRealtimeClient(session, dataDir, settings, clock, io, () -> 0.0, () -> {});
+        client.subscribe(StudentCheckedIn.TYPE, received::add);
         clients.add(client);
         return client;
     }
@@ -353,8 +353,8 @@ class SseRealtimeClientTests {
         var client = client();
         List<EventEnvelope> checkouts = new CopyOnWriteArrayList<>();
         List<EventEnvelope> cancelled = new CopyOnWriteArrayList<>();
-        client.subscribe(EventType.STUDENT_CHECKOUT, checkouts::add);
-        client.unsubscribe(client.subscribe(EventType.STUDENT_CHECKIN, cancelled::add));
+        client.subscribe(StudentCheckedOut.TYPE, checkouts::add);
+        client.unsubscribe(client.subscribe(StudentCheckedIn.TYPE, cancelled::add));
         var stream = server.openStream();
         client.connect();
 

@@ -2,6 +2,7 @@ package app.roomwatch.console.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.roomwatch.console.time.ManualScheduler;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.refresh.Coalescer;
-import app.roomwatch.console.refresh.Loader;
-import app.roomwatch.console.refresh.ManualScheduler;
+import app.roomwatch.console.refresh.TaskExecutor;
+import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.model.api.Person;
 import app.roomwatch.model.api.RoomView;
 import java.util.List;
@@ -24,7 +24,7 @@ class RoomsViewModelTests {
                 fetches.incrementAndGet();
                 return server.get();
             },
-            new Loader(Runnable::run, Runnable::run),
+            TaskExecutor.sameThread(),
             scheduler,
             Messages.of("en"));
 

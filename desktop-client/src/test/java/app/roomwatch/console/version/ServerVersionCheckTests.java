@@ -2,6 +2,7 @@ package app.roomwatch.console.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.roomwatch.model.version.ProductVersion;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -82,7 +83,7 @@ class ServerVersionCheckTests {
         server.close();
 
         ServerVersionCheck.Outcome outcome =
-                new ServerVersionCheck(http, nobody, Optional.of(ConsoleVersion.parse("0.1.0"))).check();
+                new ServerVersionCheck(http, nobody, Optional.of(ProductVersion.parse("0.1.0"))).check();
 
         assertThat(outcome).isInstanceOf(ServerVersionCheck.Undecided.class);
         assertThat(((ServerVersionCheck.Undecided) outcome).reason()).contains("/api/version");
@@ -97,7 +98,7 @@ class ServerVersionCheckTests {
     }
 
     private ServerVersionCheck.Outcome check(String consoleVersion) {
-        return new ServerVersionCheck(http, baseUrl(), Optional.of(ConsoleVersion.parse(consoleVersion))).check();
+        return new ServerVersionCheck(http, baseUrl(), Optional.of(ProductVersion.parse(consoleVersion))).check();
     }
 
     private URI baseUrl() {

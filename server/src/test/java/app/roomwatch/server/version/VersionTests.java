@@ -2,9 +2,8 @@ package app.roomwatch.server.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.roomwatch.model.version.ProductVersion;
 import app.roomwatch.server.testing.ServerTest;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,30 +20,9 @@ class VersionTests extends ServerTest {
         String thisBuild = version.get("serverVersion").asString();
         String minimum = version.get("minimumConsoleVersion").asString();
         assertThat(thisBuild).matches("\\d+(\\.\\d+)*(-[0-9A-Za-z.-]+)?");
-        assertThat(compare(thisBuild, minimum))
+        assertThat(ProductVersion.parse(thisBuild))
                 .as("console %s against minimum %s", thisBuild, minimum)
-                .isGreaterThanOrEqualTo(0);
+                .isGreaterThanOrEqualTo(ProductVersion.parse(minimum));
         assertThat(minimum).isEqualTo("0.0.0");
-    }
-
-    /** The console's ordering: numbers as numbers, and a pre-release before its release. */
-    private static int compare(String a, String b) {
-        List<Integer> left = numbers(a);
-        List<Integer> right = numbers(b);
-        for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
-            int byNumber = Integer.compare(i < left.size() ? left.get(i) : 0, i < right.size() ? right.get(i) : 0);
-            if (byNumber != 0) {
-                return byNumber;
-            }
-        }
-        return Boolean.compare(!a.contains("-"), !b.contains("-"));
-    }
-
-    private static List<Integer> numbers(String version) {
-        List<Integer> numbers = new ArrayList<>();
-        for (String part : version.split("-", 2)[0].split("\\.")) {
-            numbers.add(Integer.parseInt(part));
-        }
-        return numbers;
     }
 }

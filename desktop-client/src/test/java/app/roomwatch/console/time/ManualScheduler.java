@@ -1,4 +1,4 @@
-package app.roomwatch.console.realtime;
+package app.roomwatch.console.time;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** A {@link Scheduler} whose time moves only when a test says so; due tasks run on the test's thread. */
-final class ManualScheduler implements Scheduler {
+/**
+ * A {@link Scheduler} whose time moves only when a test says so; due tasks run on the test's thread. A move runs
+ * what was planned before it and what its own tasks plan on the way; what other threads (an HTTP answer, say) plan
+ * while the clock moves waits for the next move, so a test decides when it runs, as with a real clock.
+ */
+public final class ManualScheduler implements Scheduler {
 
-    private record Task(Instant due, long order, Runnable action) {}
+    private record Task(Instant due, long order, Thread plannedBy, Runnable action) {}
 
     private final List<Task> tasks = new ArrayList<>();
     private Instant now = Instant.parse("2026-11-23T08:00:00Z");
@@ -21,8 +25,8 @@ final class ManualScheduler implements Scheduler {
     }
 
     @Override
-    public synchronized Timer schedule(Duration delay, Runnable action) {
-        var task = new Task(now.plus(delay), order++, action);
+    public synchronized Cancellable schedule(Duration delay, Runnable action) {
+        var task = new Task(now.plus(delay), order++, Thread.currentThread(), action);
         tasks.add(task);
         return () -> {
             synchronized (this) {
@@ -32,16 +36,20 @@ final class ManualScheduler implements Scheduler {
     }
 
     /** Moves the clock forward, running every task that falls due on the way, in time order. */
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         Instant target;
+        long plannedBefore;
+        Thread mover = Thread.currentThread();
         synchronized (this) {
             target = now.plus(duration);
+            plannedBefore = order;
         }
         while (true) {
             Task next;
             synchronized (this) {
                 next = tasks.stream()
                         .filter(t -> !t.due().isAfter(target))
+                        .filter(t -> t.order() < plannedBefore || t.plannedBy() == mover)
                         .min(Comparator.comparing(Task::due).thenComparing(Task::order))
                         .orElse(null);
                 if (next == null) {
@@ -56,7 +64,12 @@ final class ManualScheduler implements Scheduler {
     }
 
     /** Runs whatever is due now (tasks scheduled with no delay). */
-    void runDue() {
+    public void runDue() {
         advance(Duration.ZERO);
+    }
+
+    /** How many tasks wait for their time. */
+    public synchronized int pending() {
+        return tasks.size();
     }
 }

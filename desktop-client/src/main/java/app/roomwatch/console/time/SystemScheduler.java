@@ -1,22 +1,18 @@
-package app.roomwatch.console.realtime;
+package app.roomwatch.console.time;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-/** The production {@link Scheduler}: the system clock and a single daemon timer thread. */
+/** The real {@link Scheduler}: the system clock and one daemon timer thread, stopped by {@link #close()}. */
 public final class SystemScheduler implements Scheduler, AutoCloseable {
 
     private final ScheduledThreadPoolExecutor timers;
 
-    SystemScheduler() {
+    public SystemScheduler(String threadName) {
         timers = new ScheduledThreadPoolExecutor(
-                1,
-                Thread.ofPlatform()
-                        .name("roomwatch-realtime-timer")
-                        .daemon(true)
-                        .factory());
+                1, Thread.ofPlatform().name(threadName).daemon(true).factory());
         timers.setRemoveOnCancelPolicy(true);
     }
 
@@ -26,7 +22,7 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
     }
 
     @Override
-    public Timer schedule(Duration delay, Runnable task) {
+    public Cancellable schedule(Duration delay, Runnable task) {
         var future = timers.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
         return () -> future.cancel(false);
     }
