@@ -105,6 +105,7 @@ class ServerDistributionIT {
         Map<String, String> settings = new HashMap<>(exampleSettings());
         settings.put("ROOMWATCH_DATADIR", dataDir.toString());
         settings.put("SERVER_PORT", Integer.toString(port));
+        settings.put("MANAGEMENT_SERVER_PORT", Integer.toString(freePort()));
         Process server = start(dataDir, settings);
         try {
             awaitVersion(server, dataDir, port);

@@ -90,6 +90,7 @@ public final class ServerJar {
                 "-jar",
                 JAR.toString(),
                 "--server.port=" + port,
+                "--management.server.port=0",
                 "--roomwatch.data-dir=" + dataDir));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command)
