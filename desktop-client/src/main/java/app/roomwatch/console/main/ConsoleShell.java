@@ -198,7 +198,8 @@ public final class ConsoleShell {
                         new ToastAndSound(
                                 toasts,
                                 startup.sounds(),
-                                () -> settings.soundsProperty().get()),
+                                () -> settings.soundsProperty().get(),
+                                messages),
                         messages),
                 toasts,
                 new StatusViewModel(messages, ZoneId.systemDefault()));
