@@ -123,7 +123,7 @@ public final class NotificationsViewModel {
         loader.load(
                 () -> api.notifications(LIMIT),
                 this::show,
-                e -> error.set(messages.get("notifications.loadFailed", ErrorText.of(e))));
+                e -> error.set(messages.get("notifications.loadFailed", ErrorText.of(e, messages))));
     }
 
     /** A {@code notification_new} event: refetch (coalesced) and alert once per notification. */
@@ -208,7 +208,7 @@ public final class NotificationsViewModel {
     private void revert(String id, Exception e) {
         readPending.remove(id);
         regroup();
-        message.set(messages.get("notifications.markReadFailed", ErrorText.of(e)));
+        message.set(messages.get("notifications.markReadFailed", ErrorText.of(e, messages)));
     }
 
     private void show(List<NotificationView> notifications) {

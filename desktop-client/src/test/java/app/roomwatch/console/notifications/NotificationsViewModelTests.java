@@ -2,6 +2,7 @@ package app.roomwatch.console.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.roomwatch.console.api.ApiException;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.refresh.Coalescer;
 import app.roomwatch.console.refresh.QueuedExecutor;
@@ -82,7 +83,7 @@ class NotificationsViewModelTests {
     void markReadIsTakenBackWithAMessageWhenTheServerRefuses() {
         server.add("1", "k", "Hello");
         load();
-        server.refuse = "Notification 1 was not found";
+        server.refuse = 404;
 
         model.markRead(model.groups().getFirst());
         assertThat(model.unreadCountProperty().get()).isZero();
@@ -91,7 +92,8 @@ class NotificationsViewModelTests {
         assertThat(model.unreadCountProperty().get()).isEqualTo(1);
         assertThat(model.groups().getFirst().isUnread()).isTrue();
         assertThat(model.messageProperty().get())
-                .isEqualTo("Could not mark as read, so it is unread again: Notification 1 was not found");
+                .isEqualTo("It could not be marked as read, so it is unread again. It is no longer on the server,"
+                        + " perhaps removed a moment ago. Look at the current list and try again.");
     }
 
     @Test
@@ -243,7 +245,7 @@ class NotificationsViewModelTests {
         final List<NotificationView> all = new ArrayList<>();
         final Set<String> readIds = ConcurrentHashMap.newKeySet();
         final AtomicInteger fetches = new AtomicInteger();
-        String refuse;
+        Integer refuse;
         private int clock;
 
         void add(String id, String groupKey, String title) {
@@ -272,9 +274,9 @@ class NotificationsViewModelTests {
         }
 
         @Override
-        public void markRead(String id) {
+        public void markRead(String id) throws ApiException {
             if (refuse != null) {
-                throw new IllegalStateException(refuse);
+                throw new ApiException(refuse, "There is no notification " + id + " of yours");
             }
             readIds.add(id);
         }
