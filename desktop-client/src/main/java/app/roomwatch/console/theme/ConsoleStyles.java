@@ -41,6 +41,7 @@ public final class ConsoleStyles {
     public static final String HEADING = "rw-heading";
     public static final String ERROR = "rw-error";
     public static final String FEED_TIME = "rw-feed-time";
+    public static final String FEED_TIMES = "rw-feed-times";
 
     private ConsoleStyles() {}
 }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import app.roomwatch.console.api.ServerApi;
 import app.roomwatch.console.api.StaffSession;
+import app.roomwatch.console.feed.FeedKind;
+import app.roomwatch.console.feed.FeedLine;
 import app.roomwatch.console.login.TokenVault;
 import app.roomwatch.console.main.ConsoleShell.ConsoleStartup;
 import app.roomwatch.console.notifications.NotificationGroup;
@@ -24,6 +26,7 @@ import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -36,10 +39,11 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The notifications a supervisor cannot miss, on a real screen against the real server jar: urgent ones each on
- * their own, in the strip until read on any console, opened from their toast; info ones grouped and opened.
+ * The notifications a supervisor cannot miss and the messages they can act on, on a real screen against the real
+ * server jar: urgent ones each on their own, in the strip until read on any console, opened from their toast; info
+ * ones grouped and opened; a refused sign-in said in words, pointing at the field to correct.
  */
-class NotificationsAgainstServerTests {
+class NotificationsAndMessagesAgainstServerTests {
 
     private static final Duration AWAIT = Duration.ofSeconds(30);
     private static final RealtimeSettings QUICK = new RealtimeSettings(
@@ -163,12 +167,57 @@ class NotificationsAgainstServerTests {
         assertThat(fx(() -> texts(opened))).contains("From Office Admin");
     }
 
+    @Test
+    void anAnnouncementReachesTheFeedAtOnceAndTheFeedNarrowsToOneKind() throws Exception {
+        open("ben");
+        robot.interact(() -> shell.mainView().show("tab.feed"));
+
+        school.announce("Choir practice moved to the hall", "info");
+
+        @SuppressWarnings("unchecked")
+        ListView<FeedLine> feed = robot.lookup("#feed-list").queryAs(ListView.class);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fx(() -> feed.getItems().stream()
+                        .anyMatch(
+                                line -> line.entry().text().equals("Notification: Choir practice moved to the hall"))));
+
+        robot.clickOn(fx(() -> robot.lookup("#feed-filter .toggle-button").queryAllAs(ToggleButton.class).stream()
+                .filter(b -> b.getText().equals("Notifications"))
+                .findFirst()
+                .orElseThrow()));
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> !feed.getItems().isEmpty()
+                        && feed.getItems().stream().allMatch(line -> line.kind() == FeedKind.NOTIFICATIONS)));
+    }
+
+    @Test
+    void aWrongPasswordIsSaidInWordsAndTheCursorGoesToThePassword() throws Exception {
+        start("anna", "not-her-password");
+
+        Label error = robot.lookup("#login-error").queryAs(Label.class);
+        await().atMost(AWAIT).until(() -> fx(error::isVisible));
+        assertThat(fx(error::getText))
+                .isEqualTo("School, user name or password is wrong. Check them and enter the password again.");
+        Node password = robot.lookup("#login-password").query();
+        await().atMost(AWAIT).until(() -> fx(password::isFocused));
+        assertThat(fx(() -> password.getPseudoClassStates().stream()
+                        .anyMatch(p -> p.getPseudoClassName().equals("danger"))))
+                .isTrue();
+    }
+
     private void open(String user) throws Exception {
+        start(user, "demo");
+        await().atMost(AWAIT).until(() -> fx(() -> shell.main() != null));
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> shell.main().status().lightProperty().get() == Light.LIVE));
+    }
+
+    private void start(String user, String password) throws Exception {
         ConsoleStartup startup = new ConsoleStartup(
                 server.baseUrl(),
                 "demo",
                 user,
-                "demo",
+                password,
                 new UserChoices(Theme.LIGHT, "en", false, "", ""),
                 choices -> {},
                 sound -> {},
@@ -180,9 +229,6 @@ class NotificationsAgainstServerTests {
             shell = new ConsoleShell(stage, startup);
             shell.start();
         });
-        await().atMost(AWAIT).until(() -> fx(() -> shell.main() != null));
-        await().atMost(AWAIT)
-                .until(() -> fx(() -> shell.main().status().lightProperty().get() == Light.LIVE));
     }
 
     private static String texts(Node node) {
@@ -193,7 +239,7 @@ class NotificationsAgainstServerTests {
             return String.join(
                     " ",
                     parent.getChildrenUnmodifiable().stream()
-                            .map(NotificationsAgainstServerTests::texts)
+                            .map(NotificationsAndMessagesAgainstServerTests::texts)
                             .toList());
         }
         return "";
