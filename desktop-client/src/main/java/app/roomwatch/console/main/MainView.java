@@ -126,6 +126,11 @@ public final class MainView extends StackPane {
         UrgentStripView strip = new UrgentStripView(model.notifications(), messages, zone, this::openNotification);
         page.setTop(new VBox(header, banner, strip));
         ToastView toasts = new ToastView(model.toasts(), messages, toast -> openNotification(toast.id()));
+        // Toasts sit below the urgent strip, never over its buttons.
+        toasts.translateYProperty()
+                .bind(Bindings.when(strip.visibleProperty())
+                        .then(strip.heightProperty())
+                        .otherwise(0.0));
         StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
         getChildren().addAll(page, toasts);
     }

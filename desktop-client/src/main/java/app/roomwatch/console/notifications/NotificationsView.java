@@ -19,7 +19,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -139,6 +138,7 @@ public final class NotificationsView extends VBox {
         private final Label icon = new Label();
         private final Label headline = new Label();
         private final Label body = new Label();
+        private final Label byline = new Label();
         private final Label time = new Label();
         private final Button markRead = new Button();
         private final HBox row;
@@ -146,16 +146,21 @@ public final class NotificationsView extends VBox {
         GroupCell() {
             headline.getStyleClass().add(ConsoleStyles.SUMMARY);
             body.getStyleClass().add(ConsoleStyles.MUTED);
-            body.setWrapText(true);
+            byline.getStyleClass().add(ConsoleStyles.MUTED);
+            for (Label line : List.of(body, byline)) {
+                line.managedProperty().bind(line.visibleProperty());
+            }
             time.getStyleClass().add(ConsoleStyles.FEED_TIME);
             markRead.setText(messages.get("notifications.markRead"));
             markRead.getStyleClass().add("mark-read");
             markRead.setGraphic(Icons.of(Feather.CHECK));
-            VBox text = new VBox(2, headline, body);
+            markRead.setMinWidth(Button.USE_PREF_SIZE);
+            VBox text = new VBox(2, headline, body, byline);
+            // The text takes the row's width, so a body is cut only where the row really ends.
+            text.setMinWidth(0);
+            text.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(text, Priority.ALWAYS);
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.SOMETIMES);
-            row = new HBox(10, time, icon, text, spacer, markRead);
+            row = new HBox(10, time, icon, text, markRead);
             row.setAlignment(Pos.CENTER_LEFT);
             row.getStyleClass().add(ConsoleStyles.NOTIFICATION_ROW);
             markRead.setOnAction(e -> {
@@ -176,9 +181,10 @@ public final class NotificationsView extends VBox {
             headline.setText(model.headline(group));
             // One notification: its body and sender. A group: the newest member's title, to say what it holds.
             body.setText(
-                    group.size() == 1
-                            ? join(latest.body(), model.sender(latest))
-                            : messages.get("notifications.group.newest", latest.title()));
+                    group.size() == 1 ? latest.body() : messages.get("notifications.group.newest", latest.title()));
+            body.setVisible(!body.getText().isBlank());
+            byline.setText(model.sender(latest));
+            byline.setVisible(group.size() == 1);
             time.setText(TIME.format(latest.createdAt().atZone(zone)));
             icon.setGraphic(Icons.of(
                     group.isUrgentRow() ? Feather.ALERT_TRIANGLE : group.size() > 1 ? Feather.LAYERS : Feather.INFO));
@@ -188,10 +194,6 @@ public final class NotificationsView extends VBox {
             StyleState.set(
                     row.getStyleClass(), group.isUrgent() ? ConsoleStyles.URGENT : null, List.of(ConsoleStyles.URGENT));
             return row;
-        }
-
-        private static String join(String body, String sender) {
-            return body.isBlank() ? sender : body + "\n" + sender;
         }
     }
 }
