@@ -6,6 +6,7 @@ import app.roomwatch.model.api.TokenResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -44,7 +45,27 @@ public final class ServerApi {
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(15))
                 .build();
-        return new ServerApi(HttpUrl.get(baseUrl), http);
+        HttpUrl url;
+        try {
+            url = HttpUrl.get(baseUrl);
+        } catch (IllegalArgumentException e) {
+            throw new BadServerAddress(baseUrl, e);
+        }
+        return new ServerApi(url, http);
+    }
+
+    /**
+     * The same server, asked to write its words (feed lines) in {@code language} ("en", "de"), read at each call so a
+     * change of the console's language applies to the next one.
+     */
+    public ServerApi speaking(Supplier<String> language) {
+        OkHttpClient speaking = http.newBuilder()
+                .addInterceptor(chain -> chain.proceed(chain.request()
+                        .newBuilder()
+                        .header("Accept-Language", language.get())
+                        .build()))
+                .build();
+        return new ServerApi(baseUrl, speaking);
     }
 
     public HttpUrl baseUrl() {

@@ -8,22 +8,25 @@ import app.roomwatch.console.refresh.Loader;
 import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.time.Scheduler;
 import app.roomwatch.model.api.ActivityEntry;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 
 /**
- * The activity feed, newest on top, and the badge that counts what arrived while nobody looked ("3 new
- * activities").
+ * The event feed, newest on top, narrowed to one kind when the user asks, with identical system lines in a row
+ * shown once ("×4"); and the badge that counts what arrived while nobody looked ("3 new events").
  */
 public final class FeedViewModel {
 
@@ -33,8 +36,10 @@ public final class FeedViewModel {
     private final Loader loader;
     private final Coalescer refetch;
     private final Messages messages;
-    private final KeptSelection<ActivityEntry> entries =
-            new KeptSelection<>(FXCollections.observableArrayList(), ActivityEntry::id);
+    private final KeptSelection<FeedLine> entries =
+            new KeptSelection<>(FXCollections.observableArrayList(), FeedLine::id);
+    private final ObjectProperty<FeedKind> kind = new SimpleObjectProperty<>(this, "kind");
+    private List<ActivityEntry> loaded = List.of();
     private final BooleanProperty lookedAt = new SimpleBooleanProperty(this, "lookedAt");
     private final ReadOnlyIntegerWrapper unseen = new ReadOnlyIntegerWrapper(this, "unseen");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -52,12 +57,19 @@ public final class FeedViewModel {
                 unseen.set(0);
             }
         });
+        kind.addListener((obs, was, now) -> entries.replace(lines(loaded)));
         badgeText = Bindings.createStringBinding(
                 () -> unseen.get() == 0 ? "" : messages.get("feed.badge", unseen.get()), unseen);
     }
 
-    public KeptSelection<ActivityEntry> entries() {
+    /** The rows shown: the kind asked for, identical system lines in a row collapsed. */
+    public KeptSelection<FeedLine> entries() {
         return entries;
+    }
+
+    /** The one kind of line to show, or {@code null} for all. */
+    public ObjectProperty<FeedKind> kindProperty() {
+        return kind;
     }
 
     /** True while the feed is on screen; the view sets it, and looking clears the badge. */
@@ -88,7 +100,7 @@ public final class FeedViewModel {
         loader.load(
                 () -> source.activity(LIMIT),
                 this::show,
-                e -> error.set(messages.get("feed.loadFailed", ErrorText.of(e))));
+                e -> error.set(messages.get("feed.loadFailed", ErrorText.of(e, messages))));
     }
 
     /** A reset: the old lines may be gone; the next answer is the new baseline, not "new activities". */
@@ -108,6 +120,28 @@ public final class FeedViewModel {
             unseen.set(unseen.get() + fresh);
         }
         loadedOnce = true;
-        entries.replace(next);
+        loaded = List.copyOf(next);
+        entries.replace(lines(loaded));
+    }
+
+    private List<FeedLine> lines(List<ActivityEntry> all) {
+        List<FeedLine> lines = new ArrayList<>();
+        for (ActivityEntry entry : all) {
+            FeedLine line = new FeedLine(entry, 1);
+            if (kind.get() != null && line.kind() != kind.get()) {
+                continue;
+            }
+            if (!lines.isEmpty()) {
+                FeedLine above = lines.getLast();
+                if (line.collapses()
+                        && above.entry().type().equals(entry.type())
+                        && above.entry().text().equals(entry.text())) {
+                    lines.set(lines.size() - 1, new FeedLine(above.entry(), above.times() + 1));
+                    continue;
+                }
+            }
+            lines.add(line);
+        }
+        return lines;
     }
 }

@@ -7,6 +7,7 @@ import app.roomwatch.console.ui.Lists;
 import app.roomwatch.console.ui.MessageLine;
 import app.roomwatch.console.ui.RowCell;
 import app.roomwatch.console.ui.Selections;
+import app.roomwatch.console.ui.StyleState;
 import app.roomwatch.model.api.ActiveGroupView;
 import app.roomwatch.model.api.StudentSummary;
 import app.roomwatch.model.api.VisitDisplay;
@@ -125,6 +126,11 @@ public final class GroupsView extends SplitPane {
 
         MessageLine message = new MessageLine(ConsoleStyles.MESSAGE, model.messageProperty());
         message.setId("groups-message");
+        model.messageIsFailureProperty()
+                .subscribe(failed -> StyleState.set(
+                        message.getStyleClass(),
+                        failed ? ConsoleStyles.ERROR : ConsoleStyles.MESSAGE,
+                        List.of(ConsoleStyles.ERROR, ConsoleStyles.MESSAGE)));
         message.setWrapText(true);
 
         VBox right = new VBox(10, title, searchRow, results, message, children, actions);

@@ -5,6 +5,7 @@ import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.time.Scheduler;
 import app.roomwatch.model.api.Person;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 
 /**
@@ -40,6 +41,11 @@ public final class GroupsViewModel {
     }
 
     /** What the last action did or why it failed, in words; empty when there is nothing to say. */
+    /** True while the message says why something failed. */
+    public ReadOnlyBooleanProperty messageIsFailureProperty() {
+        return message.failureProperty();
+    }
+
     public ReadOnlyStringProperty messageProperty() {
         return message.property();
     }

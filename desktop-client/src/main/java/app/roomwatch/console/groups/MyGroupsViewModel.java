@@ -93,6 +93,7 @@ public final class MyGroupsViewModel {
     }
 
     private void showGroups(List<ActiveGroupView> all) {
+        message.succeeded();
         allGroups = List.copyOf(all);
         List<ActiveGroupView> mine =
                 all.stream().filter(ActiveGroupView::supervisedByMe).toList();
@@ -137,6 +138,7 @@ public final class MyGroupsViewModel {
         }
 
         private void show(List<VisitDisplay> next) {
+            message.succeeded();
             int countBefore = visits.size();
             // Newest check-in on top: the child who just arrived is the one a supervisor looks for.
             visits = next.stream()

@@ -4,6 +4,7 @@ import app.roomwatch.console.fx.UiThread;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.theme.ConsoleStyles;
 import app.roomwatch.console.ui.Icons;
+import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -27,6 +28,7 @@ public final class LoginView extends StackPane {
     private final Button submit = new Button();
     private final Label error = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
+    private final Label progress = new Label();
 
     /** @param ui where focus moves once the card is on screen */
     public LoginView(LoginViewModel<?> model, Messages messages, UiThread ui) {
@@ -41,6 +43,8 @@ public final class LoginView extends StackPane {
         getStyleClass().add(ConsoleStyles.LOGIN);
         Label heading = new Label(messages.get("login.heading"), Icons.of(Feather.EYE, 24));
         heading.getStyleClass().add(ConsoleStyles.HEADING);
+        // "Bei Roomwatch anmelden" is longer than the card is wide: the heading wraps rather than being cut off.
+        heading.setWrapText(true);
         serverUrl.setId("login-server");
         tenant.setId("login-tenant");
         userName.setId("login-user");
@@ -55,7 +59,10 @@ public final class LoginView extends StackPane {
         error.setWrapText(true);
         error.managedProperty().bind(error.visibleProperty());
         busy.setPrefSize(22, 22);
-        busy.managedProperty().bind(busy.visibleProperty());
+        progress.setId("login-progress");
+        progress.setGraphic(busy);
+        progress.getStyleClass().add(ConsoleStyles.MUTED);
+        progress.managedProperty().bind(progress.visibleProperty());
 
         VBox card = new VBox(
                 heading,
@@ -69,11 +76,10 @@ public final class LoginView extends StackPane {
                 password,
                 error,
                 submit,
-                busy);
+                progress);
         card.getStyleClass().add(ConsoleStyles.LOGIN_CARD);
         card.setAlignment(Pos.CENTER_LEFT);
         card.setMaxSize(380, USE_PREF_SIZE);
-        busy.setMaxWidth(Double.MAX_VALUE);
         getChildren().add(card);
     }
 
@@ -84,8 +90,10 @@ public final class LoginView extends StackPane {
         password.textProperty().bindBidirectional(model.passwordProperty());
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        busy.visibleProperty().bind(model.busyProperty());
+        progress.textProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.busyProperty());
         submit.disableProperty().bind(model.busyProperty());
+        model.wrongFieldProperty().addListener((obs, was, field) -> pointAt(field));
         submit.setOnAction(e -> model.signIn());
         // The cursor starts where the user has to type: the password when the rest is remembered.
         sceneProperty()
@@ -96,5 +104,24 @@ public final class LoginView extends StackPane {
                         password.requestFocus();
                     }
                 }));
+    }
+
+    /** Marks the field to correct and puts the cursor in it; the other fields lose their mark. */
+    private void pointAt(LoginViewModel.Field field) {
+        for (LoginViewModel.Field each : LoginViewModel.Field.values()) {
+            fieldOf(each).pseudoClassStateChanged(Styles.STATE_DANGER, each == field);
+        }
+        if (field != null) {
+            fieldOf(field).requestFocus();
+        }
+    }
+
+    private TextField fieldOf(LoginViewModel.Field field) {
+        return switch (field) {
+            case SERVER -> serverUrl;
+            case TENANT -> tenant;
+            case USER -> userName;
+            case PASSWORD -> password;
+        };
     }
 }

@@ -4,10 +4,13 @@ import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.refresh.ErrorText;
 import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.settings.UserChoices;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -15,9 +18,18 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The sign-in form: server (preset by the admin), school, user name (remembered) and password. The password lives
- * only in this form and is cleared the moment it has been sent.
+ * only in this form and is cleared the moment it has been sent. A failed sign-in says why in a sentence and points
+ * at the field to correct.
  */
 public final class LoginViewModel<S> {
+
+    /** The form's fields, to point at the one that needs correcting. */
+    public enum Field {
+        SERVER,
+        TENANT,
+        USER,
+        PASSWORD
+    }
 
     private final SignIn<S> signIn;
     private final TaskExecutor tasks;
@@ -30,6 +42,8 @@ public final class LoginViewModel<S> {
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
+    private final ReadOnlyObjectWrapper<Field> wrongField = new ReadOnlyObjectWrapper<>(this, "wrongField");
     private final BooleanBinding complete;
     private String configuredServerUrl = "";
 
@@ -90,6 +104,16 @@ public final class LoginViewModel<S> {
         return error.getReadOnlyProperty();
     }
 
+    /** What is going on while busy ("Signing in…"); empty otherwise. */
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** The field to correct after a failed attempt, or {@code null}. */
+    public ReadOnlyObjectProperty<Field> wrongFieldProperty() {
+        return wrongField.getReadOnlyProperty();
+    }
+
     /** True when every field has something in it. */
     public BooleanBinding completeProperty() {
         return complete;
@@ -99,8 +123,9 @@ public final class LoginViewModel<S> {
         if (busy.get()) {
             return;
         }
-        if (!complete.get()) {
-            error.set(messages.get("login.missing"));
+        Field empty = firstEmpty();
+        if (empty != null) {
+            fail(empty, messages.get("login.missing." + empty.name().toLowerCase(Locale.ROOT)));
             return;
         }
         String url = serverUrl.get().strip();
@@ -109,17 +134,51 @@ public final class LoginViewModel<S> {
         String secret = password.get();
         password.set("");
         error.set("");
-        busy.set(true);
+        wrongField.set(null);
+        working(messages.get("login.busy"));
         tasks.execute(
                 () -> signIn.signIn(url, school, user, secret),
                 session -> {
-                    busy.set(false);
+                    working("");
                     onSignedIn.accept(session);
                 },
                 e -> {
-                    busy.set(false);
-                    error.set(messages.get("login.failed", ErrorText.of(e)));
+                    working("");
+                    failed(e);
                 });
+    }
+
+    private void failed(Exception e) {
+        switch (ErrorText.problem(e)) {
+            case NOT_SIGNED_IN -> fail(Field.PASSWORD, messages.get("login.wrongCredentials"));
+            case NOT_ALLOWED -> fail(Field.USER, messages.get("login.accountDisabled"));
+            case UNREACHABLE -> fail(Field.SERVER, messages.get("login.unreachable"));
+            case BAD_ADDRESS -> fail(Field.SERVER, messages.get("login.badAddress"));
+            default -> fail(null, messages.get("login.failed", ErrorText.of(e, messages)));
+        }
+    }
+
+    private void fail(Field field, String text) {
+        error.set(text);
+        wrongField.set(field);
+    }
+
+    private void working(String text) {
+        progress.set(text);
+        busy.set(!text.isEmpty());
+    }
+
+    private Field firstEmpty() {
+        if (serverUrl.get().isBlank()) {
+            return Field.SERVER;
+        }
+        if (tenant.get().isBlank()) {
+            return Field.TENANT;
+        }
+        if (userName.get().isBlank()) {
+            return Field.USER;
+        }
+        return password.get().isEmpty() ? Field.PASSWORD : null;
     }
 
     private static String normalized(String url) {
@@ -133,5 +192,10 @@ public final class LoginViewModel<S> {
     /** Shows why an earlier session ended (e.g. the remembered sign-in expired). */
     public void explain(String text) {
         error.set(text);
+    }
+
+    /** Says what is going on while the console signs in by itself (a kept sign-in); empty when done. */
+    public void showProgress(String text) {
+        working(text);
     }
 }

@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -65,6 +66,8 @@ public final class ConsoleShell {
     private final List<Subscription> subscriptions = new ArrayList<>();
 
     private Messages messages;
+    // Read by the HTTP client's threads for Accept-Language; follows the settings at once.
+    private volatile String spokenLanguage;
     // The user name of the sign-in in flight; the session knows the staff member's id and name, not what was typed.
     private volatile String signingInAs = "";
     private boolean mayResume = true;
@@ -84,7 +87,28 @@ public final class ConsoleShell {
         this.tasks = TaskExecutor.of(background, ui);
         this.settings = new SettingsViewModel(startup.choices(), startup.saveChoices());
         this.messages = Messages.of(startup.choices().language());
+        this.spokenLanguage = messages.locale().getLanguage();
         settings.themeProperty().addListener((obs, was, now) -> now.apply());
+        settings.languageProperty().addListener((obs, was, now) -> switchLanguage(now));
+    }
+
+    /**
+     * Shows the console in another language at once: the signed-in window is built again around the same session
+     * (the realtime client resumes from its cursor), or the sign-in form is shown again.
+     */
+    private void switchLanguage(String language) {
+        messages = Messages.of(language);
+        spokenLanguage = messages.locale().getLanguage();
+        if (stage.getScene() == null) {
+            return;
+        }
+        StaffSession current = session;
+        if (current != null && main != null) {
+            stopSession();
+            signedIn(current);
+        } else if (current == null) {
+            showLogin();
+        }
     }
 
     /** Shows the window: signed in at once when the startup carries a password (the demo), else the login form. */
@@ -131,6 +155,7 @@ public final class ConsoleShell {
 
     private void showLogin() {
         messages = Messages.of(settings.current().language());
+        spokenLanguage = messages.locale().getLanguage();
         stage.setTitle(messages.get("app.title"));
         LoginViewModel<StaffSession> login = new LoginViewModel<>(this::signIn, tasks, messages, this::signedIn);
         login.prefill(startup.serverUrl(), startup.tenant(), startup.userName(), settings.current());
@@ -152,19 +177,25 @@ public final class ConsoleShell {
         String userName = login.userNameProperty().get();
         String key = vaultKey(serverUrl, tenant, userName);
         startup.vault().load(key).ifPresent(token -> {
-            login.explain(messages.get("login.resuming"));
+            login.showProgress(messages.get("login.resuming"));
             tasks.execute(
                     () -> {
                         signingInAs = userName;
-                        return StaffSession.resume(startup.apiFactory().apply(serverUrl), tenant, token);
+                        return StaffSession.resume(
+                                startup.apiFactory().apply(serverUrl).speaking(language()), tenant, token);
                     },
                     this::signedIn,
                     e -> {
                         // Used up, revoked or expired: forget it, and ask for the password.
                         startup.vault().delete(key);
-                        login.explain("");
+                        login.showProgress("");
                     });
         });
+    }
+
+    /** The console's language as the window shows it now, for the server's words. */
+    private Supplier<String> language() {
+        return () -> spokenLanguage;
     }
 
     private static String vaultKey(String serverUrl, String tenant, String userName) {
@@ -173,7 +204,7 @@ public final class ConsoleShell {
 
     private StaffSession signIn(String serverUrl, String tenant, String userName, String password) throws Exception {
         signingInAs = userName;
-        ServerApi api = startup.apiFactory().apply(serverUrl);
+        ServerApi api = startup.apiFactory().apply(serverUrl).speaking(language());
         return StaffSession.login(api, new LoginRequest(tenant, userName, password));
     }
 
@@ -198,7 +229,8 @@ public final class ConsoleShell {
                         new ToastAndSound(
                                 toasts,
                                 startup.sounds(),
-                                () -> settings.soundsProperty().get()),
+                                () -> settings.soundsProperty().get(),
+                                messages),
                         messages),
                 toasts,
                 new StatusViewModel(messages, ZoneId.systemDefault()));

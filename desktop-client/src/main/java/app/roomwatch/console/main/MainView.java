@@ -4,6 +4,7 @@ import app.roomwatch.console.feed.FeedView;
 import app.roomwatch.console.groups.GroupsView;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.notifications.NotificationsView;
+import app.roomwatch.console.notifications.UrgentStripView;
 import app.roomwatch.console.rooms.RoomsView;
 import app.roomwatch.console.status.StatusLightView;
 import app.roomwatch.console.theme.ConsoleStyles;
@@ -29,7 +30,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The signed-in window: a header (who, status light, activity badge, bell, settings, sign out), the banner when
- * updates are not live, the four views as tabs, and the toasts over them.
+ * updates are not live, the strip of unread urgent notifications, the four views as tabs, and the toasts over them.
  */
 public final class MainView extends StackPane {
 
@@ -122,8 +123,14 @@ public final class MainView extends StackPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         BorderPane page = new BorderPane(tabs);
-        page.setTop(new VBox(header, banner));
-        ToastView toasts = new ToastView(model.toasts(), messages);
+        UrgentStripView strip = new UrgentStripView(model.notifications(), messages, zone, this::openNotification);
+        page.setTop(new VBox(header, banner, strip));
+        ToastView toasts = new ToastView(model.toasts(), messages, toast -> openNotification(toast.id()));
+        // Toasts sit below the urgent strip, never over its buttons.
+        toasts.translateYProperty()
+                .bind(Bindings.when(strip.visibleProperty())
+                        .then(strip.heightProperty())
+                        .otherwise(0.0));
         StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
         getChildren().addAll(page, toasts);
     }
@@ -164,6 +171,12 @@ public final class MainView extends StackPane {
                                 focused));
             }
         });
+    }
+
+    /** Shows the notifications panel with notification {@code id} open. */
+    private void openNotification(String id) {
+        tabs.getSelectionModel().select(notificationsTab);
+        model.notifications().openNotification(id);
     }
 
     /** Shows one of the views by its tab text's key ({@code tab.rooms}, {@code tab.groups}, …); for tests and docs. */

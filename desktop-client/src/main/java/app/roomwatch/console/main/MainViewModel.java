@@ -101,8 +101,13 @@ public final class MainViewModel {
             case SupervisionChanged ignored -> {
                 groups.mine().onGroupsChanged();
                 rooms.onRoomChanged();
+                feed.onActivity();
             }
-            case NotificationCreated created -> notifications.onCreated(created);
+            case NotificationCreated created -> {
+                notifications.onCreated(created);
+                // Announcements and alerts are feed lines too: the feed must not wait for the next check-in.
+                feed.onActivity();
+            }
             case NotificationsRead read -> notifications.onRead(read.ids());
             case DeviceStatusChanged ignored -> feed.onActivity();
         }

@@ -5,11 +5,16 @@ import app.roomwatch.model.event.NotificationPriority;
 import java.util.List;
 
 /**
- * Notifications with the same group key, shown as one row ("3 children checked out by schedule").
+ * One row of the notifications panel: info notifications with the same group key ("3 children checked out by
+ * schedule"), or one urgent notification on its own.
  *
+ * @param groupKey the members' group key, or {@link #URGENT_PREFIX} and the id of the one urgent notification
  * @param members newest first; never empty
  */
 public record NotificationGroup(String groupKey, List<NotificationView> members) {
+
+    /** Starts the key of a row that holds one urgent notification. */
+    public static final String URGENT_PREFIX = "urgent:";
 
     public NotificationGroup {
         members = List.copyOf(members);
@@ -39,8 +44,14 @@ public record NotificationGroup(String groupKey, List<NotificationView> members)
         return unreadCount() > 0;
     }
 
+    /** True for a row holding an urgent notification that has not been read. */
     public boolean isUrgent() {
         return members.stream().anyMatch(n -> n.priority() == NotificationPriority.URGENT && !n.read());
+    }
+
+    /** True for a row holding one urgent notification, read or not. */
+    public boolean isUrgentRow() {
+        return groupKey.startsWith(URGENT_PREFIX);
     }
 
     public List<String> unreadIds() {

@@ -8,6 +8,7 @@ import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.time.Scheduler;
 import app.roomwatch.model.api.NotificationView;
 import app.roomwatch.model.event.NotificationCreated;
+import app.roomwatch.model.event.NotificationPriority;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,13 +17,16 @@ import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The notifications panel and the bell: notifications grouped by their group key, the unread count, and
+ * The notifications panel, the bell and the urgent strip: info notifications grouped by their group key, every
+ * urgent one on its own row, the unread urgent ones for the strip, the row that is open, the unread count, and
  * mark-as-read that shows at once and is taken back, with a message, when the server refuses.
  */
 public final class NotificationsViewModel {
@@ -37,6 +41,8 @@ public final class NotificationsViewModel {
     private final Messages messages;
 
     private final ObservableList<NotificationGroup> groups = FXCollections.observableArrayList();
+    private final ObservableList<NotificationView> urgentUnread = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<NotificationGroup> opened = new ReadOnlyObjectWrapper<>(this, "opened");
     private final ReadOnlyIntegerWrapper unreadCount = new ReadOnlyIntegerWrapper(this, "unreadCount");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -47,6 +53,9 @@ public final class NotificationsViewModel {
     // Read according to a notification_read event (another console) that a refetch may not reflect yet.
     private final Set<String> readElsewhere = new HashSet<>();
     private final Set<String> announced = new HashSet<>();
+    // The open row's id, kept across refetches; or a notification id to open once it has been fetched.
+    private String openedKey;
+    private String toOpen;
 
     public NotificationsViewModel(
             NotificationsApi api,
@@ -64,6 +73,34 @@ public final class NotificationsViewModel {
 
     public ObservableList<NotificationGroup> groups() {
         return groups;
+    }
+
+    /** Unread urgent notifications, newest first: the strip at the top of the window shows them until read. */
+    public ObservableList<NotificationView> urgentUnread() {
+        return urgentUnread;
+    }
+
+    /** The row whose items are shown in full, or {@code null}. */
+    public ReadOnlyObjectProperty<NotificationGroup> openedProperty() {
+        return opened.getReadOnlyProperty();
+    }
+
+    /** Shows a row's items in full: an urgent notification, or every member of an info group. */
+    public void open(NotificationGroup group) {
+        openedKey = group == null ? null : group.id();
+        toOpen = null;
+        opened.set(group);
+    }
+
+    /** Opens the row holding notification {@code id} (from a toast or the strip), once it is on the list. */
+    public void openNotification(String id) {
+        NotificationGroup holding = holding(id);
+        if (holding == null) {
+            toOpen = id;
+            refetch.trigger();
+        } else {
+            open(holding);
+        }
     }
 
     public ReadOnlyIntegerProperty unreadCountProperty() {
@@ -86,7 +123,7 @@ public final class NotificationsViewModel {
         loader.load(
                 () -> api.notifications(LIMIT),
                 this::show,
-                e -> error.set(messages.get("notifications.loadFailed", ErrorText.of(e))));
+                e -> error.set(messages.get("notifications.loadFailed", ErrorText.of(e, messages))));
     }
 
     /** A {@code notification_new} event: refetch (coalesced) and alert once per notification. */
@@ -105,7 +142,17 @@ public final class NotificationsViewModel {
 
     /** Marks every unread member of {@code group} read now, and tells the server. */
     public void markRead(NotificationGroup group) {
-        List<String> ids = group.unreadIds();
+        markRead(group.unreadIds());
+    }
+
+    /** Marks one notification read now, and tells the server. */
+    public void markRead(NotificationView notification) {
+        if (!notification.read()) {
+            markRead(List.of(notification.id()));
+        }
+    }
+
+    private void markRead(List<String> ids) {
         if (ids.isEmpty()) {
             return;
         }
@@ -132,6 +179,13 @@ public final class NotificationsViewModel {
         message.set("");
     }
 
+    /** Who a notification is from, in words: the sender's name, or Roomwatch itself. */
+    public String sender(NotificationView notification) {
+        return notification.sender() == null
+                ? messages.get("notifications.fromRoomwatch")
+                : messages.get("notifications.from", notification.sender());
+    }
+
     /** The row's headline: the notification's title, or the group's summary ("3 children checked out by schedule"). */
     public String headline(NotificationGroup group) {
         if (group.size() == 1) {
@@ -154,7 +208,7 @@ public final class NotificationsViewModel {
     private void revert(String id, Exception e) {
         readPending.remove(id);
         regroup();
-        message.set(messages.get("notifications.markReadFailed", ErrorText.of(e)));
+        message.set(messages.get("notifications.markReadFailed", ErrorText.of(e, messages)));
     }
 
     private void show(List<NotificationView> notifications) {
@@ -171,13 +225,20 @@ public final class NotificationsViewModel {
 
     private void regroup() {
         Map<String, List<NotificationView>> byKey = new LinkedHashMap<>();
+        List<NotificationView> urgent = new ArrayList<>();
         int unread = 0;
         for (NotificationView n : fromServer) {
-            NotificationView shown = isReadLocally(n.id()) && !n.read() ? asRead(n) : n;
+            NotificationView shown = isReadLocally(n.id()) && !n.read() ? n.asRead() : n;
             if (!shown.read()) {
                 unread++;
             }
-            byKey.computeIfAbsent(shown.groupKey(), k -> new ArrayList<>()).add(shown);
+            boolean isUrgent = shown.priority() == NotificationPriority.URGENT;
+            if (isUrgent && !shown.read()) {
+                urgent.add(shown);
+            }
+            // Urgent notifications are never grouped: each one's title, body and sender stay in sight.
+            String key = isUrgent ? NotificationGroup.URGENT_PREFIX + shown.id() : shown.groupKey();
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(shown);
         }
         List<NotificationGroup> next = byKey.entrySet().stream()
                 .map(e -> new NotificationGroup(e.getKey(), e.getValue()))
@@ -185,14 +246,28 @@ public final class NotificationsViewModel {
         if (!next.equals(groups)) {
             groups.setAll(next);
         }
+        if (!urgent.equals(urgentUnread)) {
+            urgentUnread.setAll(urgent);
+        }
         unreadCount.set(unread);
+        if (toOpen != null && holding(toOpen) != null) {
+            open(holding(toOpen));
+        } else if (openedKey != null) {
+            opened.set(groups.stream()
+                    .filter(g -> g.id().equals(openedKey))
+                    .findFirst()
+                    .orElse(null));
+        }
+    }
+
+    private NotificationGroup holding(String notificationId) {
+        return groups.stream()
+                .filter(g -> g.members().stream().anyMatch(n -> n.id().equals(notificationId)))
+                .findFirst()
+                .orElse(null);
     }
 
     private boolean isReadLocally(String id) {
         return readPending.contains(id) || readElsewhere.contains(id);
-    }
-
-    private static NotificationView asRead(NotificationView n) {
-        return new NotificationView(n.id(), n.priority(), n.title(), n.body(), n.groupKey(), n.createdAt(), true);
     }
 }

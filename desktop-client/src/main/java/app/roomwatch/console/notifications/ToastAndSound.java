@@ -1,5 +1,6 @@
 package app.roomwatch.console.notifications;
 
+import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.sound.Sound;
 import app.roomwatch.console.sound.SoundPlayer;
 import app.roomwatch.console.toast.Toast;
@@ -14,18 +15,23 @@ public final class ToastAndSound implements NotificationAlerts {
     private final ToastViewModel toasts;
     private final SoundPlayer sounds;
     private final BooleanSupplier soundsOn;
+    private final Messages messages;
 
-    public ToastAndSound(ToastViewModel toasts, SoundPlayer sounds, BooleanSupplier soundsOn) {
+    public ToastAndSound(ToastViewModel toasts, SoundPlayer sounds, BooleanSupplier soundsOn, Messages messages) {
         this.toasts = toasts;
         this.sounds = sounds;
         this.soundsOn = soundsOn;
+        this.messages = messages;
     }
 
     @Override
     public void announce(NotificationCreated notification) {
         boolean urgent = notification.priority() == NotificationPriority.URGENT;
         if (urgent) {
-            toasts.show(new Toast(notification.id(), notification.title(), notification.body()));
+            String byline = notification.sender() == null
+                    ? messages.get("notifications.fromRoomwatch")
+                    : messages.get("notifications.from", notification.sender());
+            toasts.show(new Toast(notification.id(), notification.title(), notification.body(), byline));
         }
         if (soundsOn.getAsBoolean()) {
             sounds.play(urgent ? Sound.URGENT : Sound.INFO);

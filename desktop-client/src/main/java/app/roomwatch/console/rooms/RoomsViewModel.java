@@ -55,7 +55,8 @@ public final class RoomsViewModel {
 
     public void reload() {
         refetch.cancel();
-        loader.load(source::rooms, this::show, e -> error.set(messages.get("rooms.loadFailed", ErrorText.of(e))));
+        loader.load(
+                source::rooms, this::show, e -> error.set(messages.get("rooms.loadFailed", ErrorText.of(e, messages))));
     }
 
     /** "12 / 20": occupancy over capacity. */

@@ -30,23 +30,20 @@ public final class SettingsDialog {
         language.setCellFactory(view -> new LanguageCell());
         language.setButtonCell(new LanguageCell());
         language.valueProperty().bindBidirectional(model.languageProperty());
-        Label languageHint = new Label(messages.get("settings.language.hint"));
-        languageHint.getStyleClass().add("rw-muted");
 
         CheckBox sounds = new CheckBox(messages.get("settings.sounds"));
         sounds.selectedProperty().bindBidirectional(model.soundsProperty());
 
         GridPane form = new GridPane(12, 12);
-        form.addRow(0, new Label(messages.get("settings.theme")), theme);
-        form.addRow(1, new Label(messages.get("settings.language")), language);
-        form.add(languageHint, 1, 2);
+        form.addRow(0, label(messages.get("settings.theme")), theme);
+        form.addRow(1, label(messages.get("settings.language")), language);
         form.add(sounds, 0, 3, 2, 1);
         ConsoleLog.file().ifPresent(file -> {
             // Selectable, so that it can be copied into a message to whoever looks after the desktops.
             TextField path = new TextField(file.toString());
             path.setEditable(false);
             path.setPrefColumnCount(36);
-            form.addRow(4, new Label(messages.get("settings.logFile")), path);
+            form.addRow(4, label(messages.get("settings.logFile")), path);
         });
 
         Dialog<ButtonType> dialog = new Dialog<>();
@@ -59,6 +56,13 @@ public final class SettingsDialog {
                 .add(new ButtonType(messages.get("settings.close"), ButtonType.CLOSE.getButtonData()));
         Theme.style(dialog.getDialogPane().getScene());
         dialog.showAndWait();
+    }
+
+    /** A field's name, never cut off for a wide field beside it (the log file's path). */
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        return label;
     }
 
     private static final class ThemeCell extends ListCell<Theme> {

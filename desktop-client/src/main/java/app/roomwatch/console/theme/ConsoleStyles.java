@@ -30,6 +30,9 @@ public final class ConsoleStyles {
     public static final String NOTIFICATION_ROW = "rw-notification-row";
     public static final String UNREAD = "rw-unread";
     public static final String URGENT = "rw-urgent";
+    public static final String NOTIFICATION_ITEM = "rw-notification-item";
+    public static final String NOTIFICATION_TITLE = "rw-notification-title";
+    public static final String URGENT_STRIP = "rw-urgent-strip";
     public static final String TOASTS = "rw-toasts";
     public static final String TOAST = "rw-toast";
     public static final String TOAST_TITLE = "rw-toast-title";
@@ -38,6 +41,7 @@ public final class ConsoleStyles {
     public static final String HEADING = "rw-heading";
     public static final String ERROR = "rw-error";
     public static final String FEED_TIME = "rw-feed-time";
+    public static final String FEED_TIMES = "rw-feed-times";
 
     private ConsoleStyles() {}
 }

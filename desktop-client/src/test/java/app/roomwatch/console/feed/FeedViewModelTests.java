@@ -28,7 +28,7 @@ class FeedViewModelTests {
             Messages.of("en"));
 
     @Test
-    void countsNewActivitiesWhileTheFeedIsNotLookedAtAndLookingClearsTheBadge() {
+    void countsNewEventsWhileTheFeedIsNotLookedAtAndLookingClearsTheBadge() {
         happened("1", "Mia K. checked in to Painting");
         model.reload();
         assertThat(model.badgeTextProperty().get()).isEmpty();
@@ -42,8 +42,8 @@ class FeedViewModelTests {
         scheduler.advance(Coalescer.WINDOW);
 
         assertThat(fetches).hasValue(2);
-        assertThat(model.badgeTextProperty().get()).isEqualTo("3 new activities");
-        assertThat(model.entries().items().getFirst().text()).isEqualTo("Ida M. checked out of Painting");
+        assertThat(model.badgeTextProperty().get()).isEqualTo("3 new events");
+        assertThat(model.entries().items().getFirst().entry().text()).isEqualTo("Ida M. checked out of Painting");
 
         model.lookedAtProperty().set(true);
         assertThat(model.badgeTextProperty().get()).isEmpty();
@@ -63,11 +63,55 @@ class FeedViewModelTests {
 
     @Test
     void theBadgeSpeaksGerman() {
-        assertThat(Messages.of("de").get("feed.badge", 1)).isEqualTo("1 neue Aktivität");
-        assertThat(Messages.of("de").get("feed.badge", 3)).isEqualTo("3 neue Aktivitäten");
+        assertThat(Messages.of("de").get("feed.badge", 1)).isEqualTo("1 neues Ereignis");
+        assertThat(Messages.of("de").get("feed.badge", 3)).isEqualTo("3 neue Ereignisse");
+    }
+
+    @Test
+    void identicalSystemLinesInARowShowOnceWithTheirCountButChildrenNever() {
+        happened("1", "student_checkin", "Mia K. checked in to Painting (Gym)");
+        for (int i = 2; i <= 5; i++) {
+            happened(Integer.toString(i), "device_status", "Scanner Door in Gym is revoked");
+        }
+        happened("6", "student_checkout", "Mia K. checked out of Painting (Gym)");
+        happened("7", "student_checkout", "Mia K. checked out of Painting (Gym)");
+
+        model.reload();
+
+        assertThat(model.entries().items())
+                .extracting(line -> line.entry().text() + " x" + line.times())
+                .containsExactly(
+                        "Mia K. checked out of Painting (Gym) x1",
+                        "Mia K. checked out of Painting (Gym) x1",
+                        "Scanner Door in Gym is revoked x4",
+                        "Mia K. checked in to Painting (Gym) x1");
+        assertThat(model.entries().items().get(2).id()).isEqualTo("5");
+        assertThat(Messages.of("en").get("feed.times", 4)).isEqualTo("\u00d74");
+    }
+
+    @Test
+    void narrowsToOneKindAndBackToAll() {
+        happened("1", "student_checkin", "Mia K. checked in to Painting (Gym)");
+        happened("2", "notification_new", "Notification: Bus 12 delayed");
+        happened("3", "activity_start", "Chess started in Library");
+        happened("4", "device_status", "Scanner Door in Gym is silent");
+        model.reload();
+
+        model.kindProperty().set(FeedKind.NOTIFICATIONS);
+        assertThat(model.entries().items())
+                .extracting(line -> line.entry().text())
+                .containsExactly("Notification: Bus 12 delayed");
+        model.kindProperty().set(FeedKind.CHILDREN);
+        assertThat(model.entries().items()).extracting(FeedLine::kind).containsOnly(FeedKind.CHILDREN);
+        model.kindProperty().set(null);
+        assertThat(model.entries().items()).hasSize(4);
     }
 
     private void happened(String id, String text) {
-        server.addFirst(new ActivityEntry(id, "student_checkin", Instant.EPOCH.plusSeconds(Long.parseLong(id)), text));
+        happened(id, "student_checkin", text);
+    }
+
+    private void happened(String id, String type, String text) {
+        server.addFirst(new ActivityEntry(id, type, Instant.EPOCH.plusSeconds(Long.parseLong(id)), text));
     }
 }

@@ -2,6 +2,7 @@ package app.roomwatch.console.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.roomwatch.console.api.ApiException;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.refresh.Coalescer;
 import app.roomwatch.console.refresh.TaskExecutor;
@@ -124,13 +125,22 @@ class GroupsViewModelTests {
     }
 
     @Test
-    void aRefusedActionSaysWhy() {
+    void aRefusedActionSaysWhatHappenedAndWhatToDoInWordsAndClearsWhenTheNextCallSucceeds() {
         server.group("g1", "Painting", ANNA);
         model.mine().reload();
 
         model.actions().checkIn(new StudentSummary("404", "Nobody", "Known", "1a"));
 
-        assertThat(model.messageProperty().get()).isEqualTo("That did not work: student 404 not found");
+        assertThat(model.messageProperty().get())
+                .isEqualTo("That did not work. It is no longer on the server, perhaps removed a moment ago."
+                        + " Look at the current list and try again.")
+                .doesNotContain("404");
+        assertThat(model.messageIsFailureProperty().get()).isTrue();
+
+        model.mine().reload();
+        scheduler.advance(Coalescer.WINDOW);
+        assertThat(model.messageProperty().get()).isEmpty();
+        assertThat(model.messageIsFailureProperty().get()).isFalse();
     }
 
     /** Active groups, visits and students in memory, following the scan rules a supervisor can see. */
@@ -183,11 +193,11 @@ class GroupsViewModelTests {
         }
 
         @Override
-        public void checkIn(String activeGroupId, String studentId) {
+        public void checkIn(String activeGroupId, String studentId) throws ApiException {
             StudentSummary student = students.stream()
                     .filter(s -> s.id().equals(studentId))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("student " + studentId + " not found"));
+                    .orElseThrow(() -> new ApiException(404, "There is no student " + studentId));
             visits.get(activeGroupId)
                     .add(new VisitDisplay(
                             "v" + nextId++,

@@ -85,11 +85,76 @@ class LoginViewModelTests {
         model.signIn();
 
         assertThat(calledWith).isEmpty();
-        assertThat(model.errorProperty().get()).isEqualTo("Please fill in server, school, user name and password.");
+        assertThat(model.errorProperty().get()).isEqualTo("Enter your school or provider.");
+        assertThat(model.wrongFieldProperty().get()).isEqualTo(LoginViewModel.Field.TENANT);
     }
 
     @Test
-    void aRefusedSignInShowsTheServersOwnWordsAndLeavesTheFormUsable() throws Exception {
+    void signingInSaysSoUntilTheServerAnswers() {
+        var background = new app.roomwatch.console.refresh.QueuedExecutor();
+        LoginViewModel<String> slow = new LoginViewModel<>(
+                (url, tenant, user, password) -> user,
+                TaskExecutor.of(background, Runnable::run),
+                Messages.of("de"),
+                signedIn::add);
+        slow.prefill(PRESET, "demo", "anna", remembered("", ""));
+        slow.passwordProperty().set("demo");
+
+        slow.signIn();
+
+        assertThat(slow.busyProperty().get()).isTrue();
+        assertThat(slow.progressProperty().get()).isEqualTo("Anmeldung l\u00e4uft\u2026");
+        background.runAll();
+        assertThat(slow.busyProperty().get()).isFalse();
+        assertThat(slow.progressProperty().get()).isEmpty();
+        assertThat(signedIn).containsExactly("anna");
+    }
+
+    @Test
+    void aServerAddressThatIsNotAWebAddressPointsAtTheServerField() {
+        LoginViewModel<StaffSession> real = realSignIn();
+        real.prefill("localhost:8080", "demo", "anna", remembered("", ""));
+        real.passwordProperty().set("demo");
+
+        real.signIn();
+
+        assertThat(real.errorProperty().get())
+                .isEqualTo("The server address is not a web address. Enter it as your admin gave it, like"
+                        + " https://roomwatch.school.example.");
+        assertThat(real.wrongFieldProperty().get()).isEqualTo(LoginViewModel.Field.SERVER);
+    }
+
+    @Test
+    void aServerThatCannotBeReachedPointsAtTheServerField() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        LoginViewModel<StaffSession> real = realSignIn();
+        real.prefill("http://127.0.0.1:" + closedPort, "demo", "anna", remembered("", ""));
+        real.passwordProperty().set("demo");
+
+        real.signIn();
+
+        assertThat(real.errorProperty().get())
+                .isEqualTo("The server cannot be reached at this address. Check the server address and the network,"
+                        + " then try again.");
+        assertThat(real.wrongFieldProperty().get()).isEqualTo(LoginViewModel.Field.SERVER);
+    }
+
+    private LoginViewModel<StaffSession> realSignIn() {
+        return new LoginViewModel<>(
+                (url, tenant, user, password) ->
+                        StaffSession.login(ServerApi.at(url), new LoginRequest(tenant, user, password)),
+                TaskExecutor.sameThread(),
+                Messages.of("en"),
+                session -> {
+                    throw new AssertionError("signed in although it could not");
+                });
+    }
+
+    @Test
+    void aRefusedSignInSaysInWordsWhatIsWrongPointsAtThePasswordAndLeavesTheFormUsable() throws Exception {
         // A server that refuses every sign-in the way Roomwatch does: 401 with a problem document.
         HttpServer refusing = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         refusing.createContext("/", exchange -> {
@@ -117,9 +182,8 @@ class LoginViewModelTests {
             real.signIn();
 
             assertThat(real.errorProperty().get())
-                    .startsWith("Sign-in failed: ")
-                    .contains("401")
-                    .contains("Wrong user name or password");
+                    .isEqualTo("School, user name or password is wrong. Check them and enter the password again.");
+            assertThat(real.wrongFieldProperty().get()).isEqualTo(LoginViewModel.Field.PASSWORD);
             assertThat(real.busyProperty().get()).isFalse();
             assertThat(real.passwordProperty().get()).isEmpty();
             assertThat(real.userNameProperty().get()).isEqualTo("anna");

@@ -254,7 +254,7 @@ class ConsoleAgainstServerTests {
         Label message = robot.lookup("#notifications-message").queryAs(Label.class);
         await().atMost(AWAIT)
                 .until(() -> fx(() -> message.isVisible()
-                        && message.getText().startsWith("Could not mark as read, so it is unread again")));
+                        && message.getText().startsWith("It could not be marked as read, so it is unread again.")));
         assertThat(fx(() -> shell.main().notifications().unreadCountProperty().get()))
                 .isEqualTo(unread);
         assertThat(fx(() -> group("Parents' evening on Thursday").isUnread())).isTrue();

@@ -103,7 +103,12 @@ final class DemoSchool {
 
     /** Announces to the whole tenant. */
     void announce(String title, String priority) throws IOException {
-        admin.post("/api/announcements", Map.of("title", title, "body", "From the office", "priority", priority));
+        announce(title, "From the office", priority);
+    }
+
+    /** Announces to the whole tenant, as the demo's admin, "Office Admin". */
+    void announce(String title, String body, String priority) throws IOException {
+        admin.post("/api/announcements", Map.of("title", title, "body", body, "priority", priority));
     }
 
     /** Enables or disables a staff account; disabling ends its sessions at once. */

@@ -2,6 +2,7 @@ package app.roomwatch.console.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.roomwatch.console.api.ApiException;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.refresh.Coalescer;
 import app.roomwatch.console.refresh.QueuedExecutor;
@@ -33,7 +34,7 @@ class NotificationsViewModelTests {
             server,
             TaskExecutor.of(background, Runnable::run),
             scheduler,
-            new ToastAndSound(toasts, played::add, () -> soundsOn),
+            new ToastAndSound(toasts, played::add, () -> soundsOn, Messages.of("en")),
             Messages.of("en"));
 
     @Test
@@ -82,7 +83,7 @@ class NotificationsViewModelTests {
     void markReadIsTakenBackWithAMessageWhenTheServerRefuses() {
         server.add("1", "k", "Hello");
         load();
-        server.refuse = "Notification 1 was not found";
+        server.refuse = 404;
 
         model.markRead(model.groups().getFirst());
         assertThat(model.unreadCountProperty().get()).isZero();
@@ -91,7 +92,8 @@ class NotificationsViewModelTests {
         assertThat(model.unreadCountProperty().get()).isEqualTo(1);
         assertThat(model.groups().getFirst().isUnread()).isTrue();
         assertThat(model.messageProperty().get())
-                .isEqualTo("Could not mark as read, so it is unread again: Notification 1 was not found");
+                .isEqualTo("It could not be marked as read, so it is unread again. It is no longer on the server,"
+                        + " perhaps removed a moment ago. Look at the current list and try again.");
     }
 
     @Test
@@ -167,6 +169,72 @@ class NotificationsViewModelTests {
         assertThat(toasts.shown()).hasSize(1);
     }
 
+    @Test
+    void urgentNotificationsAreNeverGroupedAndStayInTheStripUntilReadOnAnyConsole() {
+        server.add("1", "announcement:tenant", "Bus 12 delayed 20 minutes");
+        server.addUrgent("2", "announcement:tenant", "Mia R. (4a) reported missing", "Last seen in Gym", "Ada Admin");
+        server.addUrgent("3", "announcement:tenant", "Fire drill at 15:00", "", null);
+        server.add("4", "announcement:tenant", "Lunch is late");
+
+        load();
+
+        assertThat(model.groups()).hasSize(3);
+        assertThat(model.groups()).filteredOn(NotificationGroup::isUrgentRow).allMatch(g -> g.size() == 1);
+        assertThat(model.groups())
+                .filteredOn(g -> !g.isUrgentRow())
+                .singleElement()
+                .satisfies(g -> assertThat(model.headline(g)).isEqualTo("2 announcements"));
+        assertThat(model.urgentUnread()).extracting(NotificationView::id).containsExactly("3", "2");
+        assertThat(model.sender(model.urgentUnread().get(1))).isEqualTo("From Ada Admin");
+        assertThat(model.sender(model.urgentUnread().get(0))).isEqualTo("From Roomwatch");
+
+        model.onRead(List.of("2"));
+        assertThat(model.urgentUnread()).extracting(NotificationView::id).containsExactly("3");
+        model.markRead(model.urgentUnread().getFirst());
+        assertThat(model.urgentUnread()).isEmpty();
+    }
+
+    @Test
+    void aGroupOpensToItsItemsAndStaysOpenAcrossARefetch() {
+        server.add("1", "scheduled-checkout:active-group:1", "Mia K. checked out by schedule");
+        server.add("2", "scheduled-checkout:active-group:1", "Ben L. checked out by schedule");
+        load();
+
+        model.open(model.groups().getFirst());
+        server.add("3", "scheduled-checkout:active-group:1", "Ida M. checked out by schedule");
+        load();
+
+        assertThat(model.openedProperty().get().members())
+                .extracting(NotificationView::title)
+                .containsExactly(
+                        "Ida M. checked out by schedule",
+                        "Mia K. checked out by schedule".replace("Mia K.", "Ben L."),
+                        "Mia K. checked out by schedule");
+    }
+
+    @Test
+    void clickingAToastOpensItsNotificationOnceItHasBeenFetched() {
+        load();
+        server.addUrgent("9", "announcement:tenant", "Mia R. reported missing", "Gym", "Ada Admin");
+        model.onCreated(new NotificationCreated(
+                "9",
+                NotificationPriority.URGENT,
+                "Mia R. reported missing",
+                "Gym",
+                "announcement:tenant",
+                "Ada Admin"));
+        assertThat(toasts.shown())
+                .singleElement()
+                .satisfies(t -> assertThat(t.byline()).isEqualTo("From Ada Admin"));
+
+        model.openNotification("9");
+        assertThat(model.openedProperty().get()).isNull();
+        scheduler.advance(Coalescer.WINDOW);
+        background.runAll();
+
+        assertThat(model.openedProperty().get().latest().id()).isEqualTo("9");
+    }
+
     private void load() {
         model.reload();
         background.runAll();
@@ -177,7 +245,7 @@ class NotificationsViewModelTests {
         final List<NotificationView> all = new ArrayList<>();
         final Set<String> readIds = ConcurrentHashMap.newKeySet();
         final AtomicInteger fetches = new AtomicInteger();
-        String refuse;
+        Integer refuse;
         private int clock;
 
         void add(String id, String groupKey, String title) {
@@ -185,25 +253,30 @@ class NotificationsViewModelTests {
                     id, NotificationPriority.INFO, title, "", groupKey, Instant.EPOCH.plusSeconds(clock++), false));
         }
 
+        void addUrgent(String id, String groupKey, String title, String body, String sender) {
+            all.addFirst(new NotificationView(
+                    id,
+                    NotificationPriority.URGENT,
+                    title,
+                    body,
+                    groupKey,
+                    Instant.EPOCH.plusSeconds(clock++),
+                    false,
+                    sender));
+        }
+
         @Override
         public List<NotificationView> notifications(int limit) {
             fetches.incrementAndGet();
             return all.stream()
-                    .map(n -> new NotificationView(
-                            n.id(),
-                            n.priority(),
-                            n.title(),
-                            n.body(),
-                            n.groupKey(),
-                            n.createdAt(),
-                            readIds.contains(n.id())))
+                    .map(n -> readIds.contains(n.id()) ? n.asRead() : n)
                     .toList();
         }
 
         @Override
-        public void markRead(String id) {
+        public void markRead(String id) throws ApiException {
             if (refuse != null) {
-                throw new IllegalStateException(refuse);
+                throw new ApiException(refuse, "There is no notification " + id + " of yours");
             }
             readIds.add(id);
         }

@@ -76,19 +76,45 @@ public final class ConsoleTour {
                                 && shell.main().status().lightProperty().get() == Light.LIVE));
                 // Let the simulated scanner fill the rooms and the feed a little.
                 Thread.sleep(6_000);
-                announce(server, "Pick-up change: Mia M. goes home at 15:00", "info");
-                announce(server, "Room 3 heating is off today", "info");
+                announce(server, "Pick-up change: Mia M. goes home at 15:00", "From the office", "info");
+                announce(server, "Room 3 heating is off today", "From the office", "info");
                 snapshot(shell, "tab.groups", images.resolve("console-my-groups" + suffix));
                 snapshot(shell, "tab.rooms", images.resolve("console-live-rooms" + suffix));
                 snapshot(shell, "tab.feed", images.resolve("console-activity-feed" + suffix));
-                announce(server, "Fire drill at 15:30 \u2014 all groups to the yard", "urgent");
+                announce(
+                        server,
+                        "Fire drill at 15:30 \u2014 all groups to the yard",
+                        "Leave by the garden door",
+                        "urgent");
                 await().atMost(WAIT)
                         .until(() -> onFx(() -> !shell.main().toasts().shown().isEmpty()));
+                openFirstInfoGroup(shell);
                 snapshot(shell, "tab.notifications", images.resolve("console-notifications" + suffix));
                 onFx(() -> {
                     stageOf(shell).close();
                     return null;
                 });
+                readAll(server);
+
+                // The same in German: the feed's lines come from the server in German, the announcements are
+                // the sender's own words.
+                ConsoleShell german = open(server.baseUrl(), work, theme, "demo", RealtimeSettings.defaults(), "de");
+                await().atMost(WAIT)
+                        .until(() -> onFx(() -> german.main() != null
+                                && german.main().status().lightProperty().get() == Light.LIVE));
+                Thread.sleep(3_000);
+                announce(server, "Elternabend am Donnerstag", "In der Aula um 19 Uhr", "info");
+                snapshot(german, "tab.feed", images.resolve("console-activity-feed-de" + suffix));
+                announce(server, "Mia R. (4a) wird in der Turnhalle vermisst", "Zuletzt gesehen um 14:05", "urgent");
+                await().atMost(WAIT)
+                        .until(() -> onFx(() -> !german.main().toasts().shown().isEmpty()));
+                openFirstInfoGroup(german);
+                snapshot(german, "tab.notifications", images.resolve("console-notifications-de" + suffix));
+                onFx(() -> {
+                    stageOf(german).close();
+                    return null;
+                });
+                readAll(server);
 
                 // A network that blocks the stream: the console polls and says so under the header.
                 try (TcpProxy proxy = TcpProxy.to(server.port())) {
@@ -118,12 +144,18 @@ public final class ConsoleTour {
 
     private static ConsoleShell open(
             String serverUrl, Path work, Theme theme, String password, RealtimeSettings realtime) throws Exception {
+        return open(serverUrl, work, theme, password, realtime, "en");
+    }
+
+    private static ConsoleShell open(
+            String serverUrl, Path work, Theme theme, String password, RealtimeSettings realtime, String language)
+            throws Exception {
         ConsoleStartup startup = new ConsoleStartup(
                 serverUrl,
                 "demo",
                 "anna",
                 password,
-                new UserChoices(theme, "en", false, "anna", "demo"),
+                new UserChoices(theme, language, false, "anna", "demo"),
                 choices -> {},
                 sound -> {},
                 ServerApi::at,
@@ -153,10 +185,29 @@ public final class ConsoleTour {
         });
     }
 
-    private static void announce(ServerProcess server, String title, String priority) throws Exception {
+    private static void announce(ServerProcess server, String title, String body, String priority) throws Exception {
         StaffSession admin =
                 StaffSession.login(ServerApi.at(server.baseUrl()), new LoginRequest("demo", "admin", "demo"));
-        admin.post("/api/announcements", Map.of("title", title, "body", "From the office", "priority", priority));
+        admin.post("/api/announcements", Map.of("title", title, "body", body, "priority", priority));
+    }
+
+    /** Anna reads everything, so the next picture starts with an empty strip. */
+    private static void readAll(ServerProcess server) throws Exception {
+        StaffSession anna =
+                StaffSession.login(ServerApi.at(server.baseUrl()), new LoginRequest("demo", "anna", "demo"));
+        anna.post("/api/notifications/read-all", Map.of());
+    }
+
+    /** Opens the first row of several info notifications, so the picture shows a group opened to its items. */
+    private static void openFirstInfoGroup(ConsoleShell shell) throws Exception {
+        Thread.sleep(700); // one coalescing window: the notifications have been fetched
+        onFx(() -> {
+            shell.main().notifications().groups().stream()
+                    .filter(g -> !g.isUrgentRow() && g.size() > 1)
+                    .findFirst()
+                    .ifPresent(g -> shell.main().notifications().open(g));
+            return null;
+        });
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Readable lines for the events a staff member may see, exactly the stream's scope: the tenant topic, their own staff
  * topic, and the active groups they supervise now (admins: every active group of the tenant, but still only their own
  * staff topic: other staff members' notifications are theirs, and an announcement is one copy per recipient).
- * Occupancy counts and read receipts are left out: they are the same facts again, not news.
+ * Occupancy counts and read receipts are left out: they are the same facts again, not news. Lines are written in the
+ * caller's language ({@code Accept-Language}: English or German) when they are read, from the events' data.
  */
 @Service
 class ActivityFeed {
@@ -32,7 +34,8 @@ class ActivityFeed {
         this.json = json;
     }
 
-    List<ActivityEntry> page(StaffPrincipal me, FeedCursor before, int limit) {
+    List<ActivityEntry> page(StaffPrincipal me, FeedCursor before, int limit, Locale locale) {
+        FeedWords words = FeedWords.in(locale);
         List<Row> rows = jdbc.sql("""
                         SELECT e.tx_id::text || '-' || e.id, e.type, e.emitted_at, e.payload::text FROM event e
                         WHERE e.tenant_id = :tenant
@@ -63,7 +66,7 @@ class ActivityFeed {
                 .list();
         Names names = names(me.tenantId(), rows);
         return rows.stream()
-                .map(row -> new ActivityEntry(row.cursor(), row.type(), row.at(), text(row, names)))
+                .map(row -> new ActivityEntry(row.cursor(), row.type(), row.at(), text(row, names, words)))
                 .toList();
     }
 
@@ -120,36 +123,37 @@ class ActivityFeed {
         return names;
     }
 
-    private static String text(Row row, Names names) {
+    private static String text(Row row, Names names, FeedWords words) {
         JsonNode data = row.data();
-        String student = data.path("studentName").asString("A child");
-        String where = names.group(data) + " (" + names.room(data) + ")";
+        String student = data.path("studentName").asString(words.get("child"));
         return switch (row.type()) {
-            case "student_checkin" -> student + " checked in to " + where + how(data);
-            case "student_checkout" -> student + " checked out of " + where + how(data);
+            case "student_checkin" ->
+                words.get("checkin", student, names.group(data), names.room(data), how(data, words));
+            case "student_checkout" ->
+                words.get("checkout", student, names.group(data), names.room(data), how(data, words));
             case "activity_start" ->
-                data.path("name").asString(names.group(data)) + " started in "
-                        + data.path("roomName").asString(names.room(data));
-            case "activity_end" -> names.group(data) + " in " + names.room(data) + " ended";
+                words.get(
+                        "start",
+                        data.path("name").asString(names.group(data)),
+                        data.path("roomName").asString(names.room(data)));
+            case "activity_end" -> words.get("end", names.group(data), names.room(data));
             case "supervision_changed" ->
-                "The activities you supervise changed ("
-                        + data.path("activeGroupIds").size() + " now)";
-            case "notification_new" -> "Notification: " + data.path("title").asString("");
+                words.get("supervision", data.path("activeGroupIds").size());
+            case "notification_new" ->
+                words.get("notification", data.path("title").asString(""));
             case "device_status" ->
-                "Scanner "
-                        + names.devices().getOrDefault(data.path("deviceId").asString(""), "")
-                        + " in " + names.room(data) + " is "
-                        + data.path("status").asString("");
+                words.get(
+                        "device",
+                        names.devices().getOrDefault(data.path("deviceId").asString(""), ""),
+                        names.room(data),
+                        words.find(
+                                "device." + data.path("status").asString(""),
+                                data.path("status").asString("")));
             default -> row.type();
         };
     }
 
-    private static String how(JsonNode data) {
-        return switch (data.path("source").asString("")) {
-            case "manual" -> " by hand";
-            case "scheduled" -> " by schedule";
-            case "session_end" -> " as the activity ended";
-            default -> "";
-        };
+    private static String how(JsonNode data, FeedWords words) {
+        return words.find("how." + data.path("source").asString(""), "");
     }
 }

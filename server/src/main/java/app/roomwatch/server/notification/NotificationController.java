@@ -50,10 +50,12 @@ class NotificationController {
             throw ApiException.badRequest("'limit' must be between 1 and 500");
         }
         return jdbc.sql("""
-                        SELECT id, priority, title, body, group_key, created_at, read_at IS NOT NULL
-                        FROM notification
-                        WHERE tenant_id = :tenant AND staff_id = :staff AND (NOT :unreadOnly OR read_at IS NULL)
-                        ORDER BY id DESC LIMIT :limit
+                        SELECT n.id, n.priority, n.title, n.body, n.group_key, n.created_at, n.read_at IS NOT NULL,
+                               sender.display_name
+                        FROM notification n
+                        LEFT JOIN staff sender ON sender.tenant_id = n.tenant_id AND sender.id = n.sender_id
+                        WHERE n.tenant_id = :tenant AND n.staff_id = :staff AND (NOT :unreadOnly OR n.read_at IS NULL)
+                        ORDER BY n.id DESC LIMIT :limit
                         """)
                 .param("tenant", me.tenantId())
                 .param("staff", me.staffId())
@@ -66,7 +68,8 @@ class NotificationController {
                         rs.getString(4),
                         rs.getString(5),
                         rs.getTimestamp(6).toInstant(),
-                        rs.getBoolean(7)))
+                        rs.getBoolean(7),
+                        rs.getString(8)))
                 .list();
     }
 
@@ -121,7 +124,11 @@ class NotificationController {
                 new NotificationsRead(ids.stream().map(String::valueOf).toList()));
     }
 
-    /** Notifies every staff member of the tenant, or only one active group's supervisors. */
+    /**
+     * Notifies every staff member of the tenant, or only one active group's supervisors. Anyone may send an info
+     * announcement anywhere; an urgent one interrupts people, so a supervisor may send it only to the tenant or to
+     * an activity they supervise, and an admin to anyone.
+     */
     @PostMapping("/api/announcements")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Transactional
@@ -148,8 +155,15 @@ class NotificationController {
                 throw ApiException.notFound("There is no running active group " + request.activeGroupId());
             }
             recipients = notifications.supervisorsOf(me.tenantId(), groupId);
+            if (request.priority() == NotificationPriority.URGENT
+                    && !me.isAdmin()
+                    && !recipients.contains(me.staffId())) {
+                throw ApiException.forbidden("Only an admin or a supervisor of activity " + request.activeGroupId()
+                        + " may send it an urgent announcement; send it as info, or ask an admin");
+            }
             groupKey = "announcement:active-group:" + groupId;
         }
-        notifications.notify(me.tenantId(), recipients, request.priority(), request.title(), request.body(), groupKey);
+        notifications.announce(
+                me.tenantId(), recipients, request.priority(), request.title(), request.body(), groupKey, me.staffId());
     }
 }

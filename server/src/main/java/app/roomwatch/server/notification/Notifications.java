@@ -5,6 +5,7 @@ import app.roomwatch.model.event.NotificationPriority;
 import app.roomwatch.model.event.Topic;
 import app.roomwatch.server.event.EventLog;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -30,6 +31,7 @@ public class Notifications {
         this.clock = clock;
     }
 
+    /** Notifications the server raises itself (capacity, scanners, schedules): they have no sender. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void notify(
             long tenantId,
@@ -38,10 +40,41 @@ public class Notifications {
             String title,
             String body,
             String groupKey) {
+        store(tenantId, staffIds, priority, title, body, groupKey, null, null);
+    }
+
+    /** A staff member's announcement: each notification records who sent it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void announce(
+            long tenantId,
+            Collection<Long> staffIds,
+            NotificationPriority priority,
+            String title,
+            String body,
+            String groupKey,
+            long senderId) {
+        String senderName = jdbc.sql("SELECT display_name FROM staff WHERE tenant_id = :tenant AND id = :id")
+                .param("tenant", tenantId)
+                .param("id", senderId)
+                .query(String.class)
+                .single();
+        store(tenantId, staffIds, priority, title, body, groupKey, senderId, senderName);
+    }
+
+    private void store(
+            long tenantId,
+            Collection<Long> staffIds,
+            NotificationPriority priority,
+            String title,
+            String body,
+            String groupKey,
+            Long senderId,
+            String senderName) {
         for (long staffId : staffIds) {
             long id = jdbc.sql("""
-                            INSERT INTO notification (tenant_id, staff_id, priority, title, body, group_key, created_at)
-                            VALUES (:tenant, :staff, :priority, :title, :body, :groupKey, :now) RETURNING id
+                            INSERT INTO notification
+                                (tenant_id, staff_id, priority, title, body, group_key, created_at, sender_id)
+                            VALUES (:tenant, :staff, :priority, :title, :body, :groupKey, :now, :sender) RETURNING id
                             """)
                     .param("tenant", tenantId)
                     .param("staff", staffId)
@@ -50,12 +83,13 @@ public class Notifications {
                     .param("body", body)
                     .param("groupKey", groupKey)
                     .param("now", Timestamp.from(clock.instant()))
+                    .param("sender", senderId, Types.BIGINT)
                     .query(Long.class)
                     .single();
             events.append(
                     tenantId,
                     Topic.staff(Long.toString(staffId)),
-                    new NotificationCreated(Long.toString(id), priority, title, body, groupKey));
+                    new NotificationCreated(Long.toString(id), priority, title, body, groupKey, senderName));
         }
     }
 

@@ -33,6 +33,29 @@ class ActivityFeedTests extends ServerTest {
     }
 
     @Test
+    void writesTheLinesInGermanForACallerWhoAsksForIt() {
+        TestTenant tenant = tenants.create();
+        startActivity(tenant, "Malen", tenant.bigRoomId(), tenant.sup1Id());
+        String door = registerDevice(tenant, tenant.bigRoomId());
+        scan(door, tenant.rfidTags().get(0));
+        scan(door, tenant.rfidTags().get(0));
+
+        List<String> german = texts(as(tenant, "sup1")
+                .header("Accept-Language", "de-DE,de;q=0.9,en;q=0.5")
+                .get("/api/activity")
+                .json());
+        assertThat(german)
+                .startsWith("Mia K. ist aus Malen (Big) ausgecheckt", "Mia K. ist in Malen (Big) eingecheckt")
+                .contains("Malen hat in Big begonnen");
+
+        List<String> english = texts(as(tenant, "sup1")
+                .header("Accept-Language", "fr")
+                .get("/api/activity")
+                .json());
+        assertThat(english).contains("Malen started in Big");
+    }
+
+    @Test
     void anAdminSeesEveryActiveGroupButOnlyTheirOwnStaffTopic() {
         TestTenant tenant = tenants.create();
         startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id());

@@ -82,4 +82,55 @@ class NotificationTests extends ServerTest {
         assertThat(sup1.post("/api/notifications/" + adminsOwn + "/read", null).status())
                 .isEqualTo(404);
     }
+
+    @Test
+    void anAnnouncementShowsWhoSentItAndASystemNotificationHasNoSender() {
+        TestTenant tenant = tenants.create();
+        as(tenant, "sup1")
+                .post(
+                        "/api/announcements",
+                        new AnnouncementRequest("Bus late", "Line 12", NotificationPriority.INFO, null));
+
+        JsonNode mine = as(tenant, "sup2").get("/api/notifications").json();
+        assertThat(mine.get(0).get("sender").asString()).isEqualTo("Sam Super");
+        assertThat(events(tenant.id(), "notification_new"))
+                .allSatisfy(e -> assertThat(e.data().get("sender").asString()).isEqualTo("Sam Super"));
+    }
+
+    @Test
+    void aSupervisorMaySendAnUrgentAnnouncementOnlyToTheTenantOrAnActivityTheySupervise() {
+        TestTenant tenant = tenants.create();
+        String sup2s = startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup2Id());
+        String sup1s = startActivity(tenant, "Chess", tenant.smallRoomId(), tenant.sup1Id());
+
+        Api.Response refused = as(tenant, "sup1")
+                .post("/api/announcements", new AnnouncementRequest("Now", "", NotificationPriority.URGENT, sup2s));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(events(tenant.id(), "notification_new")).isEmpty();
+
+        assertThat(as(tenant, "sup1")
+                        .post(
+                                "/api/announcements",
+                                new AnnouncementRequest("FYI", "", NotificationPriority.INFO, sup2s))
+                        .status())
+                .isEqualTo(204);
+        assertThat(as(tenant, "sup1")
+                        .post(
+                                "/api/announcements",
+                                new AnnouncementRequest("Now", "", NotificationPriority.URGENT, sup1s))
+                        .status())
+                .isEqualTo(204);
+        assertThat(as(tenant, "sup1")
+                        .post(
+                                "/api/announcements",
+                                new AnnouncementRequest("All", "", NotificationPriority.URGENT, null))
+                        .status())
+                .isEqualTo(204);
+        assertThat(as(tenant, "admin")
+                        .post(
+                                "/api/announcements",
+                                new AnnouncementRequest("Now", "", NotificationPriority.URGENT, sup2s))
+                        .status())
+                .isEqualTo(204);
+    }
 }
