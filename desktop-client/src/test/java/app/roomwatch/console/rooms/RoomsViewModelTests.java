@@ -80,6 +80,6 @@ class RoomsViewModelTests {
         var activity = supervisor == null
                 ? null
                 : new RoomView.Activity("g" + id, "Room " + id, List.of(new Person("s" + id, supervisor)));
-        return new RoomView(id, name, capacity, occupancy, activity);
+        return new RoomView(id, name, capacity, occupancy, activity, List.of());
     }
 }
