@@ -7,6 +7,7 @@ import app.roomwatch.console.ui.Lists;
 import app.roomwatch.console.ui.MessageLine;
 import app.roomwatch.console.ui.RowCell;
 import app.roomwatch.console.ui.Selections;
+import app.roomwatch.console.whereis.LocationText;
 import app.roomwatch.model.api.ActiveGroupView;
 import app.roomwatch.model.api.StudentSummary;
 import app.roomwatch.model.api.VisitDisplay;
@@ -44,6 +45,7 @@ public final class GroupsView extends SplitPane {
     private final GroupsViewModel model;
     private final Messages messages;
     private final ZoneId zone;
+    private final LocationText locations;
 
     private final ListView<ActiveGroupView> groups = new ListView<>();
     private final Label title = new Label();
@@ -61,6 +63,7 @@ public final class GroupsView extends SplitPane {
         this.model = model;
         this.messages = messages;
         this.zone = zone;
+        this.locations = new LocationText(messages, zone);
         createView();
         initListeners();
     }
@@ -245,14 +248,15 @@ public final class GroupsView extends SplitPane {
         }
     }
 
-    private static final class StudentCell extends ListCell<StudentSummary> {
+    private final class StudentCell extends ListCell<StudentSummary> {
         @Override
         protected void updateItem(StudentSummary student, boolean empty) {
             super.updateItem(student, empty);
             setText(
                     empty || student == null
                             ? null
-                            : student.firstName() + " " + student.lastName() + "  (" + student.schoolClass() + ")");
+                            : student.firstName() + " " + student.lastName() + "  (" + student.schoolClass()
+                                    + ")  \u00b7  " + locations.of(student.location()));
         }
     }
 }

@@ -23,7 +23,8 @@ public final class GroupsViewModel {
             GroupsApi api, TaskExecutor tasks, Scheduler scheduler, Messages messages, Supplier<Person> me) {
         this.message = new ActionMessage(messages);
         this.mine = new MyGroupsViewModel(api, tasks, scheduler, message);
-        this.search = new ChildSearchViewModel(api, tasks, message);
+        this.search = new ChildSearchViewModel(
+                api, tasks, message, () -> mine.groups().selectedIdProperty().get());
         this.actions = new GroupActionsViewModel(api, tasks, message, mine, me);
     }
 

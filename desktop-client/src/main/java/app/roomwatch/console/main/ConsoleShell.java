@@ -17,6 +17,7 @@ import app.roomwatch.console.realtime.RealtimeClient;
 import app.roomwatch.console.realtime.Subscription;
 import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.rooms.RoomsViewModel;
+import app.roomwatch.console.roster.RosterViewModel;
 import app.roomwatch.console.settings.SettingsDialog;
 import app.roomwatch.console.settings.SettingsViewModel;
 import app.roomwatch.console.settings.UserChoices;
@@ -27,6 +28,7 @@ import app.roomwatch.console.theme.Theme;
 import app.roomwatch.console.time.Scheduler;
 import app.roomwatch.console.time.SystemScheduler;
 import app.roomwatch.console.toast.ToastViewModel;
+import app.roomwatch.console.whereis.WhereIsViewModel;
 import app.roomwatch.model.api.LoginRequest;
 import app.roomwatch.model.api.Person;
 import java.time.ZoneId;
@@ -190,6 +192,8 @@ public final class ConsoleShell {
                 me.displayName(),
                 new RoomsViewModel(backend, tasks, scheduler, messages),
                 new GroupsViewModel(backend, tasks, scheduler, messages, () -> me),
+                new WhereIsViewModel(backend, tasks, scheduler, messages),
+                new RosterViewModel(backend, tasks, scheduler, messages),
                 new FeedViewModel(backend, tasks, scheduler, messages),
                 new NotificationsViewModel(
                         backend,

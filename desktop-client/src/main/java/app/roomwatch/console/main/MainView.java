@@ -5,10 +5,12 @@ import app.roomwatch.console.groups.GroupsView;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.notifications.NotificationsView;
 import app.roomwatch.console.rooms.RoomsView;
+import app.roomwatch.console.roster.RosterView;
 import app.roomwatch.console.status.StatusLightView;
 import app.roomwatch.console.theme.ConsoleStyles;
 import app.roomwatch.console.toast.ToastView;
 import app.roomwatch.console.ui.Icons;
+import app.roomwatch.console.whereis.WhereIsView;
 import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -29,7 +31,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The signed-in window: a header (who, status light, activity badge, bell, settings, sign out), the banner when
- * updates are not live, the four views as tabs, and the toasts over them.
+ * updates are not live, the six views as tabs, and the toasts over them.
  */
 public final class MainView extends StackPane {
 
@@ -42,6 +44,8 @@ public final class MainView extends StackPane {
     private final TabPane tabs = new TabPane();
     private final Tab roomsTab = new Tab();
     private final Tab groupsTab = new Tab();
+    private final Tab whereTab = new Tab();
+    private final Tab rosterTab = new Tab();
     private final Tab feedTab = new Tab();
     private final Tab notificationsTab = new Tab();
     private final Label banner = new Label();
@@ -106,7 +110,13 @@ public final class MainView extends StackPane {
 
         roomsTab.setText(messages.get("tab.rooms"));
         roomsTab.setGraphic(Icons.of(Feather.GRID));
-        roomsTab.setContent(new RoomsView(model.rooms(), messages));
+        roomsTab.setContent(new RoomsView(model.rooms(), messages, zone));
+        whereTab.setText(messages.get("tab.where"));
+        whereTab.setGraphic(Icons.of(Feather.SEARCH));
+        whereTab.setContent(new WhereIsView(model.whereIs(), messages, zone));
+        rosterTab.setText(messages.get("tab.roster"));
+        rosterTab.setGraphic(Icons.of(Feather.CLIPBOARD));
+        rosterTab.setContent(new RosterView(model.roster(), messages, zone));
         groupsTab.setText(messages.get("tab.groups"));
         groupsTab.setGraphic(Icons.of(Feather.USERS));
         groupsTab.setContent(new GroupsView(model.groups(), messages, zone));
@@ -117,7 +127,7 @@ public final class MainView extends StackPane {
         notificationsTab.setGraphic(Icons.of(Feather.BELL));
         notificationsTab.setContent(new NotificationsView(model.notifications(), messages, zone));
         tabs.setId("main-tabs");
-        tabs.getTabs().setAll(groupsTab, roomsTab, feedTab, notificationsTab);
+        tabs.getTabs().setAll(groupsTab, roomsTab, rosterTab, whereTab, feedTab, notificationsTab);
         tabs.getTabs().forEach(tab -> tab.setClosable(false));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 

@@ -51,6 +51,24 @@ class GroupsViewModelTests {
     }
 
     @Test
+    void theCheckInSearchShowsWhereChildrenAreAndDoesNotOfferOneAlreadyInTheGroup() {
+        server.group("g1", "Painting", ANNA);
+        model.mine().reload();
+        ChildLocation inPainting = new ChildLocation(
+                app.roomwatch.model.api.LocationState.IN_ROOM, "r1", "Room 1", "g1", "Painting", Instant.EPOCH);
+        ChildLocation inFootball = new ChildLocation(
+                app.roomwatch.model.api.LocationState.IN_ROOM, "r2", "Gym", "g2", "Football", Instant.EPOCH);
+        server.students = List.of(
+                new StudentSummary("st1", "Mia", "K.", "2a", inPainting),
+                new StudentSummary("st3", "Mila", "R.", "2b", inFootball));
+
+        model.search().search("mi");
+
+        assertThat(model.search().results()).extracting(StudentSummary::id).containsExactly("st3");
+        assertThat(model.search().results().getFirst().location().roomName()).isEqualTo("Gym");
+    }
+
+    @Test
     void aBurstOfCheckInsRefetchesThatGroupOnceAndKeepsTheSelectedChild() {
         server.group("g1", "Painting", ANNA);
         server.visit("g1", "v1", "Mia K.", 10);
@@ -139,7 +157,7 @@ class GroupsViewModelTests {
         final Map<String, ActiveGroupView> groups = new LinkedHashMap<>();
         final Map<String, List<VisitDisplay>> visits = new HashMap<>();
         final Map<String, Integer> visitFetches = new HashMap<>();
-        final List<StudentSummary> students = List.of(
+        List<StudentSummary> students = List.of(
                 new StudentSummary("st1", "Mia", "K.", "2a", ChildLocation.notSeenToday()),
                 new StudentSummary("st2", "Ben", "L.", "3b", ChildLocation.notSeenToday()));
         private int nextId = 100;

@@ -260,6 +260,141 @@ class ConsoleAgainstServerTests {
         assertThat(fx(() -> group("Parents' evening on Thursday").isUnread())).isTrue();
     }
 
+    @Test
+    @Order(6)
+    void aScanShowsOnTheRoomBoardAndInWhereIsAndTheFiltersFindTheChild() throws Exception {
+        open("anna", server.baseUrl(), KEEP_TRYING);
+        awaitLight(Light.LIVE);
+        String roomId = school.groupOf("Anna").get("roomId").asString();
+        String scanner = school.registerScanner(roomId);
+        String tag = school.tagOfAChildOutside();
+        robot.interact(() -> shell.mainView().show("tab.rooms"));
+
+        JsonNode result = school.scan(scanner, tag);
+        String child = result.get("studentName").asString();
+        String childId = result.get("studentId").asString();
+
+        // The room's card lists the child, newest arrival first.
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> robot.lookup("#room-card-" + roomId)
+                        .tryQuery()
+                        .map(card -> texts(card).contains(child))
+                        .orElse(false)));
+        assertThat(fx(() -> shell.main().rooms().rooms().items().stream()
+                        .filter(room -> room.id().equals(roomId))
+                        .findFirst()
+                        .orElseThrow()
+                        .children()
+                        .getFirst()
+                        .studentId()))
+                .isEqualTo(childId);
+        // A click opens the room's full list, with check-in times.
+        robot.clickOn("#room-card-" + roomId);
+        javafx.scene.control.ListView<?> detail =
+                robot.lookup("#room-detail").queryAs(javafx.scene.control.ListView.class);
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> detail.isVisible()
+                        && detail.getItems().stream()
+                                .anyMatch(item -> ((app.roomwatch.model.api.RoomChild) item)
+                                        .studentId()
+                                        .equals(childId))));
+        // The filter leaves only the rooms where a matching child is.
+        robot.interact(() -> shell.main().rooms().filterProperty().set(child));
+        assertThat(fx(() ->
+                        robot.lookup("#rooms-board").queryAs(javafx.scene.layout.FlowPane.class).getChildren().stream()
+                                .allMatch(card -> texts(card).contains(child))))
+                .isTrue();
+
+        // Where is answers the same: in this room now; after the child scans out, that it left the room.
+        robot.interact(() -> shell.mainView().show("tab.where"));
+        String firstName = child.substring(0, child.indexOf(' '));
+        robot.clickOn("#where-search").write(firstName);
+        javafx.scene.control.ListView<?> where =
+                robot.lookup("#where-list").queryAs(javafx.scene.control.ListView.class);
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> locationOf(where, childId)
+                        .map(location -> location.state() == app.roomwatch.model.api.LocationState.IN_ROOM
+                                && roomId.equals(location.roomId()))
+                        .orElse(false)));
+        school.scanToggle(scanner, tag);
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> locationOf(where, childId)
+                        .map(location -> location.state() == app.roomwatch.model.api.LocationState.LEFT_ROOM)
+                        .orElse(false)));
+    }
+
+    @Test
+    @Order(7)
+    void theCheckInSearchShowsWhereChildrenAreAndDoesNotOfferOneAlreadyInTheGroup() throws Exception {
+        open("anna", server.baseUrl(), KEEP_TRYING);
+        awaitLight(Light.LIVE);
+        TableView<VisitDisplay> children = robot.lookup("#groups-children").queryTableView();
+        await().atMost(AWAIT).until(() -> fx(() -> !children.getItems().isEmpty()));
+        VisitDisplay inGroup = fx(() -> children.getItems().getFirst());
+
+        robot.clickOn("#groups-search").write(inGroup.schoolClass());
+
+        javafx.scene.control.ListView<?> results =
+                robot.lookup("#groups-search-results").queryAs(javafx.scene.control.ListView.class);
+        await().atMost(AWAIT).until(() -> fx(() -> !results.getItems().isEmpty()));
+        List<app.roomwatch.model.api.StudentSummary> offered = fx(() -> results.getItems().stream()
+                .map(app.roomwatch.model.api.StudentSummary.class::cast)
+                .toList());
+        assertThat(offered)
+                .extracting(app.roomwatch.model.api.StudentSummary::id)
+                .doesNotContain(inGroup.studentId());
+        assertThat(offered).allMatch(student -> student.schoolClass().startsWith(inGroup.schoolClass()));
+        // Each row says where that child is now.
+        String firstRow = fx(() -> robot.lookup("#groups-search-results .list-cell")
+                .queryAs(javafx.scene.control.ListCell.class)
+                .getText());
+        assertThat(firstRow).containsAnyOf("Not seen today", "In ", "Left ", "Gone home");
+    }
+
+    @Test
+    @Order(8)
+    void aLeadSeesEveryChildOfHerGroupWithThoseInNoRoomFirst() throws Exception {
+        open("anna", server.baseUrl(), KEEP_TRYING);
+        awaitLight(Light.LIVE);
+        robot.interact(() -> shell.mainView().show("tab.roster"));
+
+        javafx.scene.control.ListView<?> roster =
+                robot.lookup("#roster-list").queryAs(javafx.scene.control.ListView.class);
+        await().atMost(AWAIT).until(() -> fx(() -> roster.getItems().size() >= 30));
+        List<app.roomwatch.model.api.RosterChild> children = fx(() -> roster.getItems().stream()
+                .map(app.roomwatch.model.api.RosterChild.class::cast)
+                .toList());
+        // Anna leads Classes 1–2 in the demo: every child of classes 1 and 2, and only those.
+        assertThat(children).allMatch(child -> child.schoolClass().matches("[12].*"));
+        List<Boolean> inRoom = children.stream()
+                .map(child -> child.location().state() == app.roomwatch.model.api.LocationState.IN_ROOM)
+                .toList();
+        assertThat(inRoom).isSortedAccordingTo(Boolean::compare);
+        assertThat(fx(() -> robot.lookup("#roster-summary").queryAs(Label.class).getText()))
+                .startsWith(children.size() + " children");
+        // Each child is one line: the whole group fits on a 1000-pixel-high screen.
+        assertThat(fx(roster::getFixedCellSize)).isLessThanOrEqualTo(28.0);
+        // The filter narrows the list to the children it names.
+        String name = children.getLast().studentName();
+        robot.clickOn("#roster-filter").write(name);
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> !roster.getItems().isEmpty()
+                        && roster.getItems().size() < children.size()
+                        && roster.getItems().stream()
+                                .allMatch(child -> ((app.roomwatch.model.api.RosterChild) child)
+                                        .studentName()
+                                        .equals(name))));
+    }
+
+    private static java.util.Optional<app.roomwatch.model.api.ChildLocation> locationOf(
+            javafx.scene.control.ListView<?> list, String studentId) {
+        return list.getItems().stream()
+                .map(app.roomwatch.model.api.StudentSummary.class::cast)
+                .filter(student -> student.id().equals(studentId))
+                .findFirst()
+                .map(app.roomwatch.model.api.StudentSummary::location);
+    }
+
     private void open(String user, String baseUrl, RealtimeSettings realtime) throws Exception {
         ConsoleStartup startup = new ConsoleStartup(
                 baseUrl,

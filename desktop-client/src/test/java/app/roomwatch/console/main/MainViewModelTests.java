@@ -11,9 +11,12 @@ import app.roomwatch.console.notifications.NotificationsViewModel;
 import app.roomwatch.console.refresh.Coalescer;
 import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.rooms.RoomsViewModel;
+import app.roomwatch.console.roster.RosterSource;
+import app.roomwatch.console.roster.RosterViewModel;
 import app.roomwatch.console.status.StatusViewModel;
 import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.console.toast.ToastViewModel;
+import app.roomwatch.console.whereis.WhereIsViewModel;
 import app.roomwatch.model.api.ActiveGroupView;
 import app.roomwatch.model.api.NotificationView;
 import app.roomwatch.model.api.Person;
@@ -49,6 +52,8 @@ class MainViewModelTests {
             ANNA.displayName(),
             new RoomsViewModel(() -> fetched("rooms", List.of()), tasks, scheduler, messages),
             new GroupsViewModel(new Groups(), tasks, scheduler, messages, () -> ANNA),
+            new WhereIsViewModel(query -> fetched("where", List.of()), tasks, scheduler, messages),
+            new RosterViewModel(new Roster(), tasks, scheduler, messages),
             new FeedViewModel(limit -> fetched("feed", List.of()), TaskExecutor.sameThread(), scheduler, messages),
             new NotificationsViewModel(new Notifications(), tasks, scheduler, created -> {}, messages),
             new ToastViewModel(scheduler),
@@ -63,7 +68,7 @@ class MainViewModelTests {
     }
 
     @Test
-    void aBurstOfScansRefetchesTheGroupTheRoomsAndTheFeedOnceEach() {
+    void aBurstOfScansRefetchesTheGroupTheRoomsWhereIsAndTheFeedOnceEach() {
         for (int i = 0; i < 250; i++) {
             EventPayload visit = i % 2 == 0
                     ? new StudentCheckedIn("st" + i, "Child " + i, "g1", "r1", VisitSource.RFID)
@@ -75,7 +80,9 @@ class MainViewModelTests {
 
         scheduler.advance(Coalescer.WINDOW);
 
-        assertThat(counts()).containsExactlyInAnyOrderEntriesOf(Map.of("visits:g1", 1, "rooms", 1, "feed", 1));
+        assertThat(counts())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("visits:g1", 1, "rooms", 1, "where", 1, "roster:c12", 1, "feed", 1));
     }
 
     @Test
@@ -157,5 +164,18 @@ class MainViewModelTests {
 
         @Override
         public void markRead(String id) {}
+    }
+
+    /** Anna leads one group. */
+    private final class Roster implements RosterSource {
+        @Override
+        public List<app.roomwatch.model.api.LedGroup> groupsILead() {
+            return List.of(new app.roomwatch.model.api.LedGroup("c12", "Classes 1–2"));
+        }
+
+        @Override
+        public List<app.roomwatch.model.api.RosterChild> roster(String groupId) {
+            return fetched("roster:" + groupId, List.of());
+        }
     }
 }
