@@ -70,6 +70,7 @@ public final class ConsoleShell {
     // The user name of the sign-in in flight; the session knows the staff member's id and name, not what was typed.
     private volatile String signingInAs = "";
     private boolean mayResume = true;
+    private boolean mayUseStartupPassword = true;
     // The form on screen: after a sign-in it tells whether the user typed a server address of their own.
     private LoginViewModel<StaffSession> login;
     private StaffSession session;
@@ -138,7 +139,9 @@ public final class ConsoleShell {
         login.prefill(startup.serverUrl(), startup.tenant(), startup.userName(), settings.current());
         this.login = login;
         root.setCenter(new LoginView(login, messages, ui));
-        if (!startup.password().isEmpty()) {
+        if (mayUseStartupPassword && !startup.password().isEmpty()) {
+            // Once: after Sign out the form stays, whatever signed in at start (the demo's password, the keyring).
+            mayUseStartupPassword = false;
             login.passwordProperty().set(startup.password());
             login.signIn();
         } else if (mayResume) {
