@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -53,6 +54,8 @@ public final class GroupsView extends SplitPane {
     private final ListView<StudentSummary> results = new ListView<>();
     private final Button checkIn = new Button();
     private final TableView<VisitDisplay> children = new TableView<>();
+    private final TextField childrenFilter = new TextField();
+    private final FilteredList<VisitDisplay> shownChildren;
     private final Button checkOut = new Button();
     private final Button start = new Button();
     private final Button supervisors = new Button();
@@ -64,6 +67,7 @@ public final class GroupsView extends SplitPane {
         this.messages = messages;
         this.zone = zone;
         this.locations = new LocationText(messages, zone);
+        this.shownChildren = new FilteredList<>(model.mine().children().items());
         createView();
         initListeners();
     }
@@ -90,7 +94,7 @@ public final class GroupsView extends SplitPane {
         checkIn.setId("groups-check-in");
         checkIn.setText(messages.get("groups.checkIn"));
         checkIn.setGraphic(Icons.of(Feather.LOG_IN));
-        HBox searchRow = new HBox(8, search, checkIn);
+        HBox searchRow = new HBox(8, search, checkIn, childrenFilter);
         results.setId("groups-search-results");
         results.getStyleClass().add("rw-search-results");
         results.setCellFactory(view -> new StudentCell());
@@ -98,7 +102,15 @@ public final class GroupsView extends SplitPane {
         results.managedProperty().bind(results.visibleProperty());
 
         children.setId("groups-children");
-        children.setItems(model.mine().children().items());
+        // One line per child, so that a group of 30 fits at 1600x1000 without scrolling.
+        children.setFixedCellSize(24);
+        children.setItems(shownChildren);
+        childrenFilter.setId("groups-filter");
+        childrenFilter.setPromptText(messages.get("where.filter.prompt"));
+        childrenFilter.setPrefColumnCount(14);
+        childrenFilter
+                .textProperty()
+                .addListener((obs, was, now) -> shownChildren.setPredicate(visit -> matches(visit, now)));
         children.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         children.getColumns().add(column(messages.get("groups.column.name"), VisitDisplay::studentName));
         children.getColumns().add(column(messages.get("groups.column.class"), VisitDisplay::schoolClass));
@@ -114,6 +126,7 @@ public final class GroupsView extends SplitPane {
         VBox.setVgrow(children, Priority.ALWAYS);
 
         checkOut.setId("groups-check-out");
+        end.setId("groups-end");
         checkOut.setText(messages.get("groups.checkOut"));
         checkOut.setGraphic(Icons.of(Feather.LOG_OUT));
         supervisors.setText(messages.get("groups.supervisors"));
@@ -202,9 +215,31 @@ public final class GroupsView extends SplitPane {
             ActiveGroupView group = model.mine().groups().selected();
             if (group != null) {
                 GroupDialogs.endActivity(
-                        model.actions(), group, messages, getScene().getWindow());
+                        model.actions(),
+                        group,
+                        model.mine().childCount(group.id()),
+                        messages,
+                        getScene().getWindow());
             }
         });
+    }
+
+    /** Whether a child's name or class starts with each word of the filter. */
+    private static boolean matches(VisitDisplay visit, String filter) {
+        if (filter == null || filter.isBlank()) {
+            return true;
+        }
+        String name = visit.studentName().toLowerCase(java.util.Locale.ROOT);
+        for (String word : filter.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+            boolean any = visit.schoolClass().toLowerCase(java.util.Locale.ROOT).startsWith(word);
+            for (String part : name.split("\\s+")) {
+                any |= part.startsWith(word);
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkInSelected() {

@@ -72,7 +72,7 @@ public final class RosterView extends VBox {
 
     private void initListeners() {
         // One line per child, so that a whole group fits on a screen.
-        list.setFixedCellSize(28);
+        list.setFixedCellSize(24);
         filter.textProperty().bindBidirectional(model.filterProperty());
         Selections.bind(list.getSelectionModel(), model.children());
         group.valueProperty().addListener((obs, was, now) -> {

@@ -52,7 +52,7 @@ public final class WhereIsView extends VBox {
 
     private void initListeners() {
         // One line per child, so that a whole group fits on a screen.
-        list.setFixedCellSize(28);
+        list.setFixedCellSize(24);
         search.textProperty().addListener((obs, was, now) -> model.search(now));
         Selections.bind(list.getSelectionModel(), model.children());
     }

@@ -80,6 +80,10 @@ public final class ConsoleTour {
                 announce(server, "Room 3 heating is off today", "info");
                 snapshot(shell, "tab.groups", images.resolve("console-my-groups" + suffix));
                 snapshot(shell, "tab.rooms", images.resolve("console-live-rooms" + suffix));
+                openBusiestRoom(shell);
+                snapshot(shell, "tab.rooms", images.resolve("console-room-open" + suffix));
+                snapshot(shell, "tab.where", images.resolve("console-where-is" + suffix));
+                snapshot(shell, "tab.roster", images.resolve("console-roster" + suffix));
                 snapshot(shell, "tab.feed", images.resolve("console-activity-feed" + suffix));
                 announce(server, "Fire drill at 15:30 \u2014 all groups to the yard", "urgent");
                 await().atMost(WAIT)
@@ -87,6 +91,19 @@ public final class ConsoleTour {
                 snapshot(shell, "tab.notifications", images.resolve("console-notifications" + suffix));
                 onFx(() -> {
                     stageOf(shell).close();
+                    return null;
+                });
+
+                // The same views in German.
+                ConsoleShell german = open(server.baseUrl(), work, theme, "demo", RealtimeSettings.defaults(), "de");
+                await().atMost(WAIT)
+                        .until(() -> onFx(() -> german.main() != null
+                                && german.main().status().lightProperty().get() == Light.LIVE));
+                snapshot(german, "tab.rooms", images.resolve("console-live-rooms-de" + suffix));
+                snapshot(german, "tab.where", images.resolve("console-where-is-de" + suffix));
+                snapshot(german, "tab.roster", images.resolve("console-roster-de" + suffix));
+                onFx(() -> {
+                    stageOf(german).close();
                     return null;
                 });
 
@@ -118,12 +135,18 @@ public final class ConsoleTour {
 
     private static ConsoleShell open(
             String serverUrl, Path work, Theme theme, String password, RealtimeSettings realtime) throws Exception {
+        return open(serverUrl, work, theme, password, realtime, "en");
+    }
+
+    private static ConsoleShell open(
+            String serverUrl, Path work, Theme theme, String password, RealtimeSettings realtime, String language)
+            throws Exception {
         ConsoleStartup startup = new ConsoleStartup(
                 serverUrl,
                 "demo",
                 "anna",
                 password,
-                new UserChoices(theme, "en", false, "anna", "demo"),
+                new UserChoices(theme, language, false, "anna", "demo"),
                 choices -> {},
                 sound -> {},
                 ServerApi::at,
@@ -138,6 +161,17 @@ public final class ConsoleTour {
             stage.setHeight(800);
             STAGES.put(shell, stage);
             return shell;
+        });
+    }
+
+    /** Opens the room with the most children on the board, as a supervisor's click would. */
+    private static void openBusiestRoom(ConsoleShell shell) throws Exception {
+        onFx(() -> {
+            var rooms = shell.main().rooms().rooms();
+            rooms.items().stream()
+                    .max(java.util.Comparator.comparingInt(app.roomwatch.model.api.RoomView::occupancy))
+                    .ifPresent(room -> rooms.selectedIdProperty().set(room.id()));
+            return null;
         });
     }
 
