@@ -40,6 +40,11 @@ public final class GroupsViewModel {
         return actions;
     }
 
+    /** Forgets what the last action said (it is old news once the connection came back). */
+    public void clearMessage() {
+        message.clear();
+    }
+
     /** What the last action did or why it failed, in words; empty when there is nothing to say. */
     public ReadOnlyStringProperty messageProperty() {
         return message.property();

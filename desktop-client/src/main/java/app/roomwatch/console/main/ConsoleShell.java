@@ -216,7 +216,7 @@ public final class ConsoleShell {
         realtime = new FxRealtimeClient(client, ui);
         subscriptions.add(realtime.subscribeAll(model::onEvent));
         subscriptions.add(realtime.onReload(reason -> model.reloadAll()));
-        subscriptions.add(realtime.onStateChange(state -> model.status().update(snapshot(state))));
+        subscriptions.add(realtime.onStateChange(state -> model.onConnection(snapshot(state))));
 
         mainView = new MainView(main, messages, ZoneId.systemDefault(), this::openSettings, this::signOut);
         root.setCenter(mainView);

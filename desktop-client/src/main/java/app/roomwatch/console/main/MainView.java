@@ -49,6 +49,7 @@ public final class MainView extends StackPane {
     private final Tab feedTab = new Tab();
     private final Tab notificationsTab = new Tab();
     private final Label banner = new Label();
+    private final Label asOf = new Label();
     private final Button badge = new Button();
     private final Button bell = new Button();
     private final Label bellCount = new Label();
@@ -107,6 +108,9 @@ public final class MainView extends StackPane {
         banner.getStyleClass().add(ConsoleStyles.BANNER);
         banner.setGraphic(Icons.of(Feather.WIFI_OFF));
         banner.managedProperty().bind(banner.visibleProperty());
+        asOf.setId("status-as-of");
+        asOf.getStyleClass().add(ConsoleStyles.BANNER);
+        asOf.managedProperty().bind(asOf.visibleProperty());
 
         roomsTab.setText(messages.get("tab.rooms"));
         roomsTab.setGraphic(Icons.of(Feather.GRID));
@@ -132,7 +136,7 @@ public final class MainView extends StackPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         BorderPane page = new BorderPane(tabs);
-        page.setTop(new VBox(header, banner));
+        page.setTop(new VBox(header, banner, asOf));
         ToastView toasts = new ToastView(model.toasts(), messages);
         StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
         getChildren().addAll(page, toasts);
@@ -141,6 +145,8 @@ public final class MainView extends StackPane {
     private void initListeners() {
         banner.textProperty().bind(model.status().bannerProperty());
         banner.visibleProperty().bind(model.status().bannerVisibleProperty());
+        asOf.textProperty().bind(model.status().asOfProperty());
+        asOf.visibleProperty().bind(model.status().asOfProperty().isNotEmpty());
 
         var feed = model.feed();
         badge.textProperty().bind(feed.badgeTextProperty());

@@ -5,6 +5,7 @@ import app.roomwatch.console.groups.GroupsViewModel;
 import app.roomwatch.console.notifications.NotificationsViewModel;
 import app.roomwatch.console.rooms.RoomsViewModel;
 import app.roomwatch.console.roster.RosterViewModel;
+import app.roomwatch.console.status.ConnectionSnapshot;
 import app.roomwatch.console.status.StatusViewModel;
 import app.roomwatch.console.toast.ToastViewModel;
 import app.roomwatch.console.whereis.WhereIsViewModel;
@@ -34,6 +35,8 @@ public final class MainViewModel {
     private final NotificationsViewModel notifications;
     private final ToastViewModel toasts;
     private final StatusViewModel status;
+    private boolean wasLive;
+    private boolean interrupted;
 
     public MainViewModel(
             String displayName,
@@ -131,6 +134,24 @@ public final class MainViewModel {
             case NotificationCreated created -> notifications.onCreated(created);
             case NotificationsRead read -> notifications.onRead(read.ids());
             case DeviceStatusChanged ignored -> feed.onActivity();
+        }
+    }
+
+    /**
+     * The connection's state, for the status light; when updates are live again after a break, everything is fetched
+     * again and what went wrong before the break is no longer shown.
+     */
+    public void onConnection(ConnectionSnapshot snapshot) {
+        status.update(snapshot);
+        if (snapshot.light() != ConnectionSnapshot.Light.LIVE) {
+            interrupted = wasLive;
+            return;
+        }
+        wasLive = true;
+        if (interrupted) {
+            interrupted = false;
+            groups.clearMessage();
+            reloadAll();
         }
     }
 

@@ -13,6 +13,7 @@ import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.rooms.RoomsViewModel;
 import app.roomwatch.console.roster.RosterSource;
 import app.roomwatch.console.roster.RosterViewModel;
+import app.roomwatch.console.status.ConnectionSnapshot;
 import app.roomwatch.console.status.StatusViewModel;
 import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.console.toast.ToastViewModel;
@@ -100,6 +101,22 @@ class MainViewModelTests {
         scheduler.advance(Coalescer.WINDOW);
 
         assertThat(counts()).containsEntry("groups", 1).doesNotContainKey("visits:g9");
+    }
+
+    @Test
+    void afterABreakTheConsoleSaysHowOldItsPictureIsAndFetchesEverythingAgainWhenLive() {
+        java.time.Instant lastUpdate = java.time.Instant.parse("2026-11-30T13:03:12Z");
+        model.onConnection(new ConnectionSnapshot(ConnectionSnapshot.Light.LIVE, "", lastUpdate, null));
+        assertThat(counts()).isEmpty();
+
+        model.onConnection(new ConnectionSnapshot(ConnectionSnapshot.Light.OFFLINE, "", lastUpdate, null));
+        assertThat(model.status().asOfProperty().get()).isEqualTo("What you see is as of 14:03:12.");
+        assertThat(counts()).isEmpty();
+
+        model.onConnection(new ConnectionSnapshot(ConnectionSnapshot.Light.LIVE, "", lastUpdate, null));
+        assertThat(model.status().asOfProperty().get()).isEmpty();
+        assertThat(counts()).containsEntry("rooms", 1).containsEntry("where", 1).containsEntry("feed", 1);
+        assertThat(model.groups().messageProperty().get()).isEmpty();
     }
 
     private Map<String, Integer> counts() {
