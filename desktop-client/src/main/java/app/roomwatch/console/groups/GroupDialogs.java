@@ -7,6 +7,7 @@ import app.roomwatch.model.api.Person;
 import app.roomwatch.model.api.RoomView;
 import java.util.List;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -74,17 +75,27 @@ final class GroupDialogs {
                                 .toList()));
     }
 
-    static void endActivity(GroupActionsViewModel model, ActiveGroupView group, Messages messages, Window owner) {
+    /**
+     * Asks before ending an activity, saying how many children are still in and that they will be checked out; the
+     * confirming button names what it does, and the safe answer is the default.
+     */
+    static void endActivity(
+            GroupActionsViewModel model, ActiveGroupView group, int childrenInside, Messages messages, Window owner) {
+        ButtonType end = new ButtonType(messages.get("where.end.button", childrenInside), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(messages.get("where.end.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert confirm = new Alert(
                 Alert.AlertType.CONFIRMATION,
-                messages.get("groups.end.confirm", group.name()),
-                ButtonType.OK,
-                ButtonType.CANCEL);
+                messages.get("where.end.confirm", group.name(), childrenInside, group.roomName()),
+                end,
+                keep);
         confirm.initOwner(owner);
-        confirm.setHeaderText(null);
+        confirm.setHeaderText(messages.get("where.end.title", group.name()));
         confirm.setTitle(messages.get("groups.end"));
+        ((javafx.scene.control.Button) confirm.getDialogPane().lookupButton(end)).setDefaultButton(false);
+        ((javafx.scene.control.Button) confirm.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        confirm.getDialogPane().setId("end-activity-dialog");
         Theme.style(confirm.getDialogPane().getScene());
-        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.endActivity(group));
+        confirm.showAndWait().filter(end::equals).ifPresent(ok -> model.endActivity(group));
     }
 
     private static Dialog<ButtonType> dialog(Window owner, String title) {

@@ -8,6 +8,7 @@ import app.roomwatch.console.ui.MessageLine;
 import app.roomwatch.console.ui.RowCell;
 import app.roomwatch.console.ui.Selections;
 import app.roomwatch.console.ui.StyleState;
+import app.roomwatch.console.whereis.LocationText;
 import app.roomwatch.model.api.ActiveGroupView;
 import app.roomwatch.model.api.StudentSummary;
 import app.roomwatch.model.api.VisitDisplay;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -45,6 +47,7 @@ public final class GroupsView extends SplitPane {
     private final GroupsViewModel model;
     private final Messages messages;
     private final ZoneId zone;
+    private final LocationText locations;
 
     private final ListView<ActiveGroupView> groups = new ListView<>();
     private final Label title = new Label();
@@ -52,6 +55,8 @@ public final class GroupsView extends SplitPane {
     private final ListView<StudentSummary> results = new ListView<>();
     private final Button checkIn = new Button();
     private final TableView<VisitDisplay> children = new TableView<>();
+    private final TextField childrenFilter = new TextField();
+    private final FilteredList<VisitDisplay> shownChildren;
     private final Button checkOut = new Button();
     private final Button start = new Button();
     private final Button supervisors = new Button();
@@ -62,6 +67,8 @@ public final class GroupsView extends SplitPane {
         this.model = model;
         this.messages = messages;
         this.zone = zone;
+        this.locations = new LocationText(messages, zone);
+        this.shownChildren = new FilteredList<>(model.mine().children().items());
         createView();
         initListeners();
     }
@@ -88,7 +95,7 @@ public final class GroupsView extends SplitPane {
         checkIn.setId("groups-check-in");
         checkIn.setText(messages.get("groups.checkIn"));
         checkIn.setGraphic(Icons.of(Feather.LOG_IN));
-        HBox searchRow = new HBox(8, search, checkIn);
+        HBox searchRow = new HBox(8, search, checkIn, childrenFilter);
         results.setId("groups-search-results");
         results.getStyleClass().add("rw-search-results");
         results.setCellFactory(view -> new StudentCell());
@@ -96,7 +103,15 @@ public final class GroupsView extends SplitPane {
         results.managedProperty().bind(results.visibleProperty());
 
         children.setId("groups-children");
-        children.setItems(model.mine().children().items());
+        // One line per child, so that a group of 30 fits at 1600x1000 without scrolling.
+        children.setFixedCellSize(24);
+        children.setItems(shownChildren);
+        childrenFilter.setId("groups-filter");
+        childrenFilter.setPromptText(messages.get("where.filter.prompt"));
+        childrenFilter.setPrefColumnCount(14);
+        childrenFilter
+                .textProperty()
+                .addListener((obs, was, now) -> shownChildren.setPredicate(visit -> matches(visit, now)));
         children.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         children.getColumns().add(column(messages.get("groups.column.name"), VisitDisplay::studentName));
         children.getColumns().add(column(messages.get("groups.column.class"), VisitDisplay::schoolClass));
@@ -112,6 +127,7 @@ public final class GroupsView extends SplitPane {
         VBox.setVgrow(children, Priority.ALWAYS);
 
         checkOut.setId("groups-check-out");
+        end.setId("groups-end");
         checkOut.setText(messages.get("groups.checkOut"));
         checkOut.setGraphic(Icons.of(Feather.LOG_OUT));
         supervisors.setText(messages.get("groups.supervisors"));
@@ -205,9 +221,31 @@ public final class GroupsView extends SplitPane {
             ActiveGroupView group = model.mine().groups().selected();
             if (group != null) {
                 GroupDialogs.endActivity(
-                        model.actions(), group, messages, getScene().getWindow());
+                        model.actions(),
+                        group,
+                        model.mine().childCount(group.id()),
+                        messages,
+                        getScene().getWindow());
             }
         });
+    }
+
+    /** Whether a child's name or class starts with each word of the filter. */
+    private static boolean matches(VisitDisplay visit, String filter) {
+        if (filter == null || filter.isBlank()) {
+            return true;
+        }
+        String name = visit.studentName().toLowerCase(java.util.Locale.ROOT);
+        for (String word : filter.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+            boolean any = visit.schoolClass().toLowerCase(java.util.Locale.ROOT).startsWith(word);
+            for (String part : name.split("\\s+")) {
+                any |= part.startsWith(word);
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkInSelected() {
@@ -251,14 +289,15 @@ public final class GroupsView extends SplitPane {
         }
     }
 
-    private static final class StudentCell extends ListCell<StudentSummary> {
+    private final class StudentCell extends ListCell<StudentSummary> {
         @Override
         protected void updateItem(StudentSummary student, boolean empty) {
             super.updateItem(student, empty);
             setText(
                     empty || student == null
                             ? null
-                            : student.firstName() + " " + student.lastName() + "  (" + student.schoolClass() + ")");
+                            : student.firstName() + " " + student.lastName() + "  (" + student.schoolClass()
+                                    + ")  \u00b7  " + locations.of(student.location()));
         }
     }
 }

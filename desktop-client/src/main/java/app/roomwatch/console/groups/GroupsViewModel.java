@@ -24,7 +24,8 @@ public final class GroupsViewModel {
             GroupsApi api, TaskExecutor tasks, Scheduler scheduler, Messages messages, Supplier<Person> me) {
         this.message = new ActionMessage(messages);
         this.mine = new MyGroupsViewModel(api, tasks, scheduler, message);
-        this.search = new ChildSearchViewModel(api, tasks, message);
+        this.search = new ChildSearchViewModel(
+                api, tasks, message, () -> mine.groups().selectedIdProperty().get());
         this.actions = new GroupActionsViewModel(api, tasks, message, mine, me);
     }
 
@@ -38,6 +39,11 @@ public final class GroupsViewModel {
 
     public GroupActionsViewModel actions() {
         return actions;
+    }
+
+    /** Forgets what the last action said (it is old news once the connection came back). */
+    public void clearMessage() {
+        message.clear();
     }
 
     /** What the last action did or why it failed, in words; empty when there is nothing to say. */

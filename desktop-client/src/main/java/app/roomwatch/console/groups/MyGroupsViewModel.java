@@ -1,5 +1,6 @@
 package app.roomwatch.console.groups;
 
+import app.roomwatch.console.api.ApiException;
 import app.roomwatch.console.refresh.Coalescer;
 import app.roomwatch.console.refresh.KeptSelection;
 import app.roomwatch.console.refresh.Loader;
@@ -134,7 +135,17 @@ public final class MyGroupsViewModel {
 
         void reload() {
             refetch.cancel();
-            loader.load(() -> api.visits(activeGroupId), this::show, message::failed);
+            loader.load(() -> api.visits(activeGroupId), this::show, this::failed);
+        }
+
+        private void failed(Exception e) {
+            // The activity has just ended (its last check-outs arrive before activity_end): not an error to show;
+            // the group list is fetched again and drops it.
+            if (e instanceof ApiException refused && refused.status() == 404) {
+                onGroupsChanged();
+            } else {
+                message.failed(e);
+            }
         }
 
         private void show(List<VisitDisplay> next) {

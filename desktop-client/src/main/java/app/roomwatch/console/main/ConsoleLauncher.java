@@ -11,6 +11,7 @@ import app.roomwatch.console.realtime.RealtimeSettings;
 import app.roomwatch.console.realtime.SseRealtimeClient;
 import app.roomwatch.console.settings.ChoicesFile;
 import app.roomwatch.console.sound.ClipSoundPlayer;
+import app.roomwatch.console.sound.SampledSoundPlayer;
 import dev.dirs.ProjectDirectories;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class ConsoleLauncher {
                 user.isEmpty() ? "" : environment.getOrDefault(PASSWORD_VARIABLE, ""),
                 ChoicesFile.read(loaded.config()),
                 choices::save,
-                new ClipSoundPlayer(),
+                new SampledSoundPlayer(new ClipSoundPlayer()),
                 ServerApi::at,
                 session -> SseRealtimeClient.create(session, dataDir, RealtimeSettings.defaults()),
                 keyring());

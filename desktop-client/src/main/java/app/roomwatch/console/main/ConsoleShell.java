@@ -17,6 +17,7 @@ import app.roomwatch.console.realtime.RealtimeClient;
 import app.roomwatch.console.realtime.Subscription;
 import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.rooms.RoomsViewModel;
+import app.roomwatch.console.roster.RosterViewModel;
 import app.roomwatch.console.settings.SettingsDialog;
 import app.roomwatch.console.settings.SettingsViewModel;
 import app.roomwatch.console.settings.UserChoices;
@@ -27,6 +28,7 @@ import app.roomwatch.console.theme.Theme;
 import app.roomwatch.console.time.Scheduler;
 import app.roomwatch.console.time.SystemScheduler;
 import app.roomwatch.console.toast.ToastViewModel;
+import app.roomwatch.console.whereis.WhereIsViewModel;
 import app.roomwatch.model.api.LoginRequest;
 import app.roomwatch.model.api.Person;
 import java.time.ZoneId;
@@ -71,6 +73,7 @@ public final class ConsoleShell {
     // The user name of the sign-in in flight; the session knows the staff member's id and name, not what was typed.
     private volatile String signingInAs = "";
     private boolean mayResume = true;
+    private boolean mayUseStartupPassword = true;
     // The form on screen: after a sign-in it tells whether the user typed a server address of their own.
     private LoginViewModel<StaffSession> login;
     private StaffSession session;
@@ -161,7 +164,9 @@ public final class ConsoleShell {
         login.prefill(startup.serverUrl(), startup.tenant(), startup.userName(), settings.current());
         this.login = login;
         root.setCenter(new LoginView(login, messages, ui));
-        if (!startup.password().isEmpty()) {
+        if (mayUseStartupPassword && !startup.password().isEmpty()) {
+            // Once: after Sign out the form stays, whatever signed in at start (the demo's password, the keyring).
+            mayUseStartupPassword = false;
             login.passwordProperty().set(startup.password());
             login.signIn();
         } else if (mayResume) {
@@ -221,6 +226,8 @@ public final class ConsoleShell {
                 me.displayName(),
                 new RoomsViewModel(backend, tasks, scheduler, messages),
                 new GroupsViewModel(backend, tasks, scheduler, messages, () -> me),
+                new WhereIsViewModel(backend, tasks, scheduler, messages),
+                new RosterViewModel(backend, tasks, scheduler, messages),
                 new FeedViewModel(backend, tasks, scheduler, messages),
                 new NotificationsViewModel(
                         backend,
@@ -241,7 +248,7 @@ public final class ConsoleShell {
         realtime = new FxRealtimeClient(client, ui);
         subscriptions.add(realtime.subscribeAll(model::onEvent));
         subscriptions.add(realtime.onReload(reason -> model.reloadAll()));
-        subscriptions.add(realtime.onStateChange(state -> model.status().update(snapshot(state))));
+        subscriptions.add(realtime.onStateChange(state -> model.onConnection(snapshot(state))));
 
         mainView = new MainView(main, messages, ZoneId.systemDefault(), this::openSettings, this::signOut);
         root.setCenter(mainView);

@@ -6,10 +6,12 @@ import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.notifications.NotificationsView;
 import app.roomwatch.console.notifications.UrgentStripView;
 import app.roomwatch.console.rooms.RoomsView;
+import app.roomwatch.console.roster.RosterView;
 import app.roomwatch.console.status.StatusLightView;
 import app.roomwatch.console.theme.ConsoleStyles;
 import app.roomwatch.console.toast.ToastView;
 import app.roomwatch.console.ui.Icons;
+import app.roomwatch.console.whereis.WhereIsView;
 import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -30,7 +32,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The signed-in window: a header (who, status light, activity badge, bell, settings, sign out), the banner when
- * updates are not live, the strip of unread urgent notifications, the four views as tabs, and the toasts over them.
+ * updates are not live, the strip of unread urgent notifications, the six views as tabs, and the toasts over them.
  */
 public final class MainView extends StackPane {
 
@@ -43,9 +45,12 @@ public final class MainView extends StackPane {
     private final TabPane tabs = new TabPane();
     private final Tab roomsTab = new Tab();
     private final Tab groupsTab = new Tab();
+    private final Tab whereTab = new Tab();
+    private final Tab rosterTab = new Tab();
     private final Tab feedTab = new Tab();
     private final Tab notificationsTab = new Tab();
     private final Label banner = new Label();
+    private final Label asOf = new Label();
     private final Button badge = new Button();
     private final Button bell = new Button();
     private final Label bellCount = new Label();
@@ -104,10 +109,19 @@ public final class MainView extends StackPane {
         banner.getStyleClass().add(ConsoleStyles.BANNER);
         banner.setGraphic(Icons.of(Feather.WIFI_OFF));
         banner.managedProperty().bind(banner.visibleProperty());
+        asOf.setId("status-as-of");
+        asOf.getStyleClass().add(ConsoleStyles.BANNER);
+        asOf.managedProperty().bind(asOf.visibleProperty());
 
         roomsTab.setText(messages.get("tab.rooms"));
         roomsTab.setGraphic(Icons.of(Feather.GRID));
-        roomsTab.setContent(new RoomsView(model.rooms(), messages));
+        roomsTab.setContent(new RoomsView(model.rooms(), messages, zone));
+        whereTab.setText(messages.get("tab.where"));
+        whereTab.setGraphic(Icons.of(Feather.SEARCH));
+        whereTab.setContent(new WhereIsView(model.whereIs(), messages, zone));
+        rosterTab.setText(messages.get("tab.roster"));
+        rosterTab.setGraphic(Icons.of(Feather.CLIPBOARD));
+        rosterTab.setContent(new RosterView(model.roster(), messages, zone));
         groupsTab.setText(messages.get("tab.groups"));
         groupsTab.setGraphic(Icons.of(Feather.USERS));
         groupsTab.setContent(new GroupsView(model.groups(), messages, zone));
@@ -118,13 +132,13 @@ public final class MainView extends StackPane {
         notificationsTab.setGraphic(Icons.of(Feather.BELL));
         notificationsTab.setContent(new NotificationsView(model.notifications(), messages, zone));
         tabs.setId("main-tabs");
-        tabs.getTabs().setAll(groupsTab, roomsTab, feedTab, notificationsTab);
+        tabs.getTabs().setAll(groupsTab, roomsTab, rosterTab, whereTab, feedTab, notificationsTab);
         tabs.getTabs().forEach(tab -> tab.setClosable(false));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         BorderPane page = new BorderPane(tabs);
         UrgentStripView strip = new UrgentStripView(model.notifications(), messages, zone, this::openNotification);
-        page.setTop(new VBox(header, banner, strip));
+        page.setTop(new VBox(header, banner, asOf, strip));
         ToastView toasts = new ToastView(model.toasts(), messages, toast -> openNotification(toast.id()));
         // Toasts sit below the urgent strip, never over its buttons.
         toasts.translateYProperty()
@@ -138,6 +152,8 @@ public final class MainView extends StackPane {
     private void initListeners() {
         banner.textProperty().bind(model.status().bannerProperty());
         banner.visibleProperty().bind(model.status().bannerVisibleProperty());
+        asOf.textProperty().bind(model.status().asOfProperty());
+        asOf.visibleProperty().bind(model.status().asOfProperty().isNotEmpty());
 
         var feed = model.feed();
         badge.textProperty().bind(feed.badgeTextProperty());

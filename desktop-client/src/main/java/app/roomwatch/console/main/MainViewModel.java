@@ -4,8 +4,11 @@ import app.roomwatch.console.feed.FeedViewModel;
 import app.roomwatch.console.groups.GroupsViewModel;
 import app.roomwatch.console.notifications.NotificationsViewModel;
 import app.roomwatch.console.rooms.RoomsViewModel;
+import app.roomwatch.console.roster.RosterViewModel;
+import app.roomwatch.console.status.ConnectionSnapshot;
 import app.roomwatch.console.status.StatusViewModel;
 import app.roomwatch.console.toast.ToastViewModel;
+import app.roomwatch.console.whereis.WhereIsViewModel;
 import app.roomwatch.model.event.ActivityEnded;
 import app.roomwatch.model.event.ActivityStarted;
 import app.roomwatch.model.event.DeviceStatusChanged;
@@ -26,15 +29,21 @@ public final class MainViewModel {
     private final String displayName;
     private final RoomsViewModel rooms;
     private final GroupsViewModel groups;
+    private final WhereIsViewModel whereIs;
+    private final RosterViewModel roster;
     private final FeedViewModel feed;
     private final NotificationsViewModel notifications;
     private final ToastViewModel toasts;
     private final StatusViewModel status;
+    private boolean wasLive;
+    private boolean interrupted;
 
     public MainViewModel(
             String displayName,
             RoomsViewModel rooms,
             GroupsViewModel groups,
+            WhereIsViewModel whereIs,
+            RosterViewModel roster,
             FeedViewModel feed,
             NotificationsViewModel notifications,
             ToastViewModel toasts,
@@ -42,6 +51,8 @@ public final class MainViewModel {
         this.displayName = displayName;
         this.rooms = rooms;
         this.groups = groups;
+        this.whereIs = whereIs;
+        this.roster = roster;
         this.feed = feed;
         this.notifications = notifications;
         this.toasts = toasts;
@@ -58,6 +69,14 @@ public final class MainViewModel {
 
     public GroupsViewModel groups() {
         return groups;
+    }
+
+    public WhereIsViewModel whereIs() {
+        return whereIs;
+    }
+
+    public RosterViewModel roster() {
+        return roster;
     }
 
     public FeedViewModel feed() {
@@ -81,13 +100,21 @@ public final class MainViewModel {
         switch (event.data()) {
             case StudentCheckedIn in -> {
                 groups.mine().onChildrenChanged(in.activeGroupId());
+                whereIs.onLocationsChanged();
+                roster.onLocationsChanged();
                 feed.onActivity();
             }
             case StudentCheckedOut out -> {
                 groups.mine().onChildrenChanged(out.activeGroupId());
+                whereIs.onLocationsChanged();
+                roster.onLocationsChanged();
                 feed.onActivity();
             }
-            case RoomOccupancyChanged ignored -> rooms.onRoomChanged();
+            case RoomOccupancyChanged ignored -> {
+                rooms.onRoomChanged();
+                whereIs.onLocationsChanged();
+                roster.onLocationsChanged();
+            }
             case ActivityStarted ignored -> {
                 rooms.onRoomChanged();
                 groups.mine().onGroupsChanged();
@@ -95,6 +122,8 @@ public final class MainViewModel {
             }
             case ActivityEnded ignored -> {
                 rooms.onRoomChanged();
+                whereIs.onLocationsChanged();
+                roster.onLocationsChanged();
                 groups.mine().onGroupsChanged();
                 feed.onActivity();
             }
@@ -113,11 +142,31 @@ public final class MainViewModel {
         }
     }
 
+    /**
+     * The connection's state, for the status light; when updates are live again after a break, everything is fetched
+     * again and what went wrong before the break is no longer shown.
+     */
+    public void onConnection(ConnectionSnapshot snapshot) {
+        status.update(snapshot);
+        if (snapshot.light() != ConnectionSnapshot.Light.LIVE) {
+            interrupted = wasLive;
+            return;
+        }
+        wasLive = true;
+        if (interrupted) {
+            interrupted = false;
+            groups.clearMessage();
+            reloadAll();
+        }
+    }
+
     /** Loads everything from the server: at sign-in, and when the realtime client says events may be lost. */
     public void reloadAll() {
         feed.forgetBaseline();
         rooms.reload();
         groups.mine().reload();
+        whereIs.reload();
+        roster.reload();
         feed.reload();
         notifications.reload();
     }

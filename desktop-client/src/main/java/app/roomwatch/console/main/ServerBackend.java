@@ -5,11 +5,15 @@ import app.roomwatch.console.feed.FeedSource;
 import app.roomwatch.console.groups.GroupsApi;
 import app.roomwatch.console.notifications.NotificationsApi;
 import app.roomwatch.console.rooms.RoomsSource;
+import app.roomwatch.console.roster.RosterSource;
+import app.roomwatch.console.whereis.WhereIsSource;
 import app.roomwatch.model.api.ActiveGroupView;
 import app.roomwatch.model.api.ActivityEntry;
 import app.roomwatch.model.api.CheckInRequest;
+import app.roomwatch.model.api.LedGroup;
 import app.roomwatch.model.api.NotificationView;
 import app.roomwatch.model.api.RoomView;
+import app.roomwatch.model.api.RosterChild;
 import app.roomwatch.model.api.StartActivityRequest;
 import app.roomwatch.model.api.StudentSummary;
 import app.roomwatch.model.api.SupervisorsRequest;
@@ -20,7 +24,7 @@ import java.util.List;
 import okhttp3.HttpUrl;
 
 /** The views' narrow server interfaces, answered by the signed-in {@link StaffSession} (SPEC section 4). */
-final class ServerBackend implements RoomsSource, GroupsApi, FeedSource, NotificationsApi {
+final class ServerBackend implements RoomsSource, GroupsApi, WhereIsSource, RosterSource, FeedSource, NotificationsApi {
 
     private final StaffSession session;
 
@@ -31,6 +35,16 @@ final class ServerBackend implements RoomsSource, GroupsApi, FeedSource, Notific
     @Override
     public List<RoomView> rooms() throws IOException {
         return Arrays.asList(session.get("/api/rooms", RoomView[].class));
+    }
+
+    @Override
+    public List<LedGroup> groupsILead() throws IOException {
+        return Arrays.asList(session.get("/api/groups/mine", LedGroup[].class));
+    }
+
+    @Override
+    public List<RosterChild> roster(String groupId) throws IOException {
+        return Arrays.asList(session.get(path("api", "groups", groupId, "roster"), RosterChild[].class));
     }
 
     @Override

@@ -3,6 +3,7 @@ package app.roomwatch.console.refresh;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -32,14 +33,19 @@ public final class TaskExecutor {
 
     /** Runs {@code call}; exactly one of {@code onResult} or {@code onError} then runs on the UI thread. */
     public <T> void execute(Callable<T> call, Consumer<? super T> onResult, Consumer<? super Exception> onError) {
-        background.execute(() -> {
-            try {
-                T result = call.call();
-                ui.execute(() -> onResult.accept(result));
-            } catch (Exception e) {
-                ui.execute(() -> onError.accept(e));
-            }
-        });
+        try {
+            background.execute(() -> {
+                try {
+                    T result = call.call();
+                    ui.execute(() -> onResult.accept(result));
+                } catch (Exception e) {
+                    ui.execute(() -> onError.accept(e));
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            // The console is closing (its background threads are shut down) and a refetch was still queued on the UI
+            // thread: no one waits for that answer any more.
+        }
     }
 
     /** A {@link Loader} on this executor, for a list that is fetched again and again. */

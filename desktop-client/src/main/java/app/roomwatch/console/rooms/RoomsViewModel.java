@@ -8,16 +8,23 @@ import app.roomwatch.console.refresh.Loader;
 import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.time.Scheduler;
 import app.roomwatch.model.api.Person;
+import app.roomwatch.model.api.RoomChild;
 import app.roomwatch.model.api.RoomView;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 
-/** Live rooms: every room of the tenant, how full it is, what runs in it and who supervises it. */
+/**
+ * Live rooms: every room of the tenant, how full it is, what runs in it, who supervises it and which children are
+ * inside (newest first); the selected room shows its full list with times. A filter narrows the children shown.
+ */
 public final class RoomsViewModel {
 
     private final RoomsSource source;
@@ -28,6 +35,7 @@ public final class RoomsViewModel {
             new KeptSelection<>(FXCollections.observableArrayList(), RoomView::id);
     private final ReadOnlyIntegerWrapper childrenPresent = new ReadOnlyIntegerWrapper(this, "childrenPresent");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
 
     public RoomsViewModel(RoomsSource source, TaskExecutor tasks, Scheduler scheduler, Messages messages) {
         this.source = source;
@@ -42,6 +50,41 @@ public final class RoomsViewModel {
 
     public ReadOnlyIntegerProperty childrenPresentProperty() {
         return childrenPresent.getReadOnlyProperty();
+    }
+
+    /** Words that a child's name or class must start with to be shown; empty shows everyone. */
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** The room's children that pass the filter, newest arrival first. */
+    public List<RoomChild> childrenShown(RoomView room) {
+        String[] words = filter.get() == null || filter.get().isBlank()
+                ? new String[0]
+                : filter.get().strip().toLowerCase(Locale.ROOT).split("\\s+");
+        return room.children().stream().filter(child -> matches(child, words)).toList();
+    }
+
+    /** Whether the filter is on and leaves none of the room's children. */
+    public boolean isFilteredOut(RoomView room) {
+        return filter.get() != null
+                && !filter.get().isBlank()
+                && childrenShown(room).isEmpty();
+    }
+
+    private static boolean matches(RoomChild child, String[] words) {
+        String name = child.studentName().toLowerCase(Locale.ROOT);
+        String schoolClass = child.schoolClass().toLowerCase(Locale.ROOT);
+        for (String word : words) {
+            boolean any = schoolClass.startsWith(word);
+            for (String part : name.split("\\s+")) {
+                any |= part.startsWith(word);
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public ReadOnlyStringProperty errorProperty() {

@@ -27,6 +27,7 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper tooltip = new ReadOnlyStringWrapper(this, "tooltip", "");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
     private final ReadOnlyBooleanWrapper bannerVisible = new ReadOnlyBooleanWrapper(this, "bannerVisible");
+    private final ReadOnlyStringWrapper asOf = new ReadOnlyStringWrapper(this, "asOf", "");
 
     public StatusViewModel(Messages messages, ZoneId zone) {
         this.messages = messages;
@@ -54,6 +55,11 @@ public final class StatusViewModel {
 
     public ReadOnlyBooleanProperty bannerVisibleProperty() {
         return bannerVisible.getReadOnlyProperty();
+    }
+
+    /** While Polling or Offline: "What you see is as of 14:03:12." (the last update that came); else empty. */
+    public ReadOnlyStringProperty asOfProperty() {
+        return asOf.getReadOnlyProperty();
     }
 
     public void update(ConnectionSnapshot snapshot) {
@@ -85,6 +91,10 @@ public final class StatusViewModel {
             default -> banner.set("");
         }
         bannerVisible.set(!banner.get().isEmpty());
+        asOf.set(
+                bannerVisible.get() && snapshot.lastEventAt() != null
+                        ? messages.get("where.asOf", time(snapshot.lastEventAt()))
+                        : "");
     }
 
     private String time(Instant instant) {

@@ -43,5 +43,17 @@ public final class ConsoleStyles {
     public static final String FEED_TIME = "rw-feed-time";
     public static final String FEED_TIMES = "rw-feed-times";
 
+    // Where is every child: the room board, the lists of children and their locations.
+    public static final String ROOM_BOARD = "rw-room-board";
+    public static final String ROOM_CARD = "rw-room-card";
+    public static final String ROOM_CARD_SELECTED = "rw-room-card-selected";
+    public static final String ROOM_CHILDREN = "rw-room-children";
+    public static final String ROOM_CHILD = "rw-room-child";
+    public static final String CHILD_ROW = "rw-child-row";
+    public static final String CHILD_NAME = "rw-child-name";
+    public static final String CHILD_LOCATION = "rw-child-location";
+    public static final String CHILD_IN_ROOM = "rw-child-in-room";
+    public static final String CHILD_AWAY = "rw-child-away";
+
     private ConsoleStyles() {}
 }

@@ -8,6 +8,7 @@ import app.roomwatch.console.refresh.Coalescer;
 import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.model.api.ActiveGroupView;
+import app.roomwatch.model.api.ChildLocation;
 import app.roomwatch.model.api.Person;
 import app.roomwatch.model.api.RoomView;
 import app.roomwatch.model.api.StudentSummary;
@@ -48,6 +49,24 @@ class GroupsViewModelTests {
                 .extracting(VisitDisplay::studentName)
                 .containsExactly("Ben L.", "Mia K.");
         assertThat(model.mine().childCount("g1")).isEqualTo(2);
+    }
+
+    @Test
+    void theCheckInSearchShowsWhereChildrenAreAndDoesNotOfferOneAlreadyInTheGroup() {
+        server.group("g1", "Painting", ANNA);
+        model.mine().reload();
+        ChildLocation inPainting = new ChildLocation(
+                app.roomwatch.model.api.LocationState.IN_ROOM, "r1", "Room 1", "g1", "Painting", Instant.EPOCH);
+        ChildLocation inFootball = new ChildLocation(
+                app.roomwatch.model.api.LocationState.IN_ROOM, "r2", "Gym", "g2", "Football", Instant.EPOCH);
+        server.students = List.of(
+                new StudentSummary("st1", "Mia", "K.", "2a", inPainting),
+                new StudentSummary("st3", "Mila", "R.", "2b", inFootball));
+
+        model.search().search("mi");
+
+        assertThat(model.search().results()).extracting(StudentSummary::id).containsExactly("st3");
+        assertThat(model.search().results().getFirst().location().roomName()).isEqualTo("Gym");
     }
 
     @Test
@@ -129,7 +148,7 @@ class GroupsViewModelTests {
         server.group("g1", "Painting", ANNA);
         model.mine().reload();
 
-        model.actions().checkIn(new StudentSummary("404", "Nobody", "Known", "1a"));
+        model.actions().checkIn(new StudentSummary("404", "Nobody", "Known", "1a", ChildLocation.notSeenToday()));
 
         assertThat(model.messageProperty().get())
                 .isEqualTo("That did not work. It is no longer on the server, perhaps removed a moment ago."
@@ -148,8 +167,9 @@ class GroupsViewModelTests {
         final Map<String, ActiveGroupView> groups = new LinkedHashMap<>();
         final Map<String, List<VisitDisplay>> visits = new HashMap<>();
         final Map<String, Integer> visitFetches = new HashMap<>();
-        final List<StudentSummary> students =
-                List.of(new StudentSummary("st1", "Mia", "K.", "2a"), new StudentSummary("st2", "Ben", "L.", "3b"));
+        List<StudentSummary> students = List.of(
+                new StudentSummary("st1", "Mia", "K.", "2a", ChildLocation.notSeenToday()),
+                new StudentSummary("st2", "Ben", "L.", "3b", ChildLocation.notSeenToday()));
         private int nextId = 100;
 
         void group(String id, String name, Person supervisor) {
@@ -188,8 +208,9 @@ class GroupsViewModelTests {
         public List<RoomView> rooms() {
             // Room 1 always has someone else's homework club in it.
             return List.of(
-                    new RoomView("r1", "Room 1", 20, 0, new RoomView.Activity("g0", "Homework", List.of(BEN))),
-                    new RoomView("r2", "Gym", 30, 0, null));
+                    new RoomView(
+                            "r1", "Room 1", 20, 0, new RoomView.Activity("g0", "Homework", List.of(BEN)), List.of()),
+                    new RoomView("r2", "Gym", 30, 0, null, List.of()));
         }
 
         @Override

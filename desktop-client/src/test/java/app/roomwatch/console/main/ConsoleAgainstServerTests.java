@@ -260,6 +260,201 @@ class ConsoleAgainstServerTests {
         assertThat(fx(() -> group("Parents' evening on Thursday").isUnread())).isTrue();
     }
 
+    @Test
+    @Order(6)
+    void aScanShowsOnTheRoomBoardAndInWhereIsAndTheFiltersFindTheChild() throws Exception {
+        open("anna", server.baseUrl(), KEEP_TRYING);
+        awaitLight(Light.LIVE);
+        String roomId = school.groupOf("Anna").get("roomId").asString();
+        String scanner = school.registerScanner(roomId);
+        String tag = school.tagOfAChildOutside();
+        robot.interact(() -> shell.mainView().show("tab.rooms"));
+
+        JsonNode result = school.scan(scanner, tag);
+        String child = result.get("studentName").asString();
+        String childId = result.get("studentId").asString();
+
+        // The room's card lists the child, newest arrival first.
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> robot.lookup("#room-card-" + roomId)
+                        .tryQuery()
+                        .map(card -> texts(card).contains(child))
+                        .orElse(false)));
+        assertThat(fx(() -> shell.main().rooms().rooms().items().stream()
+                        .filter(room -> room.id().equals(roomId))
+                        .findFirst()
+                        .orElseThrow()
+                        .children()
+                        .getFirst()
+                        .studentId()))
+                .isEqualTo(childId);
+        // A click opens the room's full list, with check-in times.
+        robot.clickOn("#room-card-" + roomId);
+        javafx.scene.control.ListView<?> detail =
+                robot.lookup("#room-detail").queryAs(javafx.scene.control.ListView.class);
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> detail.isVisible()
+                        && detail.getItems().stream()
+                                .anyMatch(item -> ((app.roomwatch.model.api.RoomChild) item)
+                                        .studentId()
+                                        .equals(childId))));
+        // The filter leaves only the rooms where a matching child is.
+        robot.interact(() -> shell.main().rooms().filterProperty().set(child));
+        assertThat(fx(() ->
+                        robot.lookup("#rooms-board").queryAs(javafx.scene.layout.FlowPane.class).getChildren().stream()
+                                .allMatch(card -> texts(card).contains(child))))
+                .isTrue();
+
+        // Where is answers the same: in this room now; after the child scans out, that it left the room.
+        robot.interact(() -> shell.mainView().show("tab.where"));
+        String firstName = child.substring(0, child.indexOf(' '));
+        robot.clickOn("#where-search").write(firstName);
+        javafx.scene.control.ListView<?> where =
+                robot.lookup("#where-list").queryAs(javafx.scene.control.ListView.class);
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> locationOf(where, childId)
+                        .map(location -> location.state() == app.roomwatch.model.api.LocationState.IN_ROOM
+                                && roomId.equals(location.roomId()))
+                        .orElse(false)));
+        school.scanToggle(scanner, tag);
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> locationOf(where, childId)
+                        .map(location -> location.state() == app.roomwatch.model.api.LocationState.LEFT_ROOM)
+                        .orElse(false)));
+    }
+
+    @Test
+    @Order(7)
+    void theCheckInSearchShowsWhereChildrenAreAndDoesNotOfferOneAlreadyInTheGroup() throws Exception {
+        open("anna", server.baseUrl(), KEEP_TRYING);
+        awaitLight(Light.LIVE);
+        TableView<VisitDisplay> children = robot.lookup("#groups-children").queryTableView();
+        await().atMost(AWAIT).until(() -> fx(() -> !children.getItems().isEmpty()));
+        VisitDisplay inGroup = fx(() -> children.getItems().getFirst());
+
+        robot.clickOn("#groups-search").write(inGroup.schoolClass());
+
+        javafx.scene.control.ListView<?> results =
+                robot.lookup("#groups-search-results").queryAs(javafx.scene.control.ListView.class);
+        await().atMost(AWAIT).until(() -> fx(() -> !results.getItems().isEmpty()));
+        List<app.roomwatch.model.api.StudentSummary> offered = fx(() -> results.getItems().stream()
+                .map(app.roomwatch.model.api.StudentSummary.class::cast)
+                .toList());
+        assertThat(offered)
+                .extracting(app.roomwatch.model.api.StudentSummary::id)
+                .doesNotContain(inGroup.studentId());
+        assertThat(offered).allMatch(student -> student.schoolClass().startsWith(inGroup.schoolClass()));
+        // Each row says where that child is now.
+        String firstRow = fx(() -> robot.lookup("#groups-search-results .list-cell")
+                .queryAs(javafx.scene.control.ListCell.class)
+                .getText());
+        assertThat(firstRow).containsAnyOf("Not seen today", "In ", "Left ", "Gone home");
+    }
+
+    @Test
+    @Order(8)
+    void aLeadSeesEveryChildOfHerGroupWithThoseInNoRoomFirst() throws Exception {
+        open("anna", server.baseUrl(), KEEP_TRYING);
+        awaitLight(Light.LIVE);
+        robot.interact(() -> shell.mainView().show("tab.roster"));
+
+        javafx.scene.control.ListView<?> roster =
+                robot.lookup("#roster-list").queryAs(javafx.scene.control.ListView.class);
+        await().atMost(AWAIT).until(() -> fx(() -> roster.getItems().size() >= 30));
+        List<app.roomwatch.model.api.RosterChild> children = fx(() -> roster.getItems().stream()
+                .map(app.roomwatch.model.api.RosterChild.class::cast)
+                .toList());
+        // Anna leads Classes 1–2 in the demo: every child of classes 1 and 2, and only those.
+        assertThat(children).allMatch(child -> child.schoolClass().matches("[12].*"));
+        List<Boolean> inRoom = children.stream()
+                .map(child -> child.location().state() == app.roomwatch.model.api.LocationState.IN_ROOM)
+                .toList();
+        assertThat(inRoom).isSortedAccordingTo(Boolean::compare);
+        assertThat(fx(() -> robot.lookup("#roster-summary").queryAs(Label.class).getText()))
+                .startsWith(children.size() + " children");
+        // Each child is one line: the whole group fits on a 1000-pixel-high screen.
+        assertThat(fx(roster::getFixedCellSize)).isLessThanOrEqualTo(24.0);
+        // The filter narrows the list to the children it names.
+        String name = children.getLast().studentName();
+        robot.clickOn("#roster-filter").write(name);
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> !roster.getItems().isEmpty()
+                        && roster.getItems().size() < children.size()
+                        && roster.getItems().stream()
+                                .allMatch(child -> ((app.roomwatch.model.api.RosterChild) child)
+                                        .studentName()
+                                        .equals(name))));
+    }
+
+    @Test
+    @Order(9)
+    void aCheckOutSelectsNoOtherChildAndEndingAnActivityNamesWhoIsStillInAndSaysNoFalseError() throws Exception {
+        open("anna", server.baseUrl(), KEEP_TRYING);
+        awaitLight(Light.LIVE);
+        TableView<VisitDisplay> children = robot.lookup("#groups-children").queryTableView();
+        await().atMost(AWAIT).until(() -> fx(() -> children.getItems().size() >= 3));
+        VisitDisplay picked = fx(() -> children.getItems().get(1));
+        robot.interact(() -> children.getSelectionModel().select(picked));
+
+        robot.clickOn("#groups-check-out");
+
+        await().atMost(AWAIT)
+                .until(() -> fx(() ->
+                        children.getItems().stream().noneMatch(v -> v.visitId().equals(picked.visitId()))));
+        assertThat(fx(() -> children.getSelectionModel().getSelectedItem())).isNull();
+        assertThat(fx(() -> robot.lookup("#groups-check-out").queryButton().isDisabled()))
+                .isTrue();
+
+        int inside = fx(() -> children.getItems().size());
+        String ended = fx(
+                () -> shell.main().groups().mine().groups().selectedIdProperty().get());
+        robot.clickOn("#groups-end");
+        javafx.scene.control.DialogPane dialog =
+                robot.lookup("#end-activity-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(fx(dialog::getContentText)).contains(inside + " children are still in");
+        Button confirm = fx(() -> dialog.getButtonTypes().stream()
+                .map(type -> (Button) dialog.lookupButton(type))
+                .filter(button -> button.getText().startsWith("End and check out " + inside))
+                .findFirst()
+                .orElseThrow());
+        robot.clickOn(confirm);
+
+        Label message = robot.lookup("#groups-message").queryAs(Label.class);
+        await().atMost(AWAIT).until(() -> fx(() -> message.getText().endsWith("ended.")));
+        // The last check-outs of the ended activity arrive before activity_end and refetch its children; once the group
+        // list has dropped it, those refetches are done, and none of them may have brought a "404".
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> shell.main().groups().mine().groups().items().stream()
+                        .noneMatch(group -> group.id().equals(ended))));
+        assertThat(fx(message::getText)).doesNotContain("404").endsWith("ended.");
+    }
+
+    @Test
+    @Order(10)
+    void signingOutOfAConsoleStartedWithAPasswordLeavesTheFormEmpty() throws Exception {
+        open("anna", server.baseUrl(), KEEP_TRYING);
+        awaitLight(Light.LIVE);
+
+        robot.clickOn("#logout");
+
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> robot.lookup("#login-password").tryQuery().isPresent()));
+        // The demo's password signs in once, at start; after Sign out the form waits for someone to sign in.
+        assertThat(fx(() -> robot.lookup("#login-password")
+                        .queryAs(javafx.scene.control.TextInputControl.class)
+                        .getText()))
+                .isEmpty();
+    }
+
+    private static java.util.Optional<app.roomwatch.model.api.ChildLocation> locationOf(
+            javafx.scene.control.ListView<?> list, String studentId) {
+        return list.getItems().stream()
+                .map(app.roomwatch.model.api.StudentSummary.class::cast)
+                .filter(student -> student.id().equals(studentId))
+                .findFirst()
+                .map(app.roomwatch.model.api.StudentSummary::location);
+    }
+
     private void open(String user, String baseUrl, RealtimeSettings realtime) throws Exception {
         ConsoleStartup startup = new ConsoleStartup(
                 baseUrl,

@@ -11,9 +11,13 @@ import app.roomwatch.console.notifications.NotificationsViewModel;
 import app.roomwatch.console.refresh.Coalescer;
 import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.rooms.RoomsViewModel;
+import app.roomwatch.console.roster.RosterSource;
+import app.roomwatch.console.roster.RosterViewModel;
+import app.roomwatch.console.status.ConnectionSnapshot;
 import app.roomwatch.console.status.StatusViewModel;
 import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.console.toast.ToastViewModel;
+import app.roomwatch.console.whereis.WhereIsViewModel;
 import app.roomwatch.model.api.ActiveGroupView;
 import app.roomwatch.model.api.NotificationView;
 import app.roomwatch.model.api.Person;
@@ -49,6 +53,8 @@ class MainViewModelTests {
             ANNA.displayName(),
             new RoomsViewModel(() -> fetched("rooms", List.of()), tasks, scheduler, messages),
             new GroupsViewModel(new Groups(), tasks, scheduler, messages, () -> ANNA),
+            new WhereIsViewModel(query -> fetched("where", List.of()), tasks, scheduler, messages),
+            new RosterViewModel(new Roster(), tasks, scheduler, messages),
             new FeedViewModel(limit -> fetched("feed", List.of()), TaskExecutor.sameThread(), scheduler, messages),
             new NotificationsViewModel(new Notifications(), tasks, scheduler, created -> {}, messages),
             new ToastViewModel(scheduler),
@@ -63,7 +69,7 @@ class MainViewModelTests {
     }
 
     @Test
-    void aBurstOfScansRefetchesTheGroupTheRoomsAndTheFeedOnceEach() {
+    void aBurstOfScansRefetchesTheGroupTheRoomsWhereIsAndTheFeedOnceEach() {
         for (int i = 0; i < 250; i++) {
             EventPayload visit = i % 2 == 0
                     ? new StudentCheckedIn("st" + i, "Child " + i, "g1", "r1", VisitSource.RFID)
@@ -75,7 +81,9 @@ class MainViewModelTests {
 
         scheduler.advance(Coalescer.WINDOW);
 
-        assertThat(counts()).containsExactlyInAnyOrderEntriesOf(Map.of("visits:g1", 1, "rooms", 1, "feed", 1));
+        assertThat(counts())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("visits:g1", 1, "rooms", 1, "where", 1, "roster:c12", 1, "feed", 1));
     }
 
     @Test
@@ -93,6 +101,22 @@ class MainViewModelTests {
         scheduler.advance(Coalescer.WINDOW);
 
         assertThat(counts()).containsEntry("groups", 1).doesNotContainKey("visits:g9");
+    }
+
+    @Test
+    void afterABreakTheConsoleSaysHowOldItsPictureIsAndFetchesEverythingAgainWhenLive() {
+        java.time.Instant lastUpdate = java.time.Instant.parse("2026-11-30T13:03:12Z");
+        model.onConnection(new ConnectionSnapshot(ConnectionSnapshot.Light.LIVE, "", lastUpdate, null));
+        assertThat(counts()).isEmpty();
+
+        model.onConnection(new ConnectionSnapshot(ConnectionSnapshot.Light.OFFLINE, "", lastUpdate, null));
+        assertThat(model.status().asOfProperty().get()).isEqualTo("What you see is as of 14:03:12.");
+        assertThat(counts()).isEmpty();
+
+        model.onConnection(new ConnectionSnapshot(ConnectionSnapshot.Light.LIVE, "", lastUpdate, null));
+        assertThat(model.status().asOfProperty().get()).isEmpty();
+        assertThat(counts()).containsEntry("rooms", 1).containsEntry("where", 1).containsEntry("feed", 1);
+        assertThat(model.groups().messageProperty().get()).isEmpty();
     }
 
     private Map<String, Integer> counts() {
@@ -157,5 +181,18 @@ class MainViewModelTests {
 
         @Override
         public void markRead(String id) {}
+    }
+
+    /** Anna leads one group. */
+    private final class Roster implements RosterSource {
+        @Override
+        public List<app.roomwatch.model.api.LedGroup> groupsILead() {
+            return List.of(new app.roomwatch.model.api.LedGroup("c12", "Classes 1–2"));
+        }
+
+        @Override
+        public List<app.roomwatch.model.api.RosterChild> roster(String groupId) {
+            return fetched("roster:" + groupId, List.of());
+        }
     }
 }

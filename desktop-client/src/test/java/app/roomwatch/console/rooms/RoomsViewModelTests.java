@@ -7,7 +7,9 @@ import app.roomwatch.console.refresh.Coalescer;
 import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.model.api.Person;
+import app.roomwatch.model.api.RoomChild;
 import app.roomwatch.model.api.RoomView;
+import app.roomwatch.model.event.VisitSource;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -76,10 +78,31 @@ class RoomsViewModelTests {
         assertThat(model.fill(full)).isGreaterThan(1.0);
     }
 
+    @Test
+    void theFilterNarrowsTheChildrenOnTheBoardAndHidesRoomsWithoutAMatch() {
+        RoomChild mia = new RoomChild("st1", "Mia K.", "2a", java.time.Instant.EPOCH.plusSeconds(20), VisitSource.RFID);
+        RoomChild ben = new RoomChild("st2", "Ben L.", "3b", java.time.Instant.EPOCH, VisitSource.MANUAL);
+        RoomView painting = new RoomView(
+                "1", "Painting", 20, 2, room("1", "Painting", 2, 20, "Anna").activeGroup(), List.of(mia, ben));
+        RoomView gym = room("2", "Gym", 0, 30, null);
+        server.set(List.of(painting, gym));
+        model.reload();
+
+        assertThat(model.childrenShown(painting)).containsExactly(mia, ben);
+        model.filterProperty().set("be");
+        assertThat(model.childrenShown(painting)).containsExactly(ben);
+        assertThat(model.isFilteredOut(painting)).isFalse();
+        assertThat(model.isFilteredOut(gym)).isTrue();
+        model.filterProperty().set("3b");
+        assertThat(model.childrenShown(painting)).containsExactly(ben);
+        model.filterProperty().set("");
+        assertThat(model.isFilteredOut(gym)).isFalse();
+    }
+
     private static RoomView room(String id, String name, int occupancy, int capacity, String supervisor) {
         var activity = supervisor == null
                 ? null
                 : new RoomView.Activity("g" + id, "Room " + id, List.of(new Person("s" + id, supervisor)));
-        return new RoomView(id, name, capacity, occupancy, activity);
+        return new RoomView(id, name, capacity, occupancy, activity, List.of());
     }
 }

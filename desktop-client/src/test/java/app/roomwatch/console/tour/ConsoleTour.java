@@ -80,6 +80,10 @@ public final class ConsoleTour {
                 announce(server, "Room 3 heating is off today", "From the office", "info");
                 snapshot(shell, "tab.groups", images.resolve("console-my-groups" + suffix));
                 snapshot(shell, "tab.rooms", images.resolve("console-live-rooms" + suffix));
+                openBusiestRoom(shell);
+                snapshot(shell, "tab.rooms", images.resolve("console-room-open" + suffix));
+                snapshot(shell, "tab.where", images.resolve("console-where-is" + suffix));
+                snapshot(shell, "tab.roster", images.resolve("console-roster" + suffix));
                 snapshot(shell, "tab.feed", images.resolve("console-activity-feed" + suffix));
                 announce(
                         server,
@@ -115,6 +119,20 @@ public final class ConsoleTour {
                     return null;
                 });
                 readAll(server);
+
+                // The same views in German.
+                ConsoleShell germanViews =
+                        open(server.baseUrl(), work, theme, "demo", RealtimeSettings.defaults(), "de");
+                await().atMost(WAIT)
+                        .until(() -> onFx(() -> germanViews.main() != null
+                                && germanViews.main().status().lightProperty().get() == Light.LIVE));
+                snapshot(germanViews, "tab.rooms", images.resolve("console-live-rooms-de" + suffix));
+                snapshot(germanViews, "tab.where", images.resolve("console-where-is-de" + suffix));
+                snapshot(germanViews, "tab.roster", images.resolve("console-roster-de" + suffix));
+                onFx(() -> {
+                    stageOf(germanViews).close();
+                    return null;
+                });
 
                 // A network that blocks the stream: the console polls and says so under the header.
                 try (TcpProxy proxy = TcpProxy.to(server.port())) {
@@ -170,6 +188,17 @@ public final class ConsoleTour {
             stage.setHeight(800);
             STAGES.put(shell, stage);
             return shell;
+        });
+    }
+
+    /** Opens the room with the most children on the board, as a supervisor's click would. */
+    private static void openBusiestRoom(ConsoleShell shell) throws Exception {
+        onFx(() -> {
+            var rooms = shell.main().rooms().rooms();
+            rooms.items().stream()
+                    .max(java.util.Comparator.comparingInt(app.roomwatch.model.api.RoomView::occupancy))
+                    .ifPresent(room -> rooms.selectedIdProperty().set(room.id()));
+            return null;
         });
     }
 

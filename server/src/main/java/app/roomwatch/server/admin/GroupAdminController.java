@@ -1,8 +1,10 @@
 package app.roomwatch.server.admin;
 
+import app.roomwatch.model.api.admin.GroupLeadsRequest;
 import app.roomwatch.model.api.admin.GroupRecord;
 import app.roomwatch.model.api.admin.GroupRequest;
 import app.roomwatch.server.auth.StaffPrincipal;
+import app.roomwatch.server.group.GroupLeads;
 import app.roomwatch.server.web.ApiException;
 import app.roomwatch.server.web.Ids;
 import java.util.List;
@@ -19,15 +21,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admins manage after-school groups. */
+/** Admins manage after-school groups and who leads them. */
 @RestController
 @RequestMapping("/api/admin/groups")
 class GroupAdminController {
 
     private final JdbcClient jdbc;
+    private final GroupLeads leads;
 
-    GroupAdminController(JdbcClient jdbc) {
+    GroupAdminController(JdbcClient jdbc, GroupLeads leads) {
         this.jdbc = jdbc;
+        this.leads = leads;
     }
 
     @GetMapping
@@ -68,6 +72,14 @@ class GroupAdminController {
             throw ApiException.notFound("There is no group " + id);
         }
         return new GroupRecord(Ids.of(groupId), request.name().strip());
+    }
+
+    /** Who leads the group from now on; answers their ids. */
+    @PutMapping("/{id}/leads")
+    GroupLeadsRequest leads(
+            Authentication authentication, @PathVariable String id, @RequestBody GroupLeadsRequest request) {
+        long tenant = StaffPrincipal.of(authentication).tenantId();
+        return new GroupLeadsRequest(leads.replace(tenant, id, request.staffIds()));
     }
 
     private void requireFreeName(long tenant, String name, long exceptId) {

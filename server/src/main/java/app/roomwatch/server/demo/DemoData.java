@@ -5,6 +5,7 @@ import app.roomwatch.model.api.StartActivityRequest;
 import app.roomwatch.model.event.VisitSource;
 import app.roomwatch.server.activity.ActiveGroups;
 import app.roomwatch.server.auth.StaffPrincipal;
+import app.roomwatch.server.group.GroupLeads;
 import app.roomwatch.server.staff.StaffAccounts;
 import app.roomwatch.server.tenant.Tenants;
 import app.roomwatch.server.visit.Visits;
@@ -44,6 +45,7 @@ public class DemoData {
     private final StaffAccounts staff;
     private final ActiveGroups activeGroups;
     private final Visits visits;
+    private final GroupLeads groupLeads;
     private final Clock clock;
 
     DemoData(
@@ -52,12 +54,14 @@ public class DemoData {
             StaffAccounts staff,
             ActiveGroups activeGroups,
             Visits visits,
+            GroupLeads groupLeads,
             Clock clock) {
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.staff = staff;
         this.activeGroups = activeGroups;
         this.visits = visits;
+        this.groupLeads = groupLeads;
         this.clock = clock;
     }
 
@@ -77,6 +81,8 @@ public class DemoData {
         room(tenant, "Music room", 8);
         long younger = group(tenant, "Classes 1–2");
         long older = group(tenant, "Classes 3–4");
+        groupLeads.replace(tenant, Long.toString(younger), List.of(Long.toString(anna)));
+        groupLeads.replace(tenant, Long.toString(older), List.of(Long.toString(ben)));
         List<Long> students = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             String schoolClass = CLASSES[i % CLASSES.length];

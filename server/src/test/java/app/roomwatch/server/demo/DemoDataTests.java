@@ -27,6 +27,13 @@ class DemoDataTests extends ServerTest {
         JsonNode groups = anna.get("/api/active/groups").json();
         assertThat(groups.size()).isEqualTo(2);
         assertThat(groups.findValuesAsString("name")).contains("Painting", "Football");
+        assertThat(anna.get("/api/groups/mine").json().findValuesAsString("name"))
+                .containsExactly("Classes 1–2");
+        assertThat(api().bearer(token("demo", "ben"))
+                        .get("/api/groups/mine")
+                        .json()
+                        .findValuesAsString("name"))
+                .containsExactly("Classes 3–4");
         assertThat(anna.get("/api/me").json().get("supervisedActiveGroupIds").size())
                 .isEqualTo(1);
         assertThat(api().bearer(token("demo", "ben"))

@@ -44,6 +44,9 @@ class BadInputTests extends ServerTest {
             new Endpoint("POST", "/api/active/groups/{id}/visits", true, Caller.STAFF),
             new Endpoint("POST", "/api/visits/{id}/end", false, Caller.STAFF),
             new Endpoint("GET", "/api/students", false, Caller.STAFF),
+            new Endpoint("GET", "/api/rooms/{id}/children", false, Caller.STAFF),
+            new Endpoint("GET", "/api/groups/mine", false, Caller.STAFF),
+            new Endpoint("GET", "/api/groups/{id}/roster", false, Caller.STAFF),
             new Endpoint("GET", "/api/notifications", false, Caller.STAFF),
             new Endpoint("POST", "/api/notifications/{id}/read", false, Caller.STAFF),
             new Endpoint("POST", "/api/notifications/read-all", false, Caller.STAFF),
@@ -70,6 +73,7 @@ class BadInputTests extends ServerTest {
             new Endpoint("GET", "/api/admin/groups", false, Caller.STAFF),
             new Endpoint("POST", "/api/admin/groups", true, Caller.STAFF),
             new Endpoint("PUT", "/api/admin/groups/{id}", true, Caller.STAFF),
+            new Endpoint("PUT", "/api/admin/groups/{id}/leads", true, Caller.STAFF),
             new Endpoint("GET", "/api/admin/scheduled-checkouts", false, Caller.STAFF),
             new Endpoint("POST", "/api/admin/scheduled-checkouts", true, Caller.STAFF),
             new Endpoint("DELETE", "/api/admin/scheduled-checkouts/{id}", false, Caller.STAFF));
@@ -120,7 +124,11 @@ class BadInputTests extends ServerTest {
                 "/api/admin/students/",
                 tenant.studentIds().get(1),
                 "/api/admin/rooms/",
-                tenant.smallRoomId());
+                tenant.smallRoomId(),
+                "/api/rooms/",
+                tenant.smallRoomId(),
+                "/api/groups/",
+                studentGroup);
 
         // Bodies that would be accepted, so that an unknown id is the only thing wrong.
         Map<String, String> validBodies = Map.of(
@@ -131,7 +139,8 @@ class BadInputTests extends ServerTest {
                 "/api/admin/students/",
                         "{\"firstName\":\"A\",\"lastName\":\"B\",\"schoolClass\":\"1a\",\"rfidTag\":\"T-x\"}",
                 "/api/admin/rooms/", "{\"name\":\"R\",\"capacity\":3}",
-                "/api/admin/groups/", "{\"name\":\"G\"}");
+                "/api/admin/groups/", "{\"name\":\"G\"}",
+                "/api/admin/groups//leads", "{\"staffIds\":[\"" + tenant.sup1Id() + "\"]}");
         String before = snapshot(tenant);
         List<String> failures = new ArrayList<>();
         for (Endpoint endpoint : ENDPOINTS) {
@@ -361,7 +370,7 @@ class BadInputTests extends ServerTest {
                 {"name":{"a":1},"roomId":[1],"capacity":"many","supervisorIds":"all","studentId":{"x":1},
                  "rfidTag":[true],"priority":"loud","title":[],"body":{},"tenant":[],"username":{},"password":7,
                  "refreshToken":[],"role":"KING","dueAt":"tomorrow","firstName":[],"lastName":{},"schoolClass":[],
-                 "birthday":"yesterday","action":"dance","scannedAt":"noon","displayName":[]}
+                 "birthday":"yesterday","action":"dance","scannedAt":"noon","displayName":[],"staffIds":"all"}
                 """;
     }
 
