@@ -4,15 +4,12 @@ import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.theme.ConsoleStyles;
 import app.roomwatch.console.ui.Lists;
 import app.roomwatch.console.ui.MessageLine;
-import app.roomwatch.console.ui.RowCell;
 import app.roomwatch.console.ui.Selections;
-import app.roomwatch.console.ui.StyleState;
+import app.roomwatch.console.whereis.ChildLocationCell;
 import app.roomwatch.console.whereis.LocationText;
 import app.roomwatch.model.api.LedGroup;
-import app.roomwatch.model.api.LocationState;
 import app.roomwatch.model.api.RosterChild;
 import java.time.ZoneId;
-import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -27,8 +24,6 @@ import javafx.scene.layout.VBox;
 
 /** My group roster: the children of a group the user leads, wherever they are, those in no room first. */
 public final class RosterView extends VBox {
-
-    private static final List<String> STATES = List.of(ConsoleStyles.CHILD_IN_ROOM, ConsoleStyles.CHILD_AWAY);
 
     private final RosterViewModel model;
     private final Messages messages;
@@ -66,7 +61,8 @@ public final class RosterView extends VBox {
                 "roster-list",
                 model.children().items(),
                 new Label(messages.get("roster.none")),
-                view -> new ChildCell());
+                view -> new ChildLocationCell<RosterChild>(
+                        locations, 160, RosterChild::studentName, RosterChild::schoolClass, RosterChild::location));
         getChildren().addAll(top, new MessageLine(ConsoleStyles.ERROR, model.errorProperty()), list);
     }
 
@@ -104,45 +100,6 @@ public final class RosterView extends VBox {
         protected void updateItem(LedGroup item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item.name());
-        }
-    }
-
-    private final class ChildCell extends RowCell<RosterChild> {
-        private final Label name = new Label();
-        private final Label schoolClass = new Label();
-        private final Label where = new Label();
-        private final HBox row;
-
-        ChildCell() {
-            name.getStyleClass().add(ConsoleStyles.CHILD_NAME);
-            name.setMinWidth(160);
-            name.setPrefWidth(160);
-            schoolClass.getStyleClass().add(ConsoleStyles.MUTED);
-            schoolClass.setMinWidth(50);
-            schoolClass.setPrefWidth(50);
-            where.getStyleClass().add(ConsoleStyles.CHILD_LOCATION);
-            row = new HBox(12, name, schoolClass, where);
-            row.setAlignment(Pos.CENTER_LEFT);
-            row.getStyleClass().add(ConsoleStyles.CHILD_ROW);
-        }
-
-        @Override
-        protected void cleared() {
-            StyleState.set(row.getStyleClass(), null, STATES);
-        }
-
-        @Override
-        protected HBox show(RosterChild child) {
-            name.setText(child.studentName());
-            schoolClass.setText(child.schoolClass());
-            where.setText(locations.of(child.location()));
-            StyleState.set(
-                    row.getStyleClass(),
-                    child.location().state() == LocationState.IN_ROOM
-                            ? ConsoleStyles.CHILD_IN_ROOM
-                            : ConsoleStyles.CHILD_AWAY,
-                    STATES);
-            return row;
         }
     }
 }
