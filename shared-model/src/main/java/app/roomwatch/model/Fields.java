@@ -26,6 +26,11 @@ public final class Fields {
         return value;
     }
 
+    /** Returns {@code value}, or {@code null} when it is absent or blank: for fields that may be left empty. */
+    public static String optionalText(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     /** Returns an unmodifiable copy of {@code values}, or fails naming {@code field} when it or an element is absent. */
     public static <T> List<T> requiredList(List<T> values, String field) {
         required(values, field);

@@ -1,6 +1,7 @@
 package app.roomwatch.server.device;
 
 import app.roomwatch.model.api.DeviceKey;
+import app.roomwatch.model.api.admin.DeviceMode;
 import app.roomwatch.model.api.admin.DeviceRecord;
 import app.roomwatch.model.event.DeviceStatus;
 import app.roomwatch.model.event.DeviceStatusChanged;
@@ -149,7 +150,10 @@ public class Devices {
                         rs.getString(2),
                         rs.getString(3),
                         DeviceStatus.fromWireName(rs.getString(4)),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
+                        DeviceMode.SCAN,
+                        null,
+                        null))
                 .list();
     }
 

@@ -1,5 +1,6 @@
 package app.roomwatch.model.api.admin;
 
+import static app.roomwatch.model.Fields.optionalText;
 import static app.roomwatch.model.Fields.required;
 import static app.roomwatch.model.Fields.requiredText;
 
@@ -9,6 +10,7 @@ import java.time.LocalDate;
  * One child with the sensitive fields only admins see ({@code GET /api/admin/students/{id}}); they never appear
  * in events, feeds or supervisor views.
  *
+ * @param rfidTag the child's tag, or {@code null} while the child has none
  * @param groupId the after-school group, or {@code null}
  */
 public record StudentDetails(
@@ -25,7 +27,7 @@ public record StudentDetails(
         requiredText(firstName, "firstName");
         requiredText(lastName, "lastName");
         required(schoolClass, "schoolClass");
-        requiredText(rfidTag, "rfidTag");
+        rfidTag = optionalText(rfidTag);
     }
 
     @Override

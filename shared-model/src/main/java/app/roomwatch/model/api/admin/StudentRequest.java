@@ -1,11 +1,16 @@
 package app.roomwatch.model.api.admin;
 
+import static app.roomwatch.model.Fields.optionalText;
 import static app.roomwatch.model.Fields.required;
 import static app.roomwatch.model.Fields.requiredText;
 
 import java.time.LocalDate;
 
-/** Creating or changing a child ({@code POST /api/admin/students}, {@code PUT /api/admin/students/{id}}). */
+/**
+ * Creating or changing a child ({@code POST /api/admin/students}, {@code PUT /api/admin/students/{id}}).
+ *
+ * @param rfidTag the child's tag; {@code null} or blank gives the child no tag (a {@code PUT} takes it away)
+ */
 public record StudentRequest(
         String firstName,
         String lastName,
@@ -18,7 +23,7 @@ public record StudentRequest(
         requiredText(firstName, "firstName");
         requiredText(lastName, "lastName");
         required(schoolClass, "schoolClass");
-        requiredText(rfidTag, "rfidTag");
+        rfidTag = optionalText(rfidTag);
     }
 
     @Override
