@@ -1,5 +1,7 @@
 package app.roomwatch.server.auth;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,10 +24,29 @@ public class SessionControl {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Clock clock;
 
-    SessionControl(JdbcClient jdbc, JsonMapper json) {
+    SessionControl(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Ends every session of an account: its refresh tokens are revoked (so its access tokens are refused from the
+     * next call on) and its open streams on every server instance close, once the caller's transaction commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void endAllSessions(long tenantId, long staffId, String reason) {
+        jdbc.sql("""
+                        UPDATE refresh_token SET revoked_at = :now
+                        WHERE tenant_id = :tenant AND staff_id = :id AND revoked_at IS NULL
+                        """)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("tenant", tenantId)
+                .param("id", staffId)
+                .update();
+        sessionsEnded(tenantId, staffId, null, reason);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -54,6 +54,14 @@ public class Tenants {
                 .optional();
     }
 
+    /** The short name of the school with this id. */
+    public String shortName(long tenantId) {
+        return jdbc.sql("SELECT slug FROM tenant WHERE id = :id")
+                .param("id", tenantId)
+                .query(String.class)
+                .single();
+    }
+
     /** A school of that short name is already there. */
     public static final class TenantExistsException extends RuntimeException {
         public TenantExistsException(String shortName) {
