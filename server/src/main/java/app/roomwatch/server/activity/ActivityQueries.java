@@ -172,4 +172,40 @@ class ActivityQueries {
                 .param("staff", staffId)
                 .update();
     }
+
+    void rearmCapacityWarning(long tenantId, long activeGroupId, int occupancy) {
+        jdbc.sql("""
+                        UPDATE active_group g SET over_capacity_notified = false FROM room r
+                        WHERE g.tenant_id = :tenant AND g.id = :id AND r.tenant_id = g.tenant_id
+                          AND r.id = g.room_id AND :occupancy <= r.capacity AND g.over_capacity_notified
+                        """)
+                .param("tenant", tenantId)
+                .param("id", activeGroupId)
+                .param("occupancy", occupancy)
+                .update();
+    }
+
+    boolean armCapacityWarning(long tenantId, long activeGroupId) {
+        return jdbc.sql("""
+                        UPDATE active_group SET over_capacity_notified = true
+                        WHERE tenant_id = :tenant AND id = :id AND NOT over_capacity_notified
+                        """)
+                        .param("tenant", tenantId)
+                        .param("id", activeGroupId)
+                        .update()
+                > 0;
+    }
+
+    void touch(long tenantId, long activeGroupId, Instant at, Duration granularity) {
+        jdbc.sql("""
+                        UPDATE active_group SET last_activity_at = :at
+                        WHERE tenant_id = :tenant AND id = :id
+                          AND last_activity_at < CAST(:at AS timestamptz) - CAST(:granularity AS interval)
+                        """)
+                .param("granularity", granularity.toSeconds() + " seconds")
+                .param("at", Timestamp.from(at))
+                .param("tenant", tenantId)
+                .param("id", activeGroupId)
+                .update();
+    }
 }

@@ -9,7 +9,6 @@ import app.roomwatch.server.visit.Visits.Student;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -174,29 +173,6 @@ class VisitQueries {
                 .single();
     }
 
-    void rearmCapacityWarning(long tenantId, long activeGroupId, int occupancy) {
-        jdbc.sql("""
-                        UPDATE active_group g SET over_capacity_notified = false FROM room r
-                        WHERE g.tenant_id = :tenant AND g.id = :id AND r.tenant_id = g.tenant_id
-                          AND r.id = g.room_id AND :occupancy <= r.capacity AND g.over_capacity_notified
-                        """)
-                .param("tenant", tenantId)
-                .param("id", activeGroupId)
-                .param("occupancy", occupancy)
-                .update();
-    }
-
-    boolean armCapacityWarning(long tenantId, long activeGroupId) {
-        return jdbc.sql("""
-                        UPDATE active_group SET over_capacity_notified = true
-                        WHERE tenant_id = :tenant AND id = :id AND NOT over_capacity_notified
-                        """)
-                        .param("tenant", tenantId)
-                        .param("id", activeGroupId)
-                        .update()
-                > 0;
-    }
-
     int occupancy(long tenantId, long activeGroupId) {
         return jdbc.sql("""
                         SELECT count(*) FROM visit
@@ -206,19 +182,6 @@ class VisitQueries {
                 .param("group", activeGroupId)
                 .query(Integer.class)
                 .single();
-    }
-
-    void touch(long tenantId, long activeGroupId, Instant at, Duration granularity) {
-        jdbc.sql("""
-                        UPDATE active_group SET last_activity_at = :at
-                        WHERE tenant_id = :tenant AND id = :id
-                          AND last_activity_at < CAST(:at AS timestamptz) - CAST(:granularity AS interval)
-                        """)
-                .param("granularity", granularity.toSeconds() + " seconds")
-                .param("at", Timestamp.from(at))
-                .param("tenant", tenantId)
-                .param("id", activeGroupId)
-                .update();
     }
 
     /** A room's open visits with the child of each, as My groups and Rooms show them. */

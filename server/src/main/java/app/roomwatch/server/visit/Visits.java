@@ -139,11 +139,13 @@ public class Visits {
     private final Map<Long, Instant> touched = new ConcurrentHashMap<>();
 
     private final VisitQueries queries;
+    private final ActivityMarks marks;
     private final EventLog events;
     private final Notifications notifications;
 
-    Visits(VisitQueries queries, EventLog events, Notifications notifications) {
+    Visits(VisitQueries queries, ActivityMarks marks, EventLog events, Notifications notifications) {
         this.queries = queries;
+        this.marks = marks;
         this.events = events;
         this.notifications = notifications;
     }
@@ -328,7 +330,7 @@ public class Visits {
             touch(tenantId, visit.activeGroupId(), at);
             events.append(
                     tenantId, List.of(checkedOut, occupancyChanged(visit.activeGroupId(), visit.roomId(), occupancy)));
-            queries.rearmCapacityWarning(tenantId, visit.activeGroupId(), occupancy);
+            marks.rearmCapacityWarning(tenantId, visit.activeGroupId(), occupancy);
         }
     }
 
@@ -353,7 +355,7 @@ public class Visits {
         if (occupancy <= group.capacity()) {
             return;
         }
-        if (queries.armCapacityWarning(tenantId, group.id())) {
+        if (marks.armCapacityWarning(tenantId, group.id())) {
             notifications.notify(
                     tenantId,
                     notifications.supervisorsOf(tenantId, group.id()),
@@ -374,7 +376,7 @@ public class Visits {
         if (written != null && at.isBefore(written.plus(TOUCH_GRANULARITY))) {
             return;
         }
-        queries.touch(tenantId, activeGroupId, at, TOUCH_GRANULARITY);
+        marks.touch(tenantId, activeGroupId, at, TOUCH_GRANULARITY);
         if (touched.size() >= MAX_REMEMBERED_TOUCHES) {
             touched.clear();
         }
