@@ -1,6 +1,7 @@
 package app.roomwatch.server.activity;
 
 import app.roomwatch.model.api.Person;
+import app.roomwatch.server.database.Rows;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,16 +132,11 @@ class ActivityQueries {
     }
 
     boolean supervises(long tenant, long activeGroupId, long staffId) {
-        return jdbc.sql("""
+        return Rows.exist(
+                jdbc.sql("""
                         SELECT count(*) FROM active_group_supervisor
                         WHERE tenant_id = :tenant AND active_group_id = :id AND staff_id = :staff
-                        """)
-                        .param("tenant", tenant)
-                        .param("id", activeGroupId)
-                        .param("staff", staffId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+                        """).param("tenant", tenant).param("id", activeGroupId).param("staff", staffId));
     }
 
     /** The running activities a staff member supervises, by id. */

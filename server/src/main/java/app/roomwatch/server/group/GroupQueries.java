@@ -2,6 +2,7 @@ package app.roomwatch.server.group;
 
 import app.roomwatch.model.api.LedGroup;
 import app.roomwatch.model.api.admin.GroupRecord;
+import app.roomwatch.server.database.Rows;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,23 +25,17 @@ class GroupQueries {
     }
 
     boolean exists(long tenant, long id) {
-        return jdbc.sql("SELECT count(*) FROM student_group WHERE tenant_id = :tenant AND id = :id")
-                        .param("tenant", tenant)
-                        .param("id", id)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return Rows.exist(jdbc.sql("SELECT count(*) FROM student_group WHERE tenant_id = :tenant AND id = :id")
+                .param("tenant", tenant)
+                .param("id", id));
     }
 
     boolean nameTaken(long tenant, String name, long exceptId) {
-        return jdbc.sql("SELECT count(*) FROM student_group WHERE tenant_id = :tenant AND name = :name"
-                                + " AND id <> :except")
-                        .param("tenant", tenant)
-                        .param("name", name)
-                        .param("except", exceptId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return Rows.exist(jdbc.sql("SELECT count(*) FROM student_group WHERE tenant_id = :tenant AND name = :name"
+                        + " AND id <> :except")
+                .param("tenant", tenant)
+                .param("name", name)
+                .param("except", exceptId));
     }
 
     long insert(long tenant, String name) {
@@ -96,15 +91,10 @@ class GroupQueries {
     }
 
     boolean leads(long tenant, long group, long staffId) {
-        return jdbc.sql("""
+        return Rows.exist(
+                jdbc.sql("""
                                 SELECT count(*) FROM student_group_lead
                                 WHERE tenant_id = :tenant AND student_group_id = :group AND staff_id = :staff
-                                """)
-                        .param("tenant", tenant)
-                        .param("group", group)
-                        .param("staff", staffId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+                                """).param("tenant", tenant).param("group", group).param("staff", staffId));
     }
 }

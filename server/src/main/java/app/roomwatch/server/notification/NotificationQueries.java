@@ -2,6 +2,7 @@ package app.roomwatch.server.notification;
 
 import app.roomwatch.model.api.NotificationView;
 import app.roomwatch.model.event.NotificationPriority;
+import app.roomwatch.server.database.Rows;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -108,12 +109,10 @@ class NotificationQueries {
     }
 
     boolean running(long tenant, long activeGroupId) {
-        return jdbc.sql("SELECT count(*) FROM active_group WHERE tenant_id = :tenant AND id = :id AND ended_at IS NULL")
-                        .param("tenant", tenant)
-                        .param("id", activeGroupId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return Rows.exist(jdbc.sql(
+                        "SELECT count(*) FROM active_group WHERE tenant_id = :tenant AND id = :id AND ended_at IS NULL")
+                .param("tenant", tenant)
+                .param("id", activeGroupId));
     }
 
     List<Long> supervisorsInRoom(long tenant, long roomId) {

@@ -1,6 +1,7 @@
 package app.roomwatch.server.room;
 
 import app.roomwatch.model.api.admin.RoomRecord;
+import app.roomwatch.server.database.Rows;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,13 +36,11 @@ class RoomQueries {
     }
 
     boolean nameTaken(long tenant, String name, long exceptId) {
-        return jdbc.sql("SELECT count(*) FROM room WHERE tenant_id = :tenant AND name = :name AND id <> :except")
+        return Rows.exist(
+                jdbc.sql("SELECT count(*) FROM room WHERE tenant_id = :tenant AND name = :name AND id <> :except")
                         .param("tenant", tenant)
                         .param("name", name)
-                        .param("except", exceptId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+                        .param("except", exceptId));
     }
 
     long insert(long tenant, String name, int capacity) {

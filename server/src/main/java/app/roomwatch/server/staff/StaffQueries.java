@@ -2,6 +2,7 @@ package app.roomwatch.server.staff;
 
 import app.roomwatch.model.api.StaffRole;
 import app.roomwatch.model.api.admin.StaffAccount;
+import app.roomwatch.server.database.Rows;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,23 +103,17 @@ class StaffQueries {
     }
 
     boolean usernameTaken(long tenant, String username, long exceptId) {
-        return jdbc.sql("SELECT count(*) FROM staff WHERE tenant_id = :tenant AND username = :username"
-                                + " AND id <> :except")
-                        .param("tenant", tenant)
-                        .param("username", username)
-                        .param("except", exceptId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return Rows.exist(jdbc.sql("SELECT count(*) FROM staff WHERE tenant_id = :tenant AND username = :username"
+                        + " AND id <> :except")
+                .param("tenant", tenant)
+                .param("username", username)
+                .param("except", exceptId));
     }
 
     boolean enabled(long tenant, long id) {
-        return jdbc.sql("SELECT count(*) FROM staff WHERE tenant_id = :tenant AND id = :id AND enabled")
-                        .param("tenant", tenant)
-                        .param("id", id)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return Rows.exist(jdbc.sql("SELECT count(*) FROM staff WHERE tenant_id = :tenant AND id = :id AND enabled")
+                .param("tenant", tenant)
+                .param("id", id));
     }
 
     Optional<Profile> profile(long tenant, long id) {

@@ -2,6 +2,7 @@ package app.roomwatch.server.student;
 
 import app.roomwatch.model.api.admin.StudentDetails;
 import app.roomwatch.model.api.admin.StudentRecord;
+import app.roomwatch.server.database.Rows;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -63,23 +64,17 @@ class StudentQueries {
     }
 
     boolean exists(long tenant, long id) {
-        return jdbc.sql("SELECT count(*) FROM student WHERE tenant_id = :tenant AND id = :id")
-                        .param("tenant", tenant)
-                        .param("id", id)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return Rows.exist(jdbc.sql("SELECT count(*) FROM student WHERE tenant_id = :tenant AND id = :id")
+                .param("tenant", tenant)
+                .param("id", id));
     }
 
     boolean tagTaken(long tenant, String tag, long exceptId) {
-        return jdbc.sql("SELECT count(*) FROM student WHERE tenant_id = :tenant AND rfid_tag = :tag"
-                                + " AND id <> :except")
-                        .param("tenant", tenant)
-                        .param("tag", tag)
-                        .param("except", exceptId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return Rows.exist(jdbc.sql("SELECT count(*) FROM student WHERE tenant_id = :tenant AND rfid_tag = :tag"
+                        + " AND id <> :except")
+                .param("tenant", tenant)
+                .param("tag", tag)
+                .param("except", exceptId));
     }
 
     long insert(long tenant, Fields fields) {
