@@ -32,13 +32,10 @@ class ServerArchitectureTests {
     /**
      * The packages that still speak SQL outside a query class, each for a reason: the event log's writer and the
      * stream (its reader, slots and pruning) are the log itself; the database package sets up and backs up the
-     * database; auth keeps its tokens, sessions and signing secret in its own services (not split yet).
+     * database.
      */
     private static final String[] SQL_OUTSIDE_QUERY_CLASSES = {
-        "app.roomwatch.server.event..",
-        "app.roomwatch.server.stream..",
-        "app.roomwatch.server.database..",
-        "app.roomwatch.server.auth.."
+        "app.roomwatch.server.event..", "app.roomwatch.server.stream..", "app.roomwatch.server.database.."
     };
 
     @ArchTest
@@ -63,7 +60,7 @@ class ServerArchitectureTests {
             .dependOnClassesThat()
             .belongToAnyOf(JDBC)
             .because("a feature's SQL lives in its one package-private query class (the allow-list names the few"
-                    + " packages that are the log or the database themselves, and auth, not split yet)");
+                    + " packages that are the log or the database themselves)");
 
     @ArchTest
     static final ArchRule controllersHoldNoSql = noClasses()

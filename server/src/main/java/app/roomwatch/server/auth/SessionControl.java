@@ -1,8 +1,7 @@
 package app.roomwatch.server.auth;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,17 +16,18 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code null} when all of the staff member's sessions ended (account disabled).
  */
 @Component
+@Import(AuthQueries.class) // not scanned: the admin commands' small context builds this class too
 public class SessionControl {
 
     /** The channel every instance LISTENs on for control messages. */
     public static final String CHANNEL = "roomwatch_control";
 
-    private final JdbcClient jdbc;
+    private final AuthQueries queries;
     private final JsonMapper json;
     private final Clock clock;
 
-    SessionControl(JdbcClient jdbc, JsonMapper json, Clock clock) {
-        this.jdbc = jdbc;
+    SessionControl(AuthQueries queries, JsonMapper json, Clock clock) {
+        this.queries = queries;
         this.json = json;
         this.clock = clock;
     }
@@ -38,14 +38,7 @@ public class SessionControl {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void endAllSessions(long tenantId, long staffId, String reason) {
-        jdbc.sql("""
-                        UPDATE refresh_token SET revoked_at = :now
-                        WHERE tenant_id = :tenant AND staff_id = :id AND revoked_at IS NULL
-                        """)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("tenant", tenantId)
-                .param("id", staffId)
-                .update();
+        queries.revokeAll(tenantId, staffId, clock.instant());
         sessionsEnded(tenantId, staffId, null, reason);
     }
 
@@ -57,10 +50,6 @@ public class SessionControl {
                 .put("staffId", Long.toString(staffId))
                 .put("sessionId", sessionId)
                 .put("reason", reason);
-        jdbc.sql("SELECT pg_notify(:channel, :message)")
-                .param("channel", CHANNEL)
-                .param("message", json.writeValueAsString(message))
-                .query((rs, n) -> 1)
-                .list();
+        queries.notify(CHANNEL, json.writeValueAsString(message));
     }
 }
