@@ -240,7 +240,7 @@ public final class ConsoleShell {
                                 messages),
                         messages),
                 toasts,
-                new StatusViewModel(messages, ZoneId.systemDefault()));
+                new StatusViewModel(messages, ZoneId.systemDefault(), session::lastAnswerAt));
 
         // Deliveries already queued on the UI thread may arrive after sign-out: they go to this session's model.
         MainViewModel model = main;
@@ -308,7 +308,7 @@ public final class ConsoleShell {
             case POLLING -> ConnectionSnapshot.Light.POLLING;
             case OFFLINE -> ConnectionSnapshot.Light.OFFLINE;
         };
-        return new ConnectionSnapshot(light, state.reason(), state.lastEventAt(), state.nextTryAt());
+        return new ConnectionSnapshot(light, state.cause(), state.lastEventAt(), state.nextTryAt());
     }
 
     /**

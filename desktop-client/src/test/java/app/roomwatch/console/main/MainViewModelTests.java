@@ -8,6 +8,7 @@ import app.roomwatch.console.groups.GroupsViewModel;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.notifications.NotificationsApi;
 import app.roomwatch.console.notifications.NotificationsViewModel;
+import app.roomwatch.console.realtime.ConnectionState.Cause;
 import app.roomwatch.console.refresh.Coalescer;
 import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.rooms.RoomsViewModel;
@@ -58,7 +59,7 @@ class MainViewModelTests {
             new FeedViewModel(limit -> fetched("feed", List.of()), TaskExecutor.sameThread(), scheduler, messages),
             new NotificationsViewModel(new Notifications(), tasks, scheduler, created -> {}, messages),
             new ToastViewModel(scheduler),
-            new StatusViewModel(messages, ZoneId.of("Europe/Berlin")));
+            new StatusViewModel(messages, ZoneId.of("Europe/Berlin"), () -> null));
 
     private int serial;
 
@@ -106,14 +107,15 @@ class MainViewModelTests {
     @Test
     void afterABreakTheConsoleSaysHowOldItsPictureIsAndFetchesEverythingAgainWhenLive() {
         java.time.Instant lastUpdate = java.time.Instant.parse("2026-11-30T13:03:12Z");
-        model.onConnection(new ConnectionSnapshot(ConnectionSnapshot.Light.LIVE, "", lastUpdate, null));
+        model.onConnection(new ConnectionSnapshot(ConnectionSnapshot.Light.LIVE, Cause.LIVE, lastUpdate, null));
         assertThat(counts()).isEmpty();
 
-        model.onConnection(new ConnectionSnapshot(ConnectionSnapshot.Light.OFFLINE, "", lastUpdate, null));
+        model.onConnection(
+                new ConnectionSnapshot(ConnectionSnapshot.Light.OFFLINE, Cause.UNREACHABLE, lastUpdate, null));
         assertThat(model.status().asOfProperty().get()).isEqualTo("What you see is as of 14:03:12.");
         assertThat(counts()).isEmpty();
 
-        model.onConnection(new ConnectionSnapshot(ConnectionSnapshot.Light.LIVE, "", lastUpdate, null));
+        model.onConnection(new ConnectionSnapshot(ConnectionSnapshot.Light.LIVE, Cause.LIVE, lastUpdate, null));
         assertThat(model.status().asOfProperty().get()).isEmpty();
         assertThat(counts()).containsEntry("rooms", 1).containsEntry("where", 1).containsEntry("feed", 1);
         assertThat(model.groups().messageProperty().get()).isEmpty();
