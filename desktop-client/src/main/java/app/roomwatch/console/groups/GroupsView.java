@@ -64,6 +64,7 @@ public final class GroupsView extends SplitPane {
     private final Button start = new Button();
     private final Button supervisors = new Button();
     private final Button end = new Button();
+    private final Button undo = new Button();
     private final List<GroupCell> groupCells = new ArrayList<>();
     private final NeedsServer checkInGuard;
     private final NeedsServer checkOutGuard;
@@ -162,8 +163,19 @@ public final class GroupsView extends SplitPane {
                         failed ? ConsoleStyles.ERROR : ConsoleStyles.MESSAGE,
                         List.of(ConsoleStyles.ERROR, ConsoleStyles.MESSAGE)));
         message.setWrapText(true);
+        // The confirmation of a check-in or check-out offers to take it back for a few seconds.
+        undo.setId("groups-undo");
+        undo.setText(messages.get("groups.undo"));
+        undo.setGraphic(Icons.of(Feather.ROTATE_CCW));
+        NeedsServer undoGuard = new NeedsServer(undo, reach);
+        undoGuard.visibleProperty().bind(model.actions().undoableProperty());
+        undoGuard.managedProperty().bind(undoGuard.visibleProperty());
+        HBox messageRow = new HBox(8, message, undoGuard);
+        messageRow.setAlignment(Pos.CENTER_LEFT);
+        messageRow.visibleProperty().bind(message.visibleProperty().or(undoGuard.visibleProperty()));
+        messageRow.managedProperty().bind(messageRow.visibleProperty());
 
-        VBox right = new VBox(10, title, searchRow, results, message, children, actions);
+        VBox right = new VBox(10, title, searchRow, results, messageRow, children, actions);
         right.getStyleClass().add(ConsoleStyles.PANE);
         getItems().addAll(left, right);
         setDividerPositions(0.28);
@@ -215,6 +227,7 @@ public final class GroupsView extends SplitPane {
             }
         });
         checkIn.setOnAction(e -> checkInSelected());
+        undo.setOnAction(e -> model.actions().undo());
         checkOut.setOnAction(e -> {
             VisitDisplay visit = children.getSelectionModel().getSelectedItem();
             if (visit != null) {
