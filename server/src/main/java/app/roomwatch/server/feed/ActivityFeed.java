@@ -15,9 +15,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Readable lines for the events a staff member may see, exactly the stream's scope: the tenant topic, their own staff
- * topic, and the active groups they supervise now (admins: every active group of the tenant, but still only their own
- * staff topic: other staff members' notifications are theirs, and an announcement is one copy per recipient).
+ * Readable lines for the events a staff member may see: the tenant topic, their own staff topic, and the active
+ * groups they supervise or supervised until the activity ended (admins: every active group of the tenant, but still
+ * only their own staff topic: other staff members' notifications are theirs, and an announcement is one copy per
+ * recipient). An ended activity stays, so that the children its end checked out, and what happened in it before, do
+ * not vanish from the feed of the people who ran it.
  * Occupancy counts and read receipts are left out: they are the same facts again, not news. Lines are written in the
  * caller's language ({@code Accept-Language}: English or German) when they are read, from the events' data.
  */
@@ -46,10 +48,7 @@ class ActivityFeed {
                                OR (:admin AND e.topic LIKE 'active-group:%')
                                OR e.topic IN (SELECT 'active-group:' || s.active_group_id
                                               FROM active_group_supervisor s
-                                              JOIN active_group g ON g.tenant_id = s.tenant_id
-                                                                 AND g.id = s.active_group_id
-                                              WHERE s.tenant_id = :tenant AND s.staff_id = :staff
-                                                AND g.ended_at IS NULL))
+                                              WHERE s.tenant_id = :tenant AND s.staff_id = :staff))
                         ORDER BY e.tx_id DESC, e.id DESC LIMIT :limit
                         """)
                 .param("tenant", me.tenantId())
