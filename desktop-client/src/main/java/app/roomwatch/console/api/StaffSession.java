@@ -110,6 +110,11 @@ public final class StaffSession {
         return tokens.accessToken();
     }
 
+    /** Renews the sign-in now, so that the server hears the console's language again (it just changed). */
+    public synchronized void renew() throws IOException {
+        take(api.refresh(tokens.refreshToken()));
+    }
+
     /**
      * True when the access token has expired (or is about to) by this machine's clock. A server may accept such a
      * token for a while (clock skew), but a stream opened with it ends at once: renew before reconnecting.

@@ -107,6 +107,14 @@ public final class ConsoleShell {
         }
         StaffSession current = session;
         if (current != null && main != null) {
+            // The server writes the notifications it raises in the language of the last sign-in or renewal.
+            background.execute(() -> {
+                try {
+                    current.renew();
+                } catch (Exception e) {
+                    // The next renewal tells the server; until then its notifications keep the old language.
+                }
+            });
             stopSession();
             signedIn(current);
         } else if (current == null) {

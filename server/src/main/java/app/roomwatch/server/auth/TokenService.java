@@ -4,7 +4,9 @@ import app.roomwatch.model.api.StaffRole;
 import app.roomwatch.model.api.StaffSummary;
 import app.roomwatch.model.api.TokenResponse;
 import app.roomwatch.server.RoomwatchProperties;
+import app.roomwatch.server.staff.StaffLanguages;
 import app.roomwatch.server.web.ApiException;
+import app.roomwatch.server.web.Language;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -53,6 +55,7 @@ class TokenService {
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
     private final SessionControl sessions;
+    private final StaffLanguages languages;
     private final Clock clock;
     private final RoomwatchProperties.Auth settings;
     private final String dummyHash;
@@ -63,6 +66,7 @@ class TokenService {
             PasswordEncoder passwords,
             LoginThrottle throttle,
             SessionControl sessions,
+            StaffLanguages languages,
             Clock clock,
             RoomwatchProperties properties) {
         this.jdbc = jdbc;
@@ -70,6 +74,7 @@ class TokenService {
         this.passwords = passwords;
         this.throttle = throttle;
         this.sessions = sessions;
+        this.languages = languages;
         this.clock = clock;
         this.settings = properties.auth();
         // Unknown accounts are checked against this, so that they take as long as a wrong password.
@@ -77,7 +82,9 @@ class TokenService {
     }
 
     /** Not one transaction: the password hash takes a while, and must not hold a pooled connection meanwhile. */
-    public TokenResponse login(String tenant, String username, String password, String clientAddress) {
+    /** @param language the console's language ({@code Accept-Language}), remembered for what the server raises itself */
+    public TokenResponse login(
+            String tenant, String username, String password, String clientAddress, Language language) {
         LoginThrottle.Attempt attempt = throttle.begin(tenant, username, clientAddress);
         Optional<Account> account = jdbc.sql("""
                         SELECT s.id, s.tenant_id, s.display_name, s.password_hash, s.role
@@ -101,11 +108,11 @@ class TokenService {
         throttle.succeeded(attempt);
         Account staff = account.get();
         log.info("Staff {} of tenant {} signed in", staff.id(), staff.tenantId());
-        return issue(staff, UUID.randomUUID());
+        return issue(staff, UUID.randomUUID(), language);
     }
 
     @Transactional
-    public Refreshed refresh(String refreshToken) {
+    public Refreshed refresh(String refreshToken, Language language) {
         Optional<StoredToken> found = find(refreshToken);
         if (found.isEmpty()) {
             return new Refreshed.Refused("This refresh token is not valid; sign in again");
@@ -144,7 +151,7 @@ class TokenService {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", token.id())
                 .update();
-        return new Refreshed.Issued(issue(account.get(), token.familyId()));
+        return new Refreshed.Issued(issue(account.get(), token.familyId(), language));
     }
 
     /** Ends the session of this refresh token; unknown or already ended tokens are ignored (logout is idempotent). */
@@ -183,7 +190,8 @@ class TokenService {
                 .update();
     }
 
-    private TokenResponse issue(Account staff, UUID familyId) {
+    private TokenResponse issue(Account staff, UUID familyId, Language language) {
+        languages.remember(staff.tenantId(), staff.id(), language);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(settings.accessTokenTtl());
         JwtClaimsSet claims = JwtClaimsSet.builder()

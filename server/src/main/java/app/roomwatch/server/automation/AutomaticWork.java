@@ -8,6 +8,7 @@ import app.roomwatch.model.event.VisitSource;
 import app.roomwatch.server.RoomwatchProperties;
 import app.roomwatch.server.activity.ActiveGroups;
 import app.roomwatch.server.event.EventLog;
+import app.roomwatch.server.notification.Notice;
 import app.roomwatch.server.notification.Notifications;
 import app.roomwatch.server.visit.Visits;
 import app.roomwatch.server.web.Ids;
@@ -123,8 +124,7 @@ public class AutomaticWork {
                 tenant,
                 notifications.supervisorsOf(tenant, visit.get().activeGroupId()),
                 NotificationPriority.INFO,
-                "Checked out by schedule",
-                student.shortName() + " was checked out as scheduled.",
+                Notice.of("scheduled-checkout", student.shortName()),
                 "scheduled-checkout:active-group:" + visit.get().activeGroupId());
     }
 
@@ -216,10 +216,11 @@ public class AutomaticWork {
                         device.tenant(),
                         notifications.responsibleForRoom(device.tenant(), device.room()),
                         NotificationPriority.INFO,
-                        "Scanner silent in " + device.roomName(),
-                        "The scanner \"" + device.name() + "\" has not reported for "
-                                + settings.silentDeviceAfter().toMinutes() + " minutes. Scans at this door may be"
-                                + " missing; check its power and network.",
+                        Notice.of(
+                                "scanner-silent",
+                                device.roomName(),
+                                device.name(),
+                                settings.silentDeviceAfter().toMinutes()),
                         "device-silent:device:" + device.id());
                 return true;
             });
