@@ -142,6 +142,8 @@ public final class GroupsView extends SplitPane {
         VBox.setVgrow(children, Priority.ALWAYS);
 
         checkOut.setId("groups-check-out");
+        start.setId("groups-start");
+        supervisors.setId("groups-supervisors");
         end.setId("groups-end");
         checkOut.setText(messages.get("groups.checkOut"));
         checkOut.setGraphic(Icons.of(Feather.LOG_OUT));
