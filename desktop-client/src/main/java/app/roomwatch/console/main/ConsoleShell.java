@@ -316,7 +316,8 @@ public final class ConsoleShell {
             case POLLING -> ConnectionSnapshot.Light.POLLING;
             case OFFLINE -> ConnectionSnapshot.Light.OFFLINE;
         };
-        return new ConnectionSnapshot(light, state.cause(), state.lastEventAt(), state.nextTryAt());
+        return new ConnectionSnapshot(
+                light, ConnectionSnapshot.Cause.valueOf(state.cause().name()), state.lastEventAt(), state.nextTryAt());
     }
 
     /**

@@ -1,6 +1,5 @@
 package app.roomwatch.console.status;
 
-import app.roomwatch.console.realtime.ConnectionState.Cause;
 import java.time.Instant;
 
 /**
@@ -19,6 +18,27 @@ public record ConnectionSnapshot(Light light, Cause cause, Instant lastEventAt, 
         if (cause == null) {
             throw new IllegalArgumentException("'cause' is required");
         }
+    }
+
+    /**
+     * Why the light is what it is, as the realtime client tells it ({@code ConnectionState.Cause}, name for name):
+     * the view-model words it, and never sees the realtime client itself.
+     */
+    public enum Cause {
+        NOT_CONNECTED,
+        DISCONNECTED,
+        CONNECTING,
+        LIVE,
+        POLLING,
+        UNREACHABLE,
+        CONNECTION_LOST,
+        STALE,
+        SERVER_ERROR,
+        SERVER_BUSY,
+        REFUSED,
+        NO_STREAM,
+        RENEWAL_FAILED,
+        SIGN_IN_EXPIRED
     }
 
     /** The four lights of SPEC section 6. */

@@ -1,7 +1,7 @@
 package app.roomwatch.console.status;
 
 import app.roomwatch.console.i18n.Messages;
-import app.roomwatch.console.realtime.ConnectionState.Cause;
+import app.roomwatch.console.status.ConnectionSnapshot.Cause;
 import app.roomwatch.console.status.ConnectionSnapshot.Light;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -8,13 +8,13 @@ import app.roomwatch.console.groups.GroupsViewModel;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.notifications.NotificationsApi;
 import app.roomwatch.console.notifications.NotificationsViewModel;
-import app.roomwatch.console.realtime.ConnectionState.Cause;
 import app.roomwatch.console.refresh.Coalescer;
 import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.rooms.RoomsViewModel;
 import app.roomwatch.console.roster.RosterSource;
 import app.roomwatch.console.roster.RosterViewModel;
 import app.roomwatch.console.status.ConnectionSnapshot;
+import app.roomwatch.console.status.ConnectionSnapshot.Cause;
 import app.roomwatch.console.status.StatusViewModel;
 import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.console.toast.ToastViewModel;
@@ -119,6 +119,15 @@ class MainViewModelTests {
         assertThat(model.status().asOfProperty().get()).isEmpty();
         assertThat(counts()).containsEntry("rooms", 1).containsEntry("where", 1).containsEntry("feed", 1);
         assertThat(model.groups().messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theStatusLightKnowsEveryCauseTheRealtimeClientGives() {
+        for (var cause : app.roomwatch.console.realtime.ConnectionState.Cause.values()) {
+            var state = new app.roomwatch.console.realtime.ConnectionState(
+                    app.roomwatch.console.realtime.ConnectionState.Mode.OFFLINE, cause, "why", null, null);
+            assertThat(ConsoleShell.snapshot(state).cause().name()).isEqualTo(cause.name());
+        }
     }
 
     private Map<String, Integer> counts() {

@@ -3,7 +3,7 @@ package app.roomwatch.console.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.roomwatch.console.i18n.Messages;
-import app.roomwatch.console.realtime.ConnectionState.Cause;
+import app.roomwatch.console.status.ConnectionSnapshot.Cause;
 import app.roomwatch.console.status.ConnectionSnapshot.Light;
 import java.time.Instant;
 import java.time.ZoneOffset;
