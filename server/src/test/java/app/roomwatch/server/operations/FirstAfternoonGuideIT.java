@@ -8,7 +8,6 @@ import app.roomwatch.model.api.StartActivityRequest;
 import app.roomwatch.model.api.TokenResponse;
 import app.roomwatch.server.testing.Api;
 import app.roomwatch.server.testing.ServerJar;
-import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +17,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Step 4 of docs/installing.md's "A school's first afternoon", run as an admin's shell runs it: the guide's own
@@ -64,13 +65,17 @@ class FirstAfternoonGuideIT {
 
             // The preview names the three children and refuses none; the import then adds them.
             assertThat(output).contains("\"Mia\"", "\"Noah\"", "\"Lea\"").contains("\"added\": 3", "\"refused\": 0");
-            Matcher key = Pattern.compile("scanner key \\(shown only now\\): (\\S+)").matcher(output);
+            Matcher key =
+                    Pattern.compile("scanner \\(shown only now\\): (\\S+)").matcher(output);
             assertThat(key.find()).as(output).isTrue();
 
             Api anna = signedIn(server.api(), "anna");
             JsonNode children = anna.get("/api/students?query=").json();
             assertThat(children).as("the children anna can find").hasSize(3);
-            JsonNode room = signedIn(server.api(), "office").get("/api/admin/rooms").json().get(0);
+            JsonNode room = signedIn(server.api(), "office")
+                    .get("/api/admin/rooms")
+                    .json()
+                    .get(0);
             assertThat(room.get("name").asString()).isEqualTo("Gym");
 
             // Step 6: anna starts an activity in the Gym, and Mia's tag at the door checks her in.
@@ -103,9 +108,14 @@ class FirstAfternoonGuideIT {
             String guide = page.substring(page.indexOf("## A school's first afternoon"));
             String four = guide.substring(guide.indexOf("\n4. "), guide.indexOf("\n5. "));
             List<String> blocks = new ArrayList<>();
-            Matcher fence = Pattern.compile("(?ms)^ *```(\\w+)\\n(.*?)^ *```").matcher(four);
+            Matcher fence = Pattern.compile("(?ms)^( *)```(\\w+)\\n(.*?)^ *```").matcher(four);
             while (fence.find()) {
-                blocks.add(fence.group(1) + "\n" + fence.group(2).stripIndent());
+                String indent = fence.group(1);
+                blocks.add(fence.group(2) + "\n"
+                        + fence.group(3)
+                                .lines()
+                                .map(line -> line.startsWith(indent) ? line.substring(indent.length()) : line)
+                                .collect(Collectors.joining("\n", "", "\n")));
             }
             assertThat(blocks).as("step 4's blocks").hasSize(2);
             assertThat(blocks.get(0)).startsWith("csv\n");
