@@ -4,6 +4,7 @@ import app.roomwatch.model.event.Connected;
 import app.roomwatch.model.event.Ping;
 import app.roomwatch.model.event.Reset;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,10 @@ final class StreamConnection {
     private volatile boolean closed;
     private volatile String closeReason;
     private volatile Thread writer;
+    /** {@link System#nanoTime()} when the write under way began; {@link #NOT_WRITING} between writes. */
+    private volatile long writingSince = NOT_WRITING;
+
+    private static final long NOT_WRITING = Long.MIN_VALUE;
 
     /** Guarded by the hub's lock. */
     Instant nextPingAt;
@@ -110,6 +115,34 @@ final class StreamConnection {
         }
     }
 
+    /**
+     * Whether a write has waited for the client longer than {@code limit} as of {@code nowNanos}: the client stopped
+     * reading and its socket's buffers are full.
+     */
+    boolean writeStalled(long nowNanos, Duration limit) {
+        long since = writingSince;
+        return since != NOT_WRITING && nowNanos - since >= limit.toNanos();
+    }
+
+    /**
+     * Closes a stream whose client stopped reading: its connection is dropped, which fails the write that waits for
+     * it, and the writer ends.
+     */
+    void abort(String reason) {
+        close(reason, true);
+        sink.abort();
+    }
+
+    /** Every write goes through here, so that the hub's housekeeping can see one that does not complete. */
+    private void write(byte[] frames) throws IOException {
+        writingSince = System.nanoTime();
+        try {
+            sink.write(frames);
+        } finally {
+            writingSince = NOT_WRITING;
+        }
+    }
+
     String closeReason() {
         return closeReason;
     }
@@ -153,7 +186,7 @@ final class StreamConnection {
                 start.write(
                         writing.frames().control(new Reset(opening.resetReason().get())));
             }
-            sink.write(start.toByteArray());
+            write(start.toByteArray());
             written = replay(opened, written, opening.registeredAt(), writing);
             live(written, writing);
         } catch (InterruptedException e) {
@@ -182,7 +215,7 @@ final class StreamConnection {
                     frames.write(event.frame());
                 }
             }
-            sink.write(frames.toByteArray());
+            write(frames.toByteArray());
             writing.metrics().replayed(page.size());
             position = page.getLast().cursor();
         }
@@ -219,7 +252,7 @@ final class StreamConnection {
                 }
             }
             if (!frames.isEmpty() && !closed) {
-                sink.write(joined(frames));
+                write(joined(frames));
                 Instant now = writing.clock().instant();
                 for (StoredEvent event : sent) {
                     writing.metrics().delivered(event, now);
