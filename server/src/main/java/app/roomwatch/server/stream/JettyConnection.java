@@ -46,4 +46,19 @@ final class JettyConnection {
             log.debug("Could not size this stream's send buffer: {}", e.toString());
         }
     }
+
+    /**
+     * Drops the connection with a reset rather than a closing handshake: the client stopped reading, so what it has not
+     * taken would otherwise sit in the kernel, retried, for minutes after the close. A write waiting on it fails.
+     */
+    static void abort(EndPoint endPoint, Throwable cause) {
+        if (endPoint.getTransport() instanceof NetworkChannel channel) {
+            try {
+                channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+            } catch (IOException | UnsupportedOperationException e) {
+                log.debug("Could not set this stream's socket to reset on close: {}", e.toString());
+            }
+        }
+        endPoint.close(cause);
+    }
 }

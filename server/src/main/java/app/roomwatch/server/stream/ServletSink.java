@@ -64,14 +64,14 @@ final class ServletSink implements FrameSink {
         return response;
     }
 
-    /** Closes the connection itself: a blocked write fails at once, and Jetty completes the request. */
+    /** Resets the connection itself: a blocked write fails at once, and Jetty completes the request. */
     @Override
     public void abort() {
         EndPoint endPoint = connection;
         if (endPoint == null) {
             close();
         } else {
-            endPoint.close(new IOException("the client stopped reading"));
+            JettyConnection.abort(endPoint, new IOException("the client stopped reading"));
         }
     }
 
