@@ -66,7 +66,7 @@ public final class Targets {
             checks.add(new Check(
                     f("at least %s's delivery rate at equal p99 (%d streams)", c.peer(), c.streams()),
                     c.peerPerSecond() == 0
-                            ? f("no ratio: %s", c.reading())
+                            ? f("no ratio: %s", c.reading()) + equalLoad(c)
                             : f("ratio %.2f (%s)", c.ratio(), c.reading()),
                     ratioMet(c)));
         }
@@ -89,6 +89,10 @@ public final class Targets {
                     "1 % stalled clients raise healthy p99 by <= 10 %",
                     f("%+.1f %% (%d streams)", s.p99IncreasePercent(), s.streams()),
                     s.p99IncreasePercent() <= 10 && s.withStalled().lost() == 0));
+            checks.add(new Check(
+                    "stalled clients closed by the server",
+                    f("%d of %d within %.0f s", s.stalledEndedByServer(), s.stalledStreams(), s.windowSeconds()),
+                    s.stalledEndedByServer() == s.stalledStreams()));
         }
         if (r.storm() != null) {
             Report.Storm s = r.storm();
@@ -101,10 +105,24 @@ public final class Targets {
     }
 
     /** A ladder that found no limit bounds the ratio from one side only; a peer that held no step gives none. */
+    private static String equalLoad(Report.Comparison c) {
+        Report.EqualLoad e = c.equalLoad();
+        if (e == null || c.roomwatchPerSecond() > 0) {
+            return "";
+        }
+        return f(
+                "; at equal load (%.0f msg/s) p99 %.1f ms against %.1f ms",
+                e.publishRate(), e.roomwatchP99Ms(), e.peerP99Ms());
+    }
+
     private static String ratioMet(Report.Comparison c) {
         if (c.peerPerSecond() == 0) {
-            // No peer rate to divide by: any sustained Roomwatch step is more than the peer held.
-            return c.roomwatchPerSecond() > 0 ? YES : UNKNOWN;
+            // No peer rate to divide by: any sustained Roomwatch step is more than the peer held; where neither held
+            // one, the lower p99 at equal load decides.
+            if (c.roomwatchPerSecond() > 0) {
+                return YES;
+            }
+            return c.equalLoad() == null ? UNKNOWN : c.equalLoad().roomwatchBetter() ? YES : NO;
         }
         boolean atLeast = c.reading().startsWith("Roomwatch ran out");
         boolean atMost = c.reading().startsWith("the peer ran out");
