@@ -55,9 +55,11 @@ public class Devices {
     private final EventLog events;
     private final Clock clock;
     private final Map<Long, Instant> lastMarked = new ConcurrentHashMap<>();
+    private final DeviceKeyCache keys;
 
-    Devices(JdbcClient jdbc, EventLog events, Clock clock) {
+    Devices(JdbcClient jdbc, EventLog events, Clock clock, DeviceKeyCache keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
         this.events = events;
         this.clock = clock;
     }
@@ -109,6 +111,7 @@ public class Devices {
         if (room.isEmpty()) {
             throw ApiException.notFound("There is no device " + deviceId);
         }
+        keys.keyChanging(id);
         events.append(
                 tenantId, Topic.TENANT, new DeviceStatusChanged(Ids.of(id), Ids.of(room.get()), DeviceStatus.ONLINE));
         log.info("Device {} of tenant {} got a new key", id, tenantId);
@@ -133,6 +136,7 @@ public class Devices {
         if (room.isEmpty()) {
             throw ApiException.notFound("There is no device " + deviceId);
         }
+        keys.keyChanging(id);
         events.append(
                 tenantId, Topic.TENANT, new DeviceStatusChanged(Ids.of(id), Ids.of(room.get()), DeviceStatus.REVOKED));
         log.info("Device {} of tenant {} revoked", id, tenantId);
@@ -165,18 +169,26 @@ public class Devices {
         String keyId = apiKey.substring(PREFIX.length(), split);
         byte[] presented = sha256(apiKey.substring(split + 1));
         record Row(Device device, byte[] hash) {}
-        return jdbc.sql("SELECT id, tenant_id, room_id, name, status, key_hash FROM device WHERE key_id = :keyId")
-                .param("keyId", keyId)
-                .query((rs, n) -> new Row(
-                        new Device(
-                                rs.getLong(1),
-                                rs.getLong(2),
-                                rs.getLong(3),
-                                rs.getString(4),
-                                DeviceStatus.fromWireName(rs.getString(5))),
-                        rs.getBytes(6)))
-                .optional()
-                .filter(row -> MessageDigest.isEqual(row.hash(), presented))
+        Optional<Row> row = keys.get(keyId).map(kept -> new Row(kept.device(), kept.hash()));
+        if (row.isEmpty()) {
+            long generation = keys.generation();
+            row = jdbc.sql("SELECT id, tenant_id, room_id, name, status, key_hash FROM device WHERE key_id = :keyId")
+                    .param("keyId", keyId)
+                    .query((rs, n) -> new Row(
+                            new Device(
+                                    rs.getLong(1),
+                                    rs.getLong(2),
+                                    rs.getLong(3),
+                                    rs.getString(4),
+                                    DeviceStatus.fromWireName(rs.getString(5))),
+                            rs.getBytes(6)))
+                    .optional();
+            // Only a key that works is kept: a wrong or unknown key is read again every time.
+            row.filter(found -> MessageDigest.isEqual(found.hash(), presented))
+                    .filter(found -> found.device().status() != DeviceStatus.REVOKED)
+                    .ifPresent(found -> keys.keep(keyId, found.device(), found.hash(), generation));
+        }
+        return row.filter(found -> MessageDigest.isEqual(found.hash(), presented))
                 .map(Row::device)
                 .filter(device -> device.status() != DeviceStatus.REVOKED);
     }
@@ -207,6 +219,9 @@ public class Devices {
                 .param("tenant", device.tenantId())
                 .query(String.class)
                 .optional();
+        if (before.isPresent() && device.status() != DeviceStatus.ONLINE) {
+            keys.markedOnline(device.id());
+        }
         if (before.filter("silent"::equals).isPresent()) {
             events.append(
                     device.tenantId(),
