@@ -21,12 +21,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records a scanner's scan by the scan rule of SPEC section 3, exactly once per {@code Idempotency-Key}: the key is
- * inserted first, so a concurrent retry waits on it and then answers what the first one answered; the answer,
- * refusals included, is stored with the change and its events in one transaction.
+ * written with its answer (refusals included) last, in the transaction of the change and its events; a retry that
+ * finds the key taken rolls back whatever it did and answers what the first one answered.
  */
 @Service
 class ScanService {
@@ -52,30 +53,27 @@ class ScanService {
 
     @Transactional
     public Answer record(Device device, String idempotencyKey, ScanRequest request, byte[] requestHash) {
+        Answer answer = apply(device, request);
+        // The key and its answer in one write, after the change: a concurrent retry has done the same work meanwhile,
+        // waits here for this transaction and, finding the key taken, rolls its work back and answers the same.
         int inserted = jdbc.sql("""
-                        INSERT INTO scan_request (tenant_id, device_id, idempotency_key, request_hash, created_at)
-                        VALUES (:tenant, :device, :key, :hash, :now)
+                        INSERT INTO scan_request
+                            (tenant_id, device_id, idempotency_key, request_hash, status, response, created_at)
+                        VALUES (:tenant, :device, :key, :hash, :status, :body, :now)
                         ON CONFLICT (device_id, idempotency_key) DO NOTHING
                         """)
                 .param("tenant", device.tenantId())
                 .param("device", device.id())
                 .param("key", idempotencyKey)
                 .param("hash", requestHash)
+                .param("status", answer.status())
+                .param("body", answer.body())
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
         if (inserted == 0) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return earlierAnswer(device, idempotencyKey, requestHash);
         }
-        Answer answer = apply(device, request);
-        jdbc.sql("""
-                        UPDATE scan_request SET status = :status, response = :body
-                        WHERE device_id = :device AND idempotency_key = :key
-                        """)
-                .param("status", answer.status())
-                .param("body", answer.body())
-                .param("device", device.id())
-                .param("key", idempotencyKey)
-                .update();
         return answer;
     }
 
