@@ -143,7 +143,9 @@ public final class LoadTest {
             }
             if (roomwatch != null && options.scenarios().contains("ingest") && timeLeft("ingest")) {
                 roomwatch.prepare(1);
-                ingest = new Ingest(roomwatch).run(plan.ingestScanners(), plan.ingestStep());
+                try (var resources = monitor(roomwatch)) {
+                    ingest = new Ingest(roomwatch, resources).run(plan.ingestScanners(), plan.ingestStep());
+                }
             }
         } finally {
             targets.forEach(Target::close);

@@ -136,11 +136,19 @@ public final class MarkdownReport {
         }
         if (r.ingest() != null) {
             md.append("## Ingest (durable scans/s)\n\n");
-            md.append("| scanners | rooms | scans/s | failed | p50 | p99 |\n|---:|---:|---:|---:|---:|---:|\n");
+            md.append("| scanners | rooms | scans/s | failed | p50 | p99 | server CPU cores | CPU per scan |\n"
+                    + "|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Report.IngestStep s : r.ingest().steps()) {
                 md.append(f(
-                        "| %d | %d | %.0f | %d | %.1f ms | %.1f ms |%n",
-                        s.scanners(), s.rooms(), s.scansPerSecond(), s.failed(), s.p50Ms(), s.p99Ms()));
+                        "| %d | %d | %.0f | %d | %.1f ms | %.1f ms | %.2f | %.2f ms |%n",
+                        s.scanners(),
+                        s.rooms(),
+                        s.scansPerSecond(),
+                        s.failed(),
+                        s.p50Ms(),
+                        s.p99Ms(),
+                        s.cpuCores(),
+                        s.cpuMsPerScan()));
             }
             md.append('\n');
         }

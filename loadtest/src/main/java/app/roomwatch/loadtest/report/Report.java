@@ -120,5 +120,17 @@ public record Report(
     /** Closed-loop scanners: the most durable scans a second (2xx answers, each written before it is answered). */
     public record Ingest(List<IngestStep> steps, IngestStep best) {}
 
-    public record IngestStep(int scanners, int rooms, double scansPerSecond, long failed, double p50Ms, double p99Ms) {}
+    /**
+     * One ingest step; {@code cpuCores} is the server's CPU (the JVM and its database together) over the step and
+     * {@code cpuMsPerScan} that per answered scan: less noisy than the rate on a machine others use too.
+     */
+    public record IngestStep(
+            int scanners,
+            int rooms,
+            double scansPerSecond,
+            long failed,
+            double p50Ms,
+            double p99Ms,
+            double cpuCores,
+            double cpuMsPerScan) {}
 }
