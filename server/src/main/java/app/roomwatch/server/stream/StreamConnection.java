@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -133,15 +134,29 @@ final class StreamConnection {
         sink.abort();
     }
 
-    /** Every write goes through here, so that the hub's housekeeping can see one that does not complete. */
+    /**
+     * Every write goes through here, so that the hub's housekeeping can see one that does not complete. A large write
+     * (a replay page, a burst) goes in slices of {@link #SLICE} bytes, each timed on its own: a client on a slow link
+     * that keeps taking data is never taken for one that stopped.
+     */
     private void write(byte[] frames) throws IOException {
-        writingSince = System.nanoTime();
         try {
-            sink.write(frames);
+            if (frames.length <= SLICE) {
+                writingSince = System.nanoTime();
+                sink.write(frames);
+                return;
+            }
+            for (int from = 0; from < frames.length; from += SLICE) {
+                writingSince = System.nanoTime();
+                sink.write(Arrays.copyOfRange(frames, from, Math.min(frames.length, from + SLICE)));
+            }
         } finally {
             writingSince = NOT_WRITING;
         }
     }
+
+    /** The most written at once: a client must take this much within a write timeout to count as reading. */
+    static final int SLICE = 16 * 1024;
 
     String closeReason() {
         return closeReason;
