@@ -19,6 +19,9 @@ public final class Targets {
     static final String NO = "**no**";
     static final String UNKNOWN = "not known";
 
+    /** Issue 18's heap for 10,000 streams with ZGC. */
+    static final long HEAP_BOUND = 512L << 20;
+
     private Targets() {}
 
     private static double sustainedRate(Report.FanOut fanOut) {
@@ -51,15 +54,23 @@ public final class Targets {
                     "fan-out >= 50,000 deliveries/s, p99 <= 100 ms, no loss",
                     measured,
                     sustainedRate(strongest) >= 50_000));
-            long heap = largest.steps().stream()
+        }
+        // The heap bound is issue 18's 512 MiB (SPEC 8 asks 1 GiB), judged on the 10,000-stream ladder only (a
+        // 20,000-stream run needs a larger heap, and ZGC then fills more of it at every count).
+        Report.FanOut tenThousand = r.fanOut().stream()
+                .filter(fo -> fo.target().equals("roomwatch") && fo.streams() == 10_000)
+                .findFirst()
+                .orElse(null);
+        if (tenThousand != null) {
+            long heap = tenThousand.steps().stream()
                     .mapToLong(Step::peakHeapBytes)
                     .max()
                     .orElse(-1);
-            if (largest.streams() >= 10_000 && heap >= 0) {
+            if (heap >= 0) {
                 checks.add(new Check(
-                        "10,000 streams open, heap <= 1 GiB",
-                        f("%d live, heap peak %.0f MiB", largest.live(), heap / 1048576.0),
-                        largest.live() >= 10_000 && heap <= 1L << 30));
+                        "10,000 streams open, heap <= 512 MiB",
+                        f("%d live, heap peak %.0f MiB", tenThousand.live(), heap / 1048576.0),
+                        tenThousand.live() >= 10_000 && heap <= HEAP_BOUND));
             }
         }
         for (Report.Comparison c : r.comparisons()) {
