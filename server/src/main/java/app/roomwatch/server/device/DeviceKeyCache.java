@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -28,22 +27,22 @@ class DeviceKeyCache {
     static final String KEY_CHANGED = "device_key_changed";
     static final Duration KEEP_FOR = Duration.ofSeconds(10);
 
-    /** A device as its key found it, and the key's hash. */
-    record Entry(Device device, byte[] hash, long readAtNanos) {}
+    /** A device and its key's hash as read, and when. */
+    private record Entry(DeviceQueries.Keyed keyed, long readAtNanos) {}
 
-    private final JdbcClient jdbc;
+    private final DeviceQueries queries;
     private final ConcurrentHashMap<String, Entry> byKeyId = new ConcurrentHashMap<>();
     /** Raised by every forgetting, so that a read that began before it is not kept after it. */
     private final AtomicLong generation = new AtomicLong();
 
     private volatile boolean hearing;
 
-    DeviceKeyCache(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    DeviceKeyCache(DeviceQueries queries) {
+        this.queries = queries;
     }
 
     /** What is kept for {@code keyId}, if it may be trusted. */
-    Optional<Entry> get(String keyId) {
+    Optional<DeviceQueries.Keyed> get(String keyId) {
         if (!hearing) {
             return Optional.empty();
         }
@@ -51,7 +50,7 @@ class DeviceKeyCache {
         if (entry == null || System.nanoTime() - entry.readAtNanos() > KEEP_FOR.toNanos()) {
             return Optional.empty();
         }
-        return Optional.of(entry);
+        return Optional.of(entry.keyed());
     }
 
     /** Taken before reading a key from the database, and handed to {@link #keep}. */
@@ -60,11 +59,11 @@ class DeviceKeyCache {
     }
 
     /** Keeps what was read, unless something was forgotten since the read began (it may be what was read). */
-    void keep(String keyId, Device device, byte[] hash, long readGeneration) {
+    void keep(String keyId, DeviceQueries.Keyed keyed, long readGeneration) {
         if (!hearing || generation.get() != readGeneration) {
             return;
         }
-        Entry entry = new Entry(device, hash, System.nanoTime());
+        Entry entry = new Entry(keyed, System.nanoTime());
         byKeyId.put(keyId, entry);
         if (generation.get() != readGeneration) {
             byKeyId.remove(keyId, entry);
@@ -76,9 +75,12 @@ class DeviceKeyCache {
         for (String keyId : byKeyId.keySet()) {
             byKeyId.computeIfPresent(
                     keyId,
-                    (id, entry) -> entry.device().id() == deviceId
+                    (id, entry) -> entry.keyed().device().id() == deviceId
                             ? new Entry(
-                                    withStatus(entry.device(), DeviceStatus.ONLINE), entry.hash(), entry.readAtNanos())
+                                    new DeviceQueries.Keyed(
+                                            online(entry.keyed().device()),
+                                            entry.keyed().hash()),
+                                    entry.readAtNanos())
                             : entry);
         }
     }
@@ -88,11 +90,8 @@ class DeviceKeyCache {
      * this one before the transaction's caller goes on.
      */
     void keyChanging(long deviceId) {
-        jdbc.sql("SELECT pg_notify(:channel, :message)")
-                .param("channel", SessionControl.CHANNEL)
-                .param("message", "{\"type\":\"" + KEY_CHANGED + "\",\"deviceId\":\"" + deviceId + "\"}")
-                .query((rs, n) -> 1)
-                .list();
+        queries.announceKeyChanged(
+                SessionControl.CHANNEL, "{\"type\":\"" + KEY_CHANGED + "\",\"deviceId\":\"" + deviceId + "\"}");
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -117,10 +116,10 @@ class DeviceKeyCache {
 
     private void forget(long deviceId) {
         generation.incrementAndGet();
-        byKeyId.values().removeIf(entry -> entry.device().id() == deviceId);
+        byKeyId.values().removeIf(entry -> entry.keyed().device().id() == deviceId);
     }
 
-    private static Device withStatus(Device device, DeviceStatus status) {
-        return new Device(device.id(), device.tenantId(), device.roomId(), device.name(), status);
+    private static Device online(Device device) {
+        return new Device(device.id(), device.tenantId(), device.roomId(), device.name(), DeviceStatus.ONLINE);
     }
 }

@@ -6,13 +6,13 @@ import app.roomwatch.model.event.DeviceStatus;
 import app.roomwatch.model.event.DeviceStatusChanged;
 import app.roomwatch.model.event.Topic;
 import app.roomwatch.server.event.EventLog;
+import app.roomwatch.server.room.Rooms;
 import app.roomwatch.server.web.ApiException;
 import app.roomwatch.server.web.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +24,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -51,15 +51,17 @@ public class Devices {
 
     private static final Duration MARK_INTERVAL = Duration.ofSeconds(10);
 
-    private final JdbcClient jdbc;
+    private final DeviceQueries queries;
+    private final Rooms rooms;
     private final EventLog events;
     private final Clock clock;
     private final Map<Long, Instant> lastMarked = new ConcurrentHashMap<>();
     private final DeviceKeyCache keys;
 
-    Devices(JdbcClient jdbc, EventLog events, Clock clock, DeviceKeyCache keys) {
-        this.jdbc = jdbc;
+    Devices(DeviceQueries queries, Rooms rooms, EventLog events, Clock clock, DeviceKeyCache keys) {
+        this.queries = queries;
         this.keys = keys;
+        this.rooms = rooms;
         this.events = events;
         this.clock = clock;
     }
@@ -67,28 +69,11 @@ public class Devices {
     @Transactional
     public DeviceKey register(long tenantId, String name, String roomId) {
         long room = Ids.parseField(roomId, "roomId");
-        boolean roomExists = jdbc.sql("SELECT count(*) FROM room WHERE tenant_id = :tenant AND id = :id")
-                        .param("tenant", tenantId)
-                        .param("id", room)
-                        .query(Long.class)
-                        .single()
-                > 0;
-        if (!roomExists) {
+        if (!rooms.exists(tenantId, room)) {
             throw ApiException.notFound("There is no room " + roomId);
         }
         Key key = newKey();
-        long id = jdbc.sql("""
-                        INSERT INTO device (tenant_id, name, room_id, key_id, key_hash, status, created_at)
-                        VALUES (:tenant, :name, :room, :keyId, :hash, 'online', :now) RETURNING id
-                        """)
-                .param("tenant", tenantId)
-                .param("name", name.strip())
-                .param("room", room)
-                .param("keyId", key.keyId())
-                .param("hash", sha256(key.secret()))
-                .param("now", Timestamp.from(clock.instant()))
-                .query(Long.class)
-                .single();
+        long id = queries.insert(tenantId, name.strip(), room, key.keyId(), sha256(key.secret()), clock.instant());
         log.info("Device {} registered for room {} of tenant {}", id, room, tenantId);
         return new DeviceKey(Ids.of(id), key.apiKey());
     }
@@ -96,65 +81,33 @@ public class Devices {
     /** A new key for a device; the old one stops working at once. A revoked device comes back with it. */
     @Transactional
     public DeviceKey rotate(long tenantId, String deviceId) {
-        long id = Ids.parse(deviceId, "device");
         Key key = newKey();
-        Optional<Long> room = jdbc.sql("""
-                        UPDATE device SET key_id = :keyId, key_hash = :hash, status = 'online'
-                        WHERE tenant_id = :tenant AND id = :id RETURNING room_id
-                        """)
-                .param("keyId", key.keyId())
-                .param("hash", sha256(key.secret()))
-                .param("tenant", tenantId)
-                .param("id", id)
-                .query(Long.class)
-                .optional();
-        if (room.isEmpty()) {
-            throw ApiException.notFound("There is no device " + deviceId);
-        }
-        keys.keyChanging(id);
-        events.append(
-                tenantId, Topic.TENANT, new DeviceStatusChanged(Ids.of(id), Ids.of(room.get()), DeviceStatus.ONLINE));
+        long id = rekey(tenantId, deviceId, key.keyId(), sha256(key.secret()), DeviceStatus.ONLINE);
         log.info("Device {} of tenant {} got a new key", id, tenantId);
         return new DeviceKey(Ids.of(id), key.apiKey());
     }
 
     @Transactional
     public void revoke(long tenantId, String deviceId) {
-        long id = Ids.parse(deviceId, "device");
         // A fresh random hash: the old key can never match again.
         byte[] unusable = new byte[32];
         RANDOM.nextBytes(unusable);
-        Optional<Long> room = jdbc.sql("""
-                        UPDATE device SET status = 'revoked', key_hash = :hash
-                        WHERE tenant_id = :tenant AND id = :id RETURNING room_id
-                        """)
-                .param("hash", unusable)
-                .param("tenant", tenantId)
-                .param("id", id)
-                .query(Long.class)
-                .optional();
-        if (room.isEmpty()) {
-            throw ApiException.notFound("There is no device " + deviceId);
-        }
-        keys.keyChanging(id);
-        events.append(
-                tenantId, Topic.TENANT, new DeviceStatusChanged(Ids.of(id), Ids.of(room.get()), DeviceStatus.REVOKED));
+        long id = rekey(tenantId, deviceId, null, unusable, DeviceStatus.REVOKED);
         log.info("Device {} of tenant {} revoked", id, tenantId);
     }
 
+    /** Sets a device's key hash (and key id, unless {@code null}) and status, and announces the status. */
+    private long rekey(long tenantId, String deviceId, String keyId, byte[] hash, DeviceStatus status) {
+        long id = Ids.parse(deviceId, "device");
+        long room = queries.rekey(tenantId, id, keyId, hash, status)
+                .orElseThrow(() -> ApiException.notFound("There is no device " + deviceId));
+        keys.keyChanging(id);
+        events.append(tenantId, Topic.TENANT, new DeviceStatusChanged(Ids.of(id), Ids.of(room), status));
+        return id;
+    }
+
     public List<DeviceRecord> list(long tenantId) {
-        return jdbc.sql("""
-                        SELECT id, name, room_id, status, last_seen_at FROM device
-                        WHERE tenant_id = :tenant ORDER BY name, id
-                        """)
-                .param("tenant", tenantId)
-                .query((rs, n) -> new DeviceRecord(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        DeviceStatus.fromWireName(rs.getString(4)),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
-                .list();
+        return queries.list(tenantId);
     }
 
     /** The device whose key this is, unless it is malformed, unknown, wrong or revoked. */
@@ -168,28 +121,17 @@ public class Devices {
         }
         String keyId = apiKey.substring(PREFIX.length(), split);
         byte[] presented = sha256(apiKey.substring(split + 1));
-        record Row(Device device, byte[] hash) {}
-        Optional<Row> row = keys.get(keyId).map(kept -> new Row(kept.device(), kept.hash()));
+        Optional<DeviceQueries.Keyed> row = keys.get(keyId);
         if (row.isEmpty()) {
             long generation = keys.generation();
-            row = jdbc.sql("SELECT id, tenant_id, room_id, name, status, key_hash FROM device WHERE key_id = :keyId")
-                    .param("keyId", keyId)
-                    .query((rs, n) -> new Row(
-                            new Device(
-                                    rs.getLong(1),
-                                    rs.getLong(2),
-                                    rs.getLong(3),
-                                    rs.getString(4),
-                                    DeviceStatus.fromWireName(rs.getString(5))),
-                            rs.getBytes(6)))
-                    .optional();
+            row = queries.byKeyId(keyId);
             // Only a key that works is kept: a wrong or unknown key is read again every time.
             row.filter(found -> MessageDigest.isEqual(found.hash(), presented))
                     .filter(found -> found.device().status() != DeviceStatus.REVOKED)
-                    .ifPresent(found -> keys.keep(keyId, found.device(), found.hash(), generation));
+                    .ifPresent(found -> keys.keep(keyId, found, generation));
         }
         return row.filter(found -> MessageDigest.isEqual(found.hash(), presented))
-                .map(Row::device)
+                .map(DeviceQueries.Keyed::device)
                 .filter(device -> device.status() != DeviceStatus.REVOKED);
     }
 
@@ -208,17 +150,7 @@ public class Devices {
             return;
         }
         lastMarked.put(device.id(), now);
-        Optional<String> before = jdbc.sql("""
-                        UPDATE device d SET last_seen_at = :now, status = 'online'
-                        FROM (SELECT id, status FROM device WHERE id = :id FOR UPDATE) old
-                        WHERE d.id = old.id AND d.tenant_id = :tenant AND d.status <> 'revoked'
-                        RETURNING old.status
-                        """)
-                .param("now", Timestamp.from(now))
-                .param("id", device.id())
-                .param("tenant", device.tenantId())
-                .query(String.class)
-                .optional();
+        Optional<String> before = queries.markSeen(device, now);
         if (before.isPresent() && device.status() != DeviceStatus.ONLINE) {
             keys.markedOnline(device.id());
         }
@@ -228,6 +160,23 @@ public class Devices {
                     Topic.TENANT,
                     new DeviceStatusChanged(Ids.of(device.id()), Ids.of(device.roomId()), DeviceStatus.ONLINE));
         }
+    }
+
+    /** A scanner that has just been marked silent, with its room's name. */
+    public record Silent(long id, long tenantId, long roomId, String name, String roomName) {}
+
+    /**
+     * Marks one online scanner of any tenant that has not reported since {@code since} silent and announces it, in
+     * the caller's transaction; several instances may do this at once. Empty when there is none.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Silent> markOneSilent(Instant since) {
+        Optional<Silent> silent = queries.markOneSilent(since);
+        silent.ifPresent(device -> events.append(
+                device.tenantId(),
+                Topic.TENANT,
+                new DeviceStatusChanged(Ids.of(device.id()), Ids.of(device.roomId()), DeviceStatus.SILENT)));
+        return silent;
     }
 
     private static Key newKey() {
