@@ -37,14 +37,16 @@ final class GroupDialogs {
 
         Dialog<ButtonType> dialog = dialog(owner, messages.get("groups.start.title"));
         dialog.getDialogPane().setContent(form);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().setId("start-activity-dialog");
+        ButtonType start = new ButtonType(messages.get("groups.start.confirm"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(start, cancel(messages));
         dialog.getDialogPane()
-                .lookupButton(ButtonType.OK)
+                .lookupButton(start)
                 .disableProperty()
                 .bind(name.textProperty().isEmpty().or(room.valueProperty().isNull()));
         name.requestFocus();
         dialog.showAndWait()
-                .filter(ButtonType.OK::equals)
+                .filter(start::equals)
                 .ifPresent(ok ->
                         model.startActivity(name.getText(), room.getValue().id()));
     }
@@ -64,9 +66,11 @@ final class GroupDialogs {
 
         Dialog<ButtonType> dialog = dialog(owner, messages.get("groups.supervisors.title", group.name()));
         dialog.getDialogPane().setContent(boxes);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().setId("supervisors-dialog");
+        ButtonType save = new ButtonType(messages.get("groups.supervisors.confirm"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(save, cancel(messages));
         dialog.showAndWait()
-                .filter(ButtonType.OK::equals)
+                .filter(save::equals)
                 .ifPresent(ok -> model.changeSupervisors(
                         group,
                         checks.stream()
@@ -96,6 +100,11 @@ final class GroupDialogs {
         confirm.getDialogPane().setId("end-activity-dialog");
         Theme.style(confirm.getDialogPane().getScene());
         confirm.showAndWait().filter(end::equals).ifPresent(ok -> model.endActivity(group));
+    }
+
+    /** JavaFX's own Cancel speaks the machine's language, not the console's. */
+    private static ButtonType cancel(Messages messages) {
+        return new ButtonType(messages.get("groups.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
     private static Dialog<ButtonType> dialog(Window owner, String title) {

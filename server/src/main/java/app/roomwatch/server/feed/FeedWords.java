@@ -1,5 +1,6 @@
 package app.roomwatch.server.feed;
 
+import app.roomwatch.server.web.Language;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -20,11 +21,8 @@ final class FeedWords {
 
     /** German for a German-speaking caller, English for everyone else. */
     static FeedWords in(Locale requested) {
-        Locale locale = requested != null && requested.getLanguage().equals("de") ? Locale.GERMAN : Locale.ENGLISH;
-        // The base bundle is English: never fall back to the server machine's own locale.
-        ResourceBundle bundle = ResourceBundle.getBundle(
-                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new FeedWords(bundle, locale);
+        Language language = Language.of(requested);
+        return new FeedWords(language.bundle(BUNDLE), language.locale());
     }
 
     String get(String key, Object... args) {
