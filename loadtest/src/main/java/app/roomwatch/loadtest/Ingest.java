@@ -1,6 +1,7 @@
 package app.roomwatch.loadtest;
 
 import app.roomwatch.loadtest.measure.LatencyHistogram;
+import app.roomwatch.loadtest.measure.ResourceMonitor;
 import app.roomwatch.loadtest.report.Report;
 import app.roomwatch.loadtest.target.RoomwatchTarget;
 import java.time.Duration;
@@ -23,9 +24,11 @@ final class Ingest {
     static final int MAX_ROOMS = 16;
 
     private final RoomwatchTarget target;
+    private final ResourceMonitor resources;
 
-    Ingest(RoomwatchTarget target) {
+    Ingest(RoomwatchTarget target, ResourceMonitor resources) {
         this.target = target;
+        this.resources = resources;
     }
 
     Report.Ingest run(List<Integer> scannerCounts, Duration each) throws InterruptedException {
@@ -48,8 +51,15 @@ final class Ingest {
             Report.IngestStep step = step(Math.min(scanners, target.students()), rooms, each);
             steps.add(step);
             Log.info(
-                    "ingest %d scanners in %d rooms: %.0f scans/s, p99 %.1f ms, failed %d",
-                    step.scanners(), rooms, step.scansPerSecond(), step.p99Ms(), step.failed());
+                    "ingest %d scanners in %d rooms: %.0f scans/s, p99 %.1f ms, failed %d, server %.2f cores, %.2f ms CPU"
+                            + " per scan",
+                    step.scanners(),
+                    rooms,
+                    step.scansPerSecond(),
+                    step.p99Ms(),
+                    step.failed(),
+                    step.cpuCores(),
+                    step.cpuMsPerScan());
             if (best == null || step.scansPerSecond() > best.scansPerSecond()) {
                 best = step;
             }
@@ -61,6 +71,7 @@ final class Ingest {
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         LatencyHistogram latency = new LatencyHistogram();
+        ResourceMonitor.Mark cpuFrom = resources.begin();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         List<CompletableFuture<Void>> loops = new ArrayList<>();
@@ -77,13 +88,17 @@ final class Ingest {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        ResourceMonitor.Usage usage = resources.end(cpuFrom);
+        double perSecond = ok.get() / seconds;
         return new Report.IngestStep(
                 scanners,
                 rooms,
-                ok.get() / seconds,
+                perSecond,
                 failed.get(),
                 FanOutLadder.ms(latency.percentileMicros(0.50)),
-                FanOutLadder.ms(latency.percentileMicros(0.99)));
+                FanOutLadder.ms(latency.percentileMicros(0.99)),
+                usage.cpuCores(),
+                perSecond == 0 ? 0 : usage.cpuCores() / perSecond * 1000);
     }
 
     /** One scanner's loop, as a chain of callbacks: bounded by the end time. */

@@ -5,6 +5,7 @@ import app.roomwatch.loadtest.measure.ResourceMonitor;
 import app.roomwatch.loadtest.report.Machines;
 import app.roomwatch.loadtest.report.MarkdownReport;
 import app.roomwatch.loadtest.report.Report;
+import app.roomwatch.loadtest.report.Step;
 import app.roomwatch.loadtest.target.Json;
 import app.roomwatch.loadtest.target.NchanTarget;
 import app.roomwatch.loadtest.target.PushpinTarget;
@@ -126,7 +127,8 @@ public final class LoadTest {
                         Fleet fleet = openFleet(roomwatch, streams)) {
                     var ladder = new FanOutLadder(plan, resources);
                     if (options.scenarios().contains("stalled")) {
-                        stalled = new StalledClients(ladder).run(roomwatch, fleet, rate, plan.warmup(), plan.measure());
+                        stalled = new StalledClients(ladder)
+                                .run(roomwatch, fleet, rate, plan.warmup(), plan.measure(), plan.stallWindow());
                     }
                     if (options.scenarios().contains("storm") && timeLeft("reconnect storm")) {
                         storm = new ReconnectStorm()
@@ -141,7 +143,9 @@ public final class LoadTest {
             }
             if (roomwatch != null && options.scenarios().contains("ingest") && timeLeft("ingest")) {
                 roomwatch.prepare(1);
-                ingest = new Ingest(roomwatch).run(plan.ingestScanners(), plan.ingestStep());
+                try (var resources = monitor(roomwatch)) {
+                    ingest = new Ingest(roomwatch, resources).run(plan.ingestScanners(), plan.ingestStep());
+                }
             }
         } finally {
             targets.forEach(Target::close);
@@ -228,9 +232,31 @@ public final class LoadTest {
                         mine,
                         theirs,
                         theirs == 0 ? 0 : mine / theirs,
-                        theirs == 0 ? withoutPeerRate(mine) : reading(ranOut(rw), ranOut(peer))));
+                        theirs == 0 ? withoutPeerRate(mine) : reading(ranOut(rw), ranOut(peer)),
+                        equalLoad(rw, peer)));
             }
         }
         return comparisons;
+    }
+
+    /** The highest publish rate both ladders ran a step at, with each one's p99 there; null when they share none. */
+    static Report.EqualLoad equalLoad(Report.FanOut roomwatch, Report.FanOut peer) {
+        Report.EqualLoad highest = null;
+        for (Step mine : roomwatch.steps()) {
+            for (Step theirs : peer.steps()) {
+                boolean sameRate = Math.abs(mine.publishRate() - theirs.publishRate()) <= 1e-6 * mine.publishRate();
+                if (sameRate && (highest == null || mine.publishRate() > highest.publishRate())) {
+                    highest = new Report.EqualLoad(
+                            mine.publishRate(),
+                            mine.deliveriesPerSecond(),
+                            mine.p99Ms(),
+                            mine.lost(),
+                            theirs.deliveriesPerSecond(),
+                            theirs.p99Ms(),
+                            theirs.lost());
+                }
+            }
+        }
+        return highest;
     }
 }

@@ -17,6 +17,9 @@ import java.util.List;
  * @param scanDuration how long scan-to-screen runs
  * @param scanStreams other streams open during scan-to-screen (each scan reaches every one of them)
  * @param specialStreams streams for the stalled-clients and reconnect-storm scenarios
+ * @param stallWindow how long the frozen clients stay frozen, measured, while the load goes on: long enough for
+ *     their socket buffers to fill at the step's rate and for Roomwatch's write timeout (the ping interval, 30 s)
+ *     to pass twice
  * @param ingestScanners closed-loop scanner counts for the ingest ladder
  */
 record Plan(
@@ -31,6 +34,7 @@ record Plan(
         Duration scanDuration,
         int scanStreams,
         int specialStreams,
+        Duration stallWindow,
         List<Integer> ingestScanners,
         Duration ingestStep) {
 
@@ -50,6 +54,7 @@ record Plan(
                 Duration.ofSeconds(5),
                 20,
                 100,
+                Duration.ofSeconds(5),
                 List.of(4),
                 Duration.ofSeconds(3));
     }
@@ -68,6 +73,7 @@ record Plan(
                 Duration.ofSeconds(10),
                 100,
                 1_000,
+                Duration.ofSeconds(75),
                 List.of(8, 32),
                 Duration.ofSeconds(5));
     }
@@ -86,6 +92,7 @@ record Plan(
                 Duration.ofSeconds(30),
                 100,
                 10_000,
+                Duration.ofSeconds(180),
                 List.of(8, 32, 64, 128),
                 Duration.ofSeconds(15));
     }

@@ -25,6 +25,7 @@ class LoadTestTests {
                 fanOut("nchan", 5000, 10_000.0, limit)));
 
         assertThat(comparisons)
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("equalLoad")
                 .containsExactly(
                         new Report.Comparison(1000, "nchan", 60_000, 40_000, 1.5, "both limits found"),
                         new Report.Comparison(
@@ -49,6 +50,23 @@ class LoadTestTests {
                 .containsExactly(
                         new Report.Comparison(5000, "nchan", 9_941, 0, 0, "the peer sustained no step, Roomwatch did"),
                         new Report.Comparison(10000, "nchan", 0, 0, 0, "neither sustained a step"));
+    }
+
+    @Test
+    void comparesP99AtTheHighestPublishRateBothLaddersRan() {
+        Step rw1 = new Step("roomwatch", 10000, 1, 1, 10_000, 50, 90, 140, 200, 1, 0, 0, 0, 0, -1, 0);
+        Step rw2 = new Step("roomwatch", 10000, 1.5, 1.5, 15_000, 80, 150, 260, 300, 1, 0, 0, 0, 0, -1, 0);
+        Step nchan1 = new Step("nchan", 10000, 1, 1, 10_000, 60, 120, 180, 250, 1, 0, 0, 0, 0, -1, 0);
+        String limit = "p99 140.0 ms passed 100 ms";
+
+        Report.Comparison c = LoadTest.compare(List.of(
+                        new Report.FanOut("roomwatch", 10000, 10000, List.of(rw1, rw2), null, limit),
+                        new Report.FanOut("nchan", 10000, 10000, List.of(nchan1), null, limit)))
+                .getFirst();
+
+        assertThat(c.reading()).isEqualTo("neither sustained a step");
+        assertThat(c.equalLoad()).isEqualTo(new Report.EqualLoad(1, 10_000, 140, 0, 10_000, 180, 0));
+        assertThat(c.equalLoad().roomwatchBetter()).isTrue();
     }
 
     @Test

@@ -35,19 +35,32 @@ public final class MarkdownReport {
         }
         if (!r.comparisons().isEmpty()) {
             md.append("## Roomwatch against the peers (best sustained deliveries/s at the same streams)\n\n");
-            md.append("| streams | peer | Roomwatch /s | peer /s | ratio | reading |\n");
-            md.append("|---:|---|---:|---:|---:|---|\n");
+            md.append("| streams | peer | Roomwatch /s | peer /s | ratio | reading | p99 at equal load |\n");
+            md.append("|---:|---|---:|---:|---:|---|---|\n");
             for (Report.Comparison c : r.comparisons()) {
+                Report.EqualLoad e = c.equalLoad();
                 md.append(f(
-                        "| %d | %s | %.0f | %.0f | %s | %s |%n",
+                        "| %d | %s | %.0f | %.0f | %s | %s | %s |%n",
                         c.streams(),
                         c.peer(),
                         c.roomwatchPerSecond(),
                         c.peerPerSecond(),
                         c.peerPerSecond() == 0 ? "–" : f("%.2f", c.ratio()),
-                        c.reading()));
+                        c.reading(),
+                        e == null
+                                ? "–"
+                                : f(
+                                        "%.0f msg/s: Roomwatch %.1f ms (lost %d), %s %.1f ms (lost %d)",
+                                        e.publishRate(),
+                                        e.roomwatchP99Ms(),
+                                        e.roomwatchLost(),
+                                        c.peer(),
+                                        e.peerP99Ms(),
+                                        e.peerLost())));
             }
             md.append('\n');
+            md.append("Where no target held a step under the p99 bound there is no ratio; the last column compares the"
+                    + " two at the highest publish rate both ran, and the lower p99 is the better.\n\n");
         }
         if (!r.fanOut().isEmpty()) {
             md.append("## Fan-out\n\n");
@@ -89,9 +102,22 @@ public final class MarkdownReport {
             Report.Stalled s = r.stalled();
             md.append("## Stalled clients\n\n");
             md.append(f(
-                    "%d of %d streams stop reading; healthy streams' p99 changes by %+.1f %%; the server ended"
-                            + " %d stalled connections.%n%n",
-                    s.stalledStreams(), s.streams(), s.p99IncreasePercent(), s.stalledEndedByServer()));
+                    "%d of %d streams stop reading for %.0f s while the load goes on; healthy streams' p99 changes by"
+                            + " %+.1f %%; the server ended %d of the %d stalled connections.%n%n",
+                    s.stalledStreams(),
+                    s.streams(),
+                    s.windowSeconds(),
+                    s.p99IncreasePercent(),
+                    s.stalledEndedByServer(),
+                    s.stalledStreams()));
+            List<Double> ended = s.endedAfterSeconds() == null ? List.of() : s.endedAfterSeconds();
+            if (!ended.isEmpty()) {
+                md.append(f(
+                        "Seen closed after they stopped reading (a stalled client's socket buffers fill first, at"
+                                + " the step's rate, then the server's write timeout runs): first %.1f s, median %.1f s,"
+                                + " last %.1f s (%d seen during the window).%n%n",
+                        ended.getFirst(), ended.get(ended.size() / 2), ended.getLast(), ended.size()));
+            }
             steps(md, List.of(s.baseline(), s.withStalled()));
         }
         if (r.storm() != null) {
@@ -110,11 +136,19 @@ public final class MarkdownReport {
         }
         if (r.ingest() != null) {
             md.append("## Ingest (durable scans/s)\n\n");
-            md.append("| scanners | rooms | scans/s | failed | p50 | p99 |\n|---:|---:|---:|---:|---:|---:|\n");
+            md.append("| scanners | rooms | scans/s | failed | p50 | p99 | server CPU cores | CPU per scan |\n"
+                    + "|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Report.IngestStep s : r.ingest().steps()) {
                 md.append(f(
-                        "| %d | %d | %.0f | %d | %.1f ms | %.1f ms |%n",
-                        s.scanners(), s.rooms(), s.scansPerSecond(), s.failed(), s.p50Ms(), s.p99Ms()));
+                        "| %d | %d | %.0f | %d | %.1f ms | %.1f ms | %.2f | %.2f ms |%n",
+                        s.scanners(),
+                        s.rooms(),
+                        s.scansPerSecond(),
+                        s.failed(),
+                        s.p50Ms(),
+                        s.p99Ms(),
+                        s.cpuCores(),
+                        s.cpuMsPerScan()));
             }
             md.append('\n');
         }

@@ -34,7 +34,43 @@ public record Report(
      *     rate is only a lower bound
      */
     public record Comparison(
-            int streams, String peer, double roomwatchPerSecond, double peerPerSecond, double ratio, String reading) {}
+            int streams,
+            String peer,
+            double roomwatchPerSecond,
+            double peerPerSecond,
+            double ratio,
+            String reading,
+            EqualLoad equalLoad) {
+
+        public Comparison(
+                int streams,
+                String peer,
+                double roomwatchPerSecond,
+                double peerPerSecond,
+                double ratio,
+                String reading) {
+            this(streams, peer, roomwatchPerSecond, peerPerSecond, ratio, reading, null);
+        }
+    }
+
+    /**
+     * The two ladders at the highest publish rate both ran (their steps share rates: same start, same factor), whether
+     * or not either sustained it: where no one holds the p99 bound this is the comparison that is left.
+     */
+    public record EqualLoad(
+            double publishRate,
+            double roomwatchDeliveriesPerSecond,
+            double roomwatchP99Ms,
+            long roomwatchLost,
+            double peerDeliveriesPerSecond,
+            double peerP99Ms,
+            long peerLost) {
+
+        /** Roomwatch's p99 is the lower and it lost no more than the peer. */
+        public boolean roomwatchBetter() {
+            return roomwatchP99Ms < peerP99Ms && roomwatchLost <= peerLost;
+        }
+    }
 
     /**
      * Scans at a fixed rate while the fan-out streams are open; latency from sending the scan to a supervisor's
@@ -54,14 +90,22 @@ public record Report(
             double acceptedP99Ms,
             Step fanOutDuringIt) {}
 
-    /** The same load with and without 1 % of the streams frozen; healthy streams measured. */
+    /**
+     * The same load with and without 1 % of the streams frozen; healthy streams measured. The frozen streams stay
+     * frozen for {@code windowSeconds} while the load goes on; {@code endedAfterSeconds} holds, in order, how long
+     * after it stopped reading each one that the server ended during that window was seen closed (one probe's
+     * lag, a quarter second, included); {@code stalledEndedByServer} also counts those found closed only when they
+     * were thawed at the end.
+     */
     public record Stalled(
             int streams,
             int stalledStreams,
             Step baseline,
             Step withStalled,
             double p99IncreasePercent,
-            long stalledEndedByServer) {}
+            long stalledEndedByServer,
+            double windowSeconds,
+            List<Double> endedAfterSeconds) {}
 
     /** Every stream reconnects at once with Last-Event-ID while messages keep coming. */
     public record Storm(
@@ -76,5 +120,17 @@ public record Report(
     /** Closed-loop scanners: the most durable scans a second (2xx answers, each written before it is answered). */
     public record Ingest(List<IngestStep> steps, IngestStep best) {}
 
-    public record IngestStep(int scanners, int rooms, double scansPerSecond, long failed, double p50Ms, double p99Ms) {}
+    /**
+     * One ingest step; {@code cpuCores} is the server's CPU (the JVM and its database together) over the step and
+     * {@code cpuMsPerScan} that per answered scan: less noisy than the rate on a machine others use too.
+     */
+    public record IngestStep(
+            int scanners,
+            int rooms,
+            double scansPerSecond,
+            long failed,
+            double p50Ms,
+            double p99Ms,
+            double cpuCores,
+            double cpuMsPerScan) {}
 }

@@ -19,6 +19,9 @@ public final class Targets {
     static final String NO = "**no**";
     static final String UNKNOWN = "not known";
 
+    /** Issue 18's heap for 10,000 streams with ZGC. */
+    static final long HEAP_BOUND = 512L << 20;
+
     private Targets() {}
 
     private static double sustainedRate(Report.FanOut fanOut) {
@@ -51,22 +54,30 @@ public final class Targets {
                     "fan-out >= 50,000 deliveries/s, p99 <= 100 ms, no loss",
                     measured,
                     sustainedRate(strongest) >= 50_000));
-            long heap = largest.steps().stream()
+        }
+        // The heap bound is issue 18's 512 MiB (SPEC 8 asks 1 GiB), judged on the 10,000-stream ladder only (a
+        // 20,000-stream run needs a larger heap, and ZGC then fills more of it at every count).
+        Report.FanOut tenThousand = r.fanOut().stream()
+                .filter(fo -> fo.target().equals("roomwatch") && fo.streams() == 10_000)
+                .findFirst()
+                .orElse(null);
+        if (tenThousand != null) {
+            long heap = tenThousand.steps().stream()
                     .mapToLong(Step::peakHeapBytes)
                     .max()
                     .orElse(-1);
-            if (largest.streams() >= 10_000 && heap >= 0) {
+            if (heap >= 0) {
                 checks.add(new Check(
-                        "10,000 streams open, heap <= 1 GiB",
-                        f("%d live, heap peak %.0f MiB", largest.live(), heap / 1048576.0),
-                        largest.live() >= 10_000 && heap <= 1L << 30));
+                        "10,000 streams open, heap <= 512 MiB",
+                        f("%d live, heap peak %.0f MiB", tenThousand.live(), heap / 1048576.0),
+                        tenThousand.live() >= 10_000 && heap <= HEAP_BOUND));
             }
         }
         for (Report.Comparison c : r.comparisons()) {
             checks.add(new Check(
                     f("at least %s's delivery rate at equal p99 (%d streams)", c.peer(), c.streams()),
                     c.peerPerSecond() == 0
-                            ? f("no ratio: %s", c.reading())
+                            ? f("no ratio: %s", c.reading()) + equalLoad(c)
                             : f("ratio %.2f (%s)", c.ratio(), c.reading()),
                     ratioMet(c)));
         }
@@ -89,6 +100,10 @@ public final class Targets {
                     "1 % stalled clients raise healthy p99 by <= 10 %",
                     f("%+.1f %% (%d streams)", s.p99IncreasePercent(), s.streams()),
                     s.p99IncreasePercent() <= 10 && s.withStalled().lost() == 0));
+            checks.add(new Check(
+                    "stalled clients closed by the server",
+                    f("%d of %d within %.0f s", s.stalledEndedByServer(), s.stalledStreams(), s.windowSeconds()),
+                    s.stalledEndedByServer() == s.stalledStreams()));
         }
         if (r.storm() != null) {
             Report.Storm s = r.storm();
@@ -101,10 +116,24 @@ public final class Targets {
     }
 
     /** A ladder that found no limit bounds the ratio from one side only; a peer that held no step gives none. */
+    private static String equalLoad(Report.Comparison c) {
+        Report.EqualLoad e = c.equalLoad();
+        if (e == null || c.roomwatchPerSecond() > 0) {
+            return "";
+        }
+        return f(
+                "; at equal load (%.0f msg/s) p99 %.1f ms against %.1f ms",
+                e.publishRate(), e.roomwatchP99Ms(), e.peerP99Ms());
+    }
+
     private static String ratioMet(Report.Comparison c) {
         if (c.peerPerSecond() == 0) {
-            // No peer rate to divide by: any sustained Roomwatch step is more than the peer held.
-            return c.roomwatchPerSecond() > 0 ? YES : UNKNOWN;
+            // No peer rate to divide by: any sustained Roomwatch step is more than the peer held; where neither held
+            // one, the lower p99 at equal load decides.
+            if (c.roomwatchPerSecond() > 0) {
+                return YES;
+            }
+            return c.equalLoad() == null ? UNKNOWN : c.equalLoad().roomwatchBetter() ? YES : NO;
         }
         boolean atLeast = c.reading().startsWith("Roomwatch ran out");
         boolean atMost = c.reading().startsWith("the peer ran out");

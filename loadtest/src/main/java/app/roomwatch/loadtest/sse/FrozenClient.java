@@ -89,6 +89,23 @@ public final class FrozenClient implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether the server has dropped this connection, learned without reading (which would thaw it): two bytes of
+     * blank line go to the server, which a stream's server drops (HTTP allows blank lines between requests). On a
+     * connection the server has closed, the first such write is answered with a reset and a later one fails. Call it
+     * now and then (every few hundred milliseconds); the answer lags the close by one call.
+     */
+    public boolean closedByServerWithoutReading() {
+        try {
+            channel.write(ByteBuffer.wrap(BLANK_LINE));
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static final byte[] BLANK_LINE = {'\r', '\n'};
+
     @Override
     public void close() throws IOException {
         channel.close();

@@ -108,4 +108,23 @@ class TargetsTests {
                 .getFirst();
         assertThat(neither.met()).isEqualTo(Targets.UNKNOWN);
     }
+
+    @Test
+    void whereNeitherHeldAStepTheLowerP99AtEqualLoadDecides() {
+        var lower = new Report.EqualLoad(1, 10_000, 140, 0, 10_000, 180, 0);
+        Targets.Check ahead = Targets.of(report(
+                        List.of(),
+                        List.of(new Report.Comparison(10000, "nchan", 0, 0, 0, "neither sustained a step", lower))))
+                .getFirst();
+        assertThat(ahead.met()).isEqualTo(Targets.YES);
+        assertThat(ahead.measured())
+                .isEqualTo("no ratio: neither sustained a step; at equal load (1 msg/s) p99 140.0 ms against 180.0 ms");
+
+        var higher = new Report.EqualLoad(1, 10_000, 220, 0, 10_000, 150, 0);
+        Targets.Check behind = Targets.of(report(
+                        List.of(),
+                        List.of(new Report.Comparison(10000, "nchan", 0, 0, 0, "neither sustained a step", higher))))
+                .getFirst();
+        assertThat(behind.met()).isEqualTo(Targets.NO);
+    }
 }

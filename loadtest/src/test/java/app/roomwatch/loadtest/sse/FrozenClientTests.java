@@ -70,4 +70,37 @@ class FrozenClientTests {
             }
         }
     }
+
+    @Test
+    void learnsThatTheServerClosedItWithoutReadingWhatTheServerSent() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Socket> accepted = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    Socket socket = listener.accept();
+                    socket.getInputStream().read(new byte[4096]);
+                    socket.getOutputStream().write(new byte[64 * 1024]);
+                    accepted.complete(socket);
+                } catch (IOException e) {
+                    accepted.completeExceptionally(e);
+                }
+            });
+            URI uri = URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/sub");
+            try (FrozenClient client =
+                    FrozenClient.open(HttpRequest.newBuilder(uri).build())) {
+                Socket serverSide = accepted.get(10, TimeUnit.SECONDS);
+                assertThat(client.closedByServerWithoutReading()).isFalse();
+                assertThat(client.closedByServerWithoutReading()).isFalse();
+
+                serverSide.close();
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                boolean seen = false;
+                while (!seen && System.nanoTime() < deadline) {
+                    seen = client.closedByServerWithoutReading();
+                    Thread.sleep(50);
+                }
+                assertThat(seen).as("seen closed within a few probes").isTrue();
+            }
+        }
+    }
 }

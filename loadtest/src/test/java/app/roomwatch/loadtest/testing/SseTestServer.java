@@ -45,15 +45,17 @@ public final class SseTestServer implements AutoCloseable {
         String last = exchange.getRequestHeaders().getFirst("Last-Event-ID");
         lastEventIds.add(last == null ? "" : last);
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
         var subscriber = new Subscriber(out, new CountDownLatch(1));
-        synchronized (out) {
-            out.write("retry: 1000\n\nevent: connected\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-        subscribers.add(subscriber);
         try {
+            synchronized (out) {
+                // Listed before the client can see its answer, so that a closeAll() right after connecting reaches
+                // it; a broadcast meanwhile waits for the lock, so it never writes before the headers.
+                subscribers.add(subscriber);
+                exchange.sendResponseHeaders(200, 0);
+                out.write("retry: 1000\n\nevent: connected\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
             subscriber.done().await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

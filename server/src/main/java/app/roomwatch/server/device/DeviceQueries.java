@@ -181,6 +181,15 @@ class DeviceQueries {
                 .optional();
     }
 
+    /** Tells every instance, when the caller's transaction commits, that a device's key or status changed. */
+    void announceKeyChanged(String channel, String message) {
+        jdbc.sql("SELECT pg_notify(:channel, :message)")
+                .param("channel", channel)
+                .param("message", message)
+                .query((rs, n) -> 1)
+                .list();
+    }
+
     /** Marks one online device of any tenant unheard since {@code since} silent; reads its room's name too. */
     Optional<Devices.Silent> markOneSilent(Instant since) {
         return jdbc.sql("""

@@ -64,9 +64,11 @@ public class Devices implements RoomArchive.Scanners {
     private final AuditLog audit;
     private final Clock clock;
     private final Map<Long, Instant> lastMarked = new ConcurrentHashMap<>();
+    private final DeviceKeyCache keys;
 
-    Devices(DeviceQueries queries, Rooms rooms, EventLog events, AuditLog audit, Clock clock) {
+    Devices(DeviceQueries queries, Rooms rooms, EventLog events, AuditLog audit, Clock clock, DeviceKeyCache keys) {
         this.queries = queries;
+        this.keys = keys;
         this.rooms = rooms;
         this.events = events;
         this.audit = audit;
@@ -97,6 +99,8 @@ public class Devices implements RoomArchive.Scanners {
                 queries.lock(tenantId, id).orElseThrow(() -> ApiException.notFound("There is no device " + deviceId));
         String name = update.name().strip();
         DeviceStatus status = queries.update(tenantId, id, name, room, update.mode());
+        // Scans read the room and mode from the key cache: every instance must read them afresh.
+        keys.keyChanging(id);
         events.append(tenantId, Topic.TENANT, new DeviceStatusChanged(Ids.of(id), Ids.of(room), status));
         Map<String, String> changed = new TreeMap<>();
         if (!before.name().equals(name)) {
@@ -181,6 +185,7 @@ public class Devices implements RoomArchive.Scanners {
      */
     private Optional<String> rekey(long tenantId, long id, String keyId, byte[] hash, DeviceStatus status) {
         Optional<DeviceQueries.Placed> placed = queries.rekey(tenantId, id, keyId, hash, status);
+        placed.ifPresent(device -> keys.keyChanging(id));
         placed.ifPresent(device -> events.append(
                 tenantId, Topic.TENANT, new DeviceStatusChanged(Ids.of(id), Ids.of(device.roomId()), status)));
         return placed.map(DeviceQueries.Placed::name);
@@ -210,8 +215,16 @@ public class Devices implements RoomArchive.Scanners {
         }
         String keyId = apiKey.substring(PREFIX.length(), split);
         byte[] presented = sha256(apiKey.substring(split + 1));
-        return queries.byKeyId(keyId)
-                .filter(row -> MessageDigest.isEqual(row.hash(), presented))
+        Optional<DeviceQueries.Keyed> row = keys.get(keyId);
+        if (row.isEmpty()) {
+            long generation = keys.generation();
+            row = queries.byKeyId(keyId);
+            // Only a key that works is kept: a wrong or unknown key is read again every time.
+            row.filter(found -> MessageDigest.isEqual(found.hash(), presented))
+                    .filter(found -> found.device().status() != DeviceStatus.REVOKED)
+                    .ifPresent(found -> keys.keep(keyId, found, generation));
+        }
+        return row.filter(found -> MessageDigest.isEqual(found.hash(), presented))
                 .map(DeviceQueries.Keyed::device)
                 .filter(device -> device.status() != DeviceStatus.REVOKED);
     }
@@ -231,7 +244,11 @@ public class Devices implements RoomArchive.Scanners {
             return;
         }
         lastMarked.put(device.id(), now);
-        if (queries.markSeen(device, now).filter("silent"::equals).isPresent()) {
+        Optional<String> before = queries.markSeen(device, now);
+        if (before.isPresent() && device.status() != DeviceStatus.ONLINE) {
+            keys.markedOnline(device.id());
+        }
+        if (before.filter("silent"::equals).isPresent()) {
             events.append(
                     device.tenantId(),
                     Topic.TENANT,

@@ -18,32 +18,26 @@ class ScanRequestQueries {
         this.jdbc = jdbc;
     }
 
-    /** Claims the key; false when it was claimed before (a concurrent one waits here until the first commits). */
-    boolean claim(long tenantId, long deviceId, String key, byte[] requestHash, Instant now) {
+    /**
+     * Records the key with its answer; false when it was recorded before (a concurrent one waits here until the first
+     * commits).
+     */
+    boolean record(long tenantId, long deviceId, String key, byte[] requestHash, int status, String body, Instant now) {
         return jdbc.sql("""
-                        INSERT INTO scan_request (tenant_id, device_id, idempotency_key, request_hash, created_at)
-                        VALUES (:tenant, :device, :key, :hash, :now)
+                        INSERT INTO scan_request
+                            (tenant_id, device_id, idempotency_key, request_hash, status, response, created_at)
+                        VALUES (:tenant, :device, :key, :hash, :status, :body, :now)
                         ON CONFLICT (device_id, idempotency_key) DO NOTHING
                         """)
                         .param("tenant", tenantId)
                         .param("device", deviceId)
                         .param("key", key)
                         .param("hash", requestHash)
+                        .param("status", status)
+                        .param("body", body)
                         .param("now", Timestamp.from(now))
                         .update()
                 > 0;
-    }
-
-    void answer(long deviceId, String key, int status, String body) {
-        jdbc.sql("""
-                        UPDATE scan_request SET status = :status, response = :body
-                        WHERE device_id = :device AND idempotency_key = :key
-                        """)
-                .param("status", status)
-                .param("body", body)
-                .param("device", deviceId)
-                .param("key", key)
-                .update();
     }
 
     Earlier earlier(long deviceId, String key) {

@@ -23,12 +23,13 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records a scanner's scan by the scan rule of SPEC section 3, exactly once per {@code Idempotency-Key}: the key is
- * inserted first, so a concurrent retry waits on it and then answers what the first one answered; the answer,
- * refusals included, is stored with the change and its events in one transaction.
+ * written with its answer (refusals included) last, in the transaction of the change and its events; a retry that
+ * finds the key taken rolls back whatever it did and answers what the first one answered.
  */
 @Service
 class ScanService {
@@ -68,11 +69,20 @@ class ScanService {
 
     @Transactional
     public Answer record(Device device, String idempotencyKey, ScanRequest request, byte[] requestHash) {
-        if (!requests.claim(device.tenantId(), device.id(), idempotencyKey, requestHash, clock.instant())) {
+        Answer answer = apply(device, request);
+        // The key and its answer in one write, after the change: a concurrent retry has done the same work meanwhile,
+        // waits here for this transaction and, finding the key taken, rolls its work back and answers the same.
+        if (!requests.record(
+                device.tenantId(),
+                device.id(),
+                idempotencyKey,
+                requestHash,
+                answer.status(),
+                answer.body(),
+                clock.instant())) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return earlierAnswer(device, idempotencyKey, requestHash);
         }
-        Answer answer = apply(device, request);
-        requests.answer(device.id(), idempotencyKey, answer.status(), answer.body());
         return answer;
     }
 

@@ -1,14 +1,10 @@
 package app.roomwatch.server.stream;
 
-import jakarta.servlet.ServletRequest;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Notices the moment a stream's client closes its connection. Jetty reads nothing from a connection while a response
@@ -18,27 +14,15 @@ import org.slf4j.LoggerFactory;
  */
 final class ClientGone {
 
-    private static final Logger log = LoggerFactory.getLogger(ClientGone.class);
-
     private ClientGone() {}
 
     /**
-     * Runs {@code gone} once the client of {@code request} has closed its connection (or the connection failed).
+     * Runs {@code gone} once the client has closed the connection (or the connection failed).
      *
-     * @return false when the connection can not be watched (not Jetty, or already being read), in which case the next
-     *     failed write is what ends the stream
+     * @return false when the connection can not be watched (already being read), in which case the next failed write
+     *     is what ends the stream
      */
-    static boolean watch(ServletRequest request, Runnable gone) {
-        EndPoint endPoint;
-        try {
-            endPoint = ServletContextRequest.getServletContextRequest(request)
-                    .getConnectionMetaData()
-                    .getConnection()
-                    .getEndPoint();
-        } catch (RuntimeException e) {
-            log.debug("Can not watch this stream's connection: {}", e.toString());
-            return false;
-        }
+    static boolean watch(EndPoint endPoint, Runnable gone) {
         return endPoint.tryFillInterested(new Watch(endPoint, gone));
     }
 

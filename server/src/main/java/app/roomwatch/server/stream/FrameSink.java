@@ -13,4 +13,12 @@ interface FrameSink {
 
     /** Ends the response; safe to call more than once and after a failed write. */
     void close();
+
+    /**
+     * Drops the connection at once, failing a write that waits for a client that stopped reading; what the client has
+     * not taken is discarded. Safe to call from any thread, more than once.
+     */
+    default void abort() {
+        close();
+    }
 }

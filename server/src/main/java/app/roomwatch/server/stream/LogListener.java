@@ -1,6 +1,7 @@
 package app.roomwatch.server.stream;
 
 import app.roomwatch.server.auth.SessionControl;
+import app.roomwatch.server.event.ControlChannel;
 import app.roomwatch.server.event.EventLog;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -36,14 +38,22 @@ class LogListener implements SmartLifecycle {
     private final StreamSettings settings;
     private final JsonMapper json;
     private final LogNotifier notifier;
+    private final ApplicationEventPublisher publisher;
 
     private volatile boolean running;
     private volatile int backendPid;
     private volatile Connection connection;
     private Thread thread;
 
-    LogListener(DataSource dataSource, StreamHub hub, StreamSettings settings, JsonMapper json, LogNotifier notifier) {
+    LogListener(
+            DataSource dataSource,
+            StreamHub hub,
+            StreamSettings settings,
+            JsonMapper json,
+            LogNotifier notifier,
+            ApplicationEventPublisher publisher) {
         this.dataSource = dataSource;
+        this.publisher = publisher;
         this.hub = hub;
         this.settings = settings;
         this.json = json;
@@ -100,6 +110,8 @@ class LogListener implements SmartLifecycle {
                 }
                 // Whatever was appended while no one listened is in the log: read it now.
                 hub.wake();
+                // Control notices sent while no one listened are lost: whatever was kept on their word is forgotten.
+                publisher.publishEvent(new ControlChannel.Hearing(true));
                 backoff = Duration.ofMillis(100);
                 PGConnection pg = listening.unwrap(PGConnection.class);
                 while (running) {
@@ -121,6 +133,7 @@ class LogListener implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
+                publisher.publishEvent(new ControlChannel.Hearing(false));
                 log.warn("Lost the connection listening for events, reconnecting in {}: {}", backoff, e.toString());
                 try {
                     Thread.sleep(backoff);
@@ -142,7 +155,9 @@ class LogListener implements SmartLifecycle {
             }
         } else if (SessionControl.CHANNEL.equals(notification.getName())) {
             JsonNode message = json.readTree(notification.getParameter());
-            if ("sessions_ended".equals(message.path("type").asString())) {
+            if (!"sessions_ended".equals(message.path("type").asString())) {
+                publisher.publishEvent(new ControlChannel.Notice(message));
+            } else {
                 JsonNode session = message.path("sessionId");
                 int ended = hub.endSessions(
                         Long.parseLong(message.path("tenantId").asString()),

@@ -6,17 +6,22 @@ import jakarta.servlet.ServletResponseWrapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.eclipse.jetty.io.EndPoint;
 
 /**
  * Frames straight to the servlet response of an asynchronous request: one write and one flush per batch the
- * connection's writer hands over, with nothing between the writer and Tomcat's output buffer. The writer may start
+ * connection's writer hands over, with nothing between the writer and the container's output buffer. The writer may start
  * before the request has gone asynchronous, so its first write waits for {@link #start}.
  */
 final class ServletSink implements FrameSink {
 
     private final CompletableFuture<AsyncContext> started = new CompletableFuture<>();
+
+    /** The connection under the response, when the container is Jetty; set before {@link #started} completes. */
+    private volatile EndPoint connection;
 
     /** Used by the connection's writer only. */
     private OutputStream out;
@@ -25,7 +30,8 @@ final class ServletSink implements FrameSink {
      * Hands over the asynchronous request; false when the stream has already ended, in which case the caller
      * completes the request itself.
      */
-    boolean start(AsyncContext context) {
+    boolean start(AsyncContext context, Optional<EndPoint> connection) {
+        this.connection = connection.orElse(null);
         return started.complete(context);
     }
 
@@ -56,6 +62,17 @@ final class ServletSink implements FrameSink {
             response = wrapper.getResponse();
         }
         return response;
+    }
+
+    /** Resets the connection itself: a blocked write fails at once, and Jetty completes the request. */
+    @Override
+    public void abort() {
+        EndPoint endPoint = connection;
+        if (endPoint == null) {
+            close();
+        } else {
+            JettyConnection.abort(endPoint, new IOException("the client stopped reading"));
+        }
     }
 
     @Override

@@ -4,10 +4,12 @@ import app.roomwatch.model.event.Connected;
 import app.roomwatch.model.event.Ping;
 import app.roomwatch.model.event.Reset;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -42,6 +44,10 @@ final class StreamConnection {
     private volatile boolean closed;
     private volatile String closeReason;
     private volatile Thread writer;
+    /** {@link System#nanoTime()} when the write under way began; {@link #NOT_WRITING} between writes. */
+    private volatile long writingSince = NOT_WRITING;
+
+    private static final long NOT_WRITING = Long.MIN_VALUE;
 
     /** Guarded by the hub's lock. */
     Instant nextPingAt;
@@ -110,6 +116,48 @@ final class StreamConnection {
         }
     }
 
+    /**
+     * Whether a write has waited for the client longer than {@code limit} as of {@code nowNanos}: the client stopped
+     * reading and its socket's buffers are full.
+     */
+    boolean writeStalled(long nowNanos, Duration limit) {
+        long since = writingSince;
+        return since != NOT_WRITING && nowNanos - since >= limit.toNanos();
+    }
+
+    /**
+     * Closes a stream whose client stopped reading: its connection is dropped, which fails the write that waits for
+     * it, and the writer ends.
+     */
+    void abort(String reason) {
+        close(reason, true);
+        sink.abort();
+    }
+
+    /**
+     * Every write goes through here, so that the hub's housekeeping can see one that does not complete. A large write
+     * (a replay page, a burst) goes in slices of {@link #SLICE} bytes, each timed on its own: a client on a slow link
+     * that keeps taking data is never taken for one that stopped.
+     */
+    private void write(byte[] frames) throws IOException {
+        try {
+            if (frames.length <= SLICE) {
+                writingSince = System.nanoTime();
+                sink.write(frames);
+                return;
+            }
+            for (int from = 0; from < frames.length; from += SLICE) {
+                writingSince = System.nanoTime();
+                sink.write(Arrays.copyOfRange(frames, from, Math.min(frames.length, from + SLICE)));
+            }
+        } finally {
+            writingSince = NOT_WRITING;
+        }
+    }
+
+    /** The most written at once: a client must take this much within a write timeout to count as reading. */
+    static final int SLICE = 16 * 1024;
+
     String closeReason() {
         return closeReason;
     }
@@ -153,7 +201,7 @@ final class StreamConnection {
                 start.write(
                         writing.frames().control(new Reset(opening.resetReason().get())));
             }
-            sink.write(start.toByteArray());
+            write(start.toByteArray());
             written = replay(opened, written, opening.registeredAt(), writing);
             live(written, writing);
         } catch (InterruptedException e) {
@@ -182,7 +230,7 @@ final class StreamConnection {
                     frames.write(event.frame());
                 }
             }
-            sink.write(frames.toByteArray());
+            write(frames.toByteArray());
             writing.metrics().replayed(page.size());
             position = page.getLast().cursor();
         }
@@ -219,7 +267,7 @@ final class StreamConnection {
                 }
             }
             if (!frames.isEmpty() && !closed) {
-                sink.write(joined(frames));
+                write(joined(frames));
                 Instant now = writing.clock().instant();
                 for (StoredEvent event : sent) {
                     writing.metrics().delivered(event, now);

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.eclipse.jetty.io.EndPoint;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -71,9 +72,13 @@ class StreamController {
             // No timeout: the stream ends when its token expires, its session ends or its client goes.
             async.setTimeout(0);
             async.addListener(new Ending(connection));
-            // Frees the stream's slot the moment its client goes, not at the next write.
-            ClientGone.watch(request, () -> connection.close("client gone", true));
-            if (!sink.start(async)) {
+            Optional<EndPoint> endPoint = JettyConnection.of(request);
+            endPoint.ifPresent(socket -> {
+                JettyConnection.limitSendBuffer(socket, settings.sendBuffer());
+                // Frees the stream's slot the moment its client goes, not at the next write.
+                ClientGone.watch(socket, () -> connection.close("client gone", true));
+            });
+            if (!sink.start(async, endPoint)) {
                 async.complete();
             }
         } catch (IOException | RuntimeException e) {

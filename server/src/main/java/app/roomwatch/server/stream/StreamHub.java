@@ -252,6 +252,7 @@ class StreamHub implements SmartLifecycle {
                 return;
             }
             Instant now = clock.instant();
+            long nowNanos = System.nanoTime();
             lock.lock();
             try {
                 if (!now.isBefore(forgetAt)) {
@@ -265,6 +266,13 @@ class StreamHub implements SmartLifecycle {
                         if (!now.isBefore(connection.expiresAt())) {
                             connection.close("expired", false);
                             remove(connection);
+                        } else if (connection.writeStalled(nowNanos, settings.writeTimeout())) {
+                            // A write has waited this long: the client stopped reading and the socket's buffers
+                            // are full. Dropping the connection fails that write; the client resumes from its cursor.
+                            connection.abort("stalled");
+                            remove(connection);
+                            metrics.stalled();
+                            log.info("Stream {} stopped taking writes and was closed", connection.number());
                         } else if (!now.isBefore(connection.nextPingAt)) {
                             connection.ping();
                             connection.nextPingAt = now.plus(settings.pingInterval());

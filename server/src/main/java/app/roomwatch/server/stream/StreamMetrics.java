@@ -18,6 +18,7 @@ class StreamMetrics {
     private final Counter replayed;
     private final Counter overflowCloses;
     private final Counter rejected;
+    private final Counter stalledCloses;
     private final Timer lag;
 
     StreamMetrics(MeterRegistry registry) {
@@ -33,6 +34,9 @@ class StreamMetrics {
                 .register(registry);
         overflowCloses = Counter.builder("roomwatch.stream.overflow.closes")
                 .description("Streams closed because their client fell behind")
+                .register(registry);
+        stalledCloses = Counter.builder("roomwatch.stream.stalled.closes")
+                .description("Streams closed because a write to their client could not complete in time")
                 .register(registry);
         rejected = Counter.builder("roomwatch.stream.rejected")
                 .description("Stream connections refused by the per-staff limits")
@@ -79,6 +83,14 @@ class StreamMetrics {
 
     double overflowCloses() {
         return overflowCloses.count();
+    }
+
+    void stalled() {
+        stalledCloses.increment();
+    }
+
+    double stalledCloses() {
+        return stalledCloses.count();
     }
 
     void rejected() {

@@ -3,6 +3,7 @@ package app.roomwatch.server.stream;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the real-time stream, under {@code roomwatch.stream.*}.
@@ -21,6 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readBatch events read from the log per query, by the hub and by replays
  * @param maxPageSize the largest {@code limit} of {@code GET /api/events}
  * @param listenerMaxBackoff the longest wait between attempts to re-open the listening connection
+ * @param writeTimeout how long one write to a client may wait for the client to take it before the stream is
+ *     closed as stalled (a client that stopped reading: a frozen tab, a laptop gone to sleep); the ping interval
+ *     when not set, so that such a client is closed within two ping intervals of its first write that waits
+ * @param sendBuffer the kernel's send buffer of a stream's socket: what a client that stopped reading can hold up
+ *     before a write waits (left to the kernel when zero)
  */
 @ConfigurationProperties("roomwatch.stream")
 record StreamSettings(
@@ -36,4 +42,13 @@ record StreamSettings(
         @DefaultValue("10") int connectsPerMinute,
         @DefaultValue("500") int readBatch,
         @DefaultValue("500") int maxPageSize,
-        @DefaultValue("30s") Duration listenerMaxBackoff) {}
+        @DefaultValue("30s") Duration listenerMaxBackoff,
+        Duration writeTimeout,
+        @DefaultValue("64KB") DataSize sendBuffer) {
+
+    StreamSettings {
+        if (writeTimeout == null) {
+            writeTimeout = pingInterval;
+        }
+    }
+}

@@ -122,6 +122,56 @@ class ScaleOutTests {
         }
     }
 
+    @Test
+    void aScannerKeyRevokedOnOneInstanceIsRefusedByBothAtOnceThoughTheOtherHadItInMemory() throws Exception {
+        var tenant = new TestTenants(first.getBean(JdbcClient.class), first.getBean(PasswordEncoder.class)).create();
+        String admin = login(port(first), tenant.slug(), "admin");
+        post(
+                port(first),
+                "/api/active/groups",
+                admin,
+                Map.of(),
+                new StartActivityRequest("Chess", tenant.bigRoomId(), null, List.of(tenant.sup1Id())));
+        JsonNode door = post(
+                port(first), "/api/admin/devices", admin, Map.of(), new DeviceRegistration("Door", tenant.bigRoomId()));
+        String key = door.get("apiKey").asString();
+        // Both instances have used the key, so both keep it in memory.
+        assertThat(scanStatus(port(first), key, tenant.rfidTags().get(0))).isEqualTo(200);
+        assertThat(scanStatus(port(second), key, tenant.rfidTags().get(1))).isEqualTo(200);
+        assertThat(scanStatus(port(second), key, tenant.rfidTags().get(2))).isEqualTo(200);
+
+        HttpResponse<String> revoked = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port(first) + "/api/admin/devices/"
+                                        + door.get("id").asString()))
+                                .header("Authorization", "Bearer " + admin)
+                                .DELETE()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(revoked.statusCode()).isBetween(200, 204);
+
+        assertThat(scanStatus(port(first), key, tenant.rfidTags().get(3))).isEqualTo(401);
+        // The other instance hears of it on the control channel: within milliseconds, well before the 10 s for which
+        // a key is kept at most.
+        await().atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> scanStatus(port(second), key, tenant.rfidTags().get(3)) == 401);
+    }
+
+    private static int scanStatus(int port, String key, String tag) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/iot/scans"))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + key)
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        JSON.writeValueAsString(new ScanRequest(tag, null, null))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
     private static void assertCheckIn(SseClient client, String group, String student) {
         var checkIn = client.until(frame -> "student_checkin".equals(frame.event()), WAIT);
         assertThat(checkIn.json().get("topic").asString()).isEqualTo("active-group:" + group);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.roomwatch.model.event.EventEnvelope;
+import app.roomwatch.model.event.NotificationCreated;
+import app.roomwatch.model.event.NotificationPriority;
 import app.roomwatch.model.event.RoomOccupancyChanged;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -50,6 +52,84 @@ class StreamConnectionTests {
         assertThat(connection.offer(event(1, 4, 4))).isFalse();
         connection.close("overflow", true);
         assertThat(connection.offer(event(1, 5, 5))).isFalse();
+    }
+
+    @Test
+    void aWriteThatWaitsCountsAsStalledButASlowClientThatKeepsTakingDataDoesNot() throws Exception {
+        var slow = new PacedSink(Duration.ofMillis(50));
+        var paced = new StreamConnection(2, new Scope(1, "5", false, Set.of("42")), "s", Instant.MAX, 3, slow);
+        paced.offer(bigEvent(9, 1, 12 * StreamConnection.SLICE));
+        paced.start(new StreamConnection.Opening(new Cursor(7, 0), new Cursor(7, 0), Optional.empty()), writing());
+        // Thirteen slices at 50 ms each: the whole write takes longer than the limit, no slice does.
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < until && slow.written() < 12 * StreamConnection.SLICE) {
+            assertThat(paced.writeStalled(System.nanoTime(), Duration.ofMillis(400)))
+                    .isFalse();
+            Thread.sleep(5);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> slow.written() > 12 * StreamConnection.SLICE);
+
+        slow.freeze();
+        paced.offer(bigEvent(9, 2, 100));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> paced.writeStalled(System.nanoTime(), Duration.ofMillis(400)));
+        paced.abort("stalled");
+        await().atMost(Duration.ofSeconds(5)).until(slow::aborted);
+    }
+
+    /** Takes each write after a pause, or, once frozen, never until aborted. */
+    private static final class PacedSink implements FrameSink {
+        private final Duration pause;
+        private volatile long written;
+        private volatile boolean frozen;
+        private final java.util.concurrent.CountDownLatch abort = new java.util.concurrent.CountDownLatch(1);
+
+        PacedSink(Duration pause) {
+            this.pause = pause;
+        }
+
+        @Override
+        public void write(byte[] frames) throws java.io.IOException {
+            try {
+                if (frozen ? abort.await(10, TimeUnit.SECONDS) : abort.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new java.io.IOException("aborted");
+                }
+            } catch (InterruptedException e) {
+                throw new java.io.InterruptedIOException();
+            }
+            written += frames.length;
+        }
+
+        long written() {
+            return written;
+        }
+
+        void freeze() {
+            frozen = true;
+        }
+
+        boolean aborted() {
+            return abort.getCount() == 0;
+        }
+
+        @Override
+        public void abort() {
+            abort.countDown();
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    private StoredEvent bigEvent(long tx, long id, int size) {
+        var cursor = new Cursor(tx, id);
+        var envelope = new EventEnvelope(
+                cursor.toString(),
+                1,
+                "staff:5",
+                NOW,
+                new NotificationCreated("n" + id, NotificationPriority.INFO, "big", "x".repeat(size), "k"));
+        return new StoredEvent(cursor, 1, envelope, frames.event(envelope));
     }
 
     private StoredEvent event(long tx, long id, int occupancy) {
