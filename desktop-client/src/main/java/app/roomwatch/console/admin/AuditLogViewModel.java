@@ -95,13 +95,16 @@ public final class AuditLogViewModel {
         if (sentence == null) {
             sentence = messages.get("admin.audit.other", actor, entry.action(), target);
         }
+        // A name that ends in a full stop ("Mia K.") ends the sentence with it.
+        String bare = sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
         if (details.isEmpty()) {
-            return sentence;
+            return bare.endsWith(".") ? bare : bare + ".";
         }
         String changed = details.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .map(detail -> detail(detail.getKey(), detail.getValue()))
                 .collect(Collectors.joining(", "));
-        return sentence + " " + messages.get("admin.audit.details", changed);
+        return bare + " " + messages.get("admin.audit.details", changed) + ".";
     }
 
     private String detail(String field, String value) {
