@@ -65,7 +65,7 @@ class StudentAdminController {
                 .param("first", request.firstName().strip())
                 .param("last", request.lastName().strip())
                 .param("class", request.schoolClass().strip())
-                .param("tag", request.rfidTag().strip())
+                .param("tag", tag(request))
                 .param("group", groupId)
                 .param("birthday", request.birthday() == null ? null : Date.valueOf(request.birthday()))
                 .param("guardian", request.guardianContact())
@@ -91,7 +91,7 @@ class StudentAdminController {
                 .param("first", request.firstName().strip())
                 .param("last", request.lastName().strip())
                 .param("class", request.schoolClass().strip())
-                .param("tag", request.rfidTag().strip())
+                .param("tag", tag(request))
                 .param("group", groupId)
                 .param("birthday", request.birthday() == null ? null : Date.valueOf(request.birthday()))
                 .param("guardian", request.guardianContact())
@@ -138,7 +138,15 @@ class StudentAdminController {
         return id;
     }
 
+    /** The request's tag, or {@code null} for a child without one. */
+    private static String tag(StudentRequest request) {
+        return request.rfidTag() == null ? null : request.rfidTag().strip();
+    }
+
     private void requireFreeTag(long tenant, String tag, long exceptId) {
+        if (tag == null) {
+            return;
+        }
         boolean taken = jdbc.sql("SELECT count(*) FROM student WHERE tenant_id = :tenant AND rfid_tag = :tag"
                                 + " AND id <> :except")
                         .param("tenant", tenant)

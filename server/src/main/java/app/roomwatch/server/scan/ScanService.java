@@ -3,8 +3,10 @@ package app.roomwatch.server.scan;
 import app.roomwatch.model.api.ScanAction;
 import app.roomwatch.model.api.ScanRequest;
 import app.roomwatch.model.api.ScanResult;
+import app.roomwatch.model.api.admin.DeviceMode;
 import app.roomwatch.model.event.NotificationPriority;
 import app.roomwatch.model.event.VisitSource;
+import app.roomwatch.server.device.Devices;
 import app.roomwatch.server.device.Devices.Device;
 import app.roomwatch.server.notification.Notifications;
 import app.roomwatch.server.visit.Visits;
@@ -37,13 +39,21 @@ class ScanService {
     private static final Duration MAX_SCAN_AGE = Duration.ofHours(1);
 
     private final JdbcClient jdbc;
+    private final Devices devices;
     private final Visits visits;
     private final Notifications notifications;
     private final JsonMapper json;
     private final Clock clock;
 
-    ScanService(JdbcClient jdbc, Visits visits, Notifications notifications, JsonMapper json, Clock clock) {
+    ScanService(
+            JdbcClient jdbc,
+            Devices devices,
+            Visits visits,
+            Notifications notifications,
+            JsonMapper json,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.devices = devices;
         this.visits = visits;
         this.notifications = notifications;
         this.json = json;
@@ -99,6 +109,9 @@ class ScanService {
     private Answer apply(Device device, ScanRequest request) {
         long tenant = device.tenantId();
         Optional<Visits.Student> found = visits.lockStudentByTag(tenant, request.rfidTag());
+        if (device.mode() == DeviceMode.ASSIGN) {
+            return tagRead(device, request.rfidTag(), found);
+        }
         if (found.isEmpty()) {
             return unknownTag(device);
         }
@@ -151,12 +164,31 @@ class ScanService {
         return scannedAt;
     }
 
-    private Answer unknownTag(Device device) {
-        String roomName = jdbc.sql("SELECT name FROM room WHERE tenant_id = :tenant AND id = :id")
+    /**
+     * A scanner in assign mode only reads the tag, for an admin to give it to a child: nobody is checked in or out,
+     * and an unknown tag is what it is for, not a 404.
+     */
+    private Answer tagRead(Device device, String tag, Optional<Visits.Student> holder) {
+        devices.tagRead(device, tag);
+        ScanResult result = new ScanResult(
+                ScanResult.Outcome.TAG_READ,
+                holder.map(student -> Ids.of(student.id())).orElse(null),
+                holder.map(Visits.Student::shortName).orElse(null),
+                roomName(device),
+                null);
+        return new Answer(200, json.writeValueAsString(result));
+    }
+
+    private String roomName(Device device) {
+        return jdbc.sql("SELECT name FROM room WHERE tenant_id = :tenant AND id = :id")
                 .param("tenant", device.tenantId())
                 .param("id", device.roomId())
                 .query(String.class)
                 .single();
+    }
+
+    private Answer unknownTag(Device device) {
+        String roomName = roomName(device);
         notifications.notify(
                 device.tenantId(),
                 notifications.responsibleForRoom(device.tenantId(), device.roomId()),

@@ -15,10 +15,12 @@ import app.roomwatch.model.api.admin.ScheduledCheckoutRequest;
 import app.roomwatch.model.api.admin.StaffAccountRequest;
 import app.roomwatch.model.api.admin.StudentRequest;
 import app.roomwatch.model.event.NotificationPriority;
+import app.roomwatch.server.auth.StaffPrincipal;
 import app.roomwatch.server.demo.DemoData;
 import app.roomwatch.server.device.Devices;
 import app.roomwatch.server.testing.Api;
 import app.roomwatch.server.testing.ServerTest;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,7 +81,16 @@ class TenantIsolationTests extends ServerTest {
         claraApi.post("/api/announcements", new AnnouncementRequest("Hello", "", NotificationPriority.INFO, null));
         notification2 =
                 claraApi.get("/api/notifications").json().get(0).get("id").asString();
-        var key = devices.register(demo2, "Clubroom door", room2);
+        // demo2 has no admin account; the registration is recorded as clara's.
+        var key = devices.register(
+                new StaffPrincipal(
+                        Long.parseLong(clara),
+                        demo2,
+                        StaffRole.ADMIN,
+                        "setup",
+                        Instant.now().plusSeconds(60)),
+                "Clubroom door",
+                room2);
         device2 = key.id();
         device2Key = key.apiKey();
         scheduled2 = text("INSERT INTO scheduled_checkout (tenant_id, student_id, due_at, status) VALUES (" + demo2
