@@ -3,6 +3,8 @@ package app.roomwatch.console.admin;
 import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.console.time.Scheduler;
+import app.roomwatch.model.api.admin.GroupRecord;
+import app.roomwatch.model.api.admin.RoomRecord;
 import java.time.ZoneId;
 
 /**
@@ -28,7 +30,26 @@ public final class AdminViewModel {
                 api, tasks, scheduler, messages, places.rooms().rows().items());
         this.schedule = new ScheduleAdminViewModel(
                 api, tasks, messages, children.rows().rows().items(), zone);
-        this.audit = new AuditLogViewModel(api, tasks, messages);
+        this.audit = new AuditLogViewModel(api, tasks, messages, this::nameOf);
+    }
+
+    /** The room or group an audit detail names by id, as the lists here know it; {@code null} if they do not. */
+    private String nameOf(String field, String id) {
+        return switch (field) {
+            case "roomId" ->
+                places.rooms().rows().items().stream()
+                        .filter(room -> room.id().equals(id))
+                        .map(RoomRecord::name)
+                        .findFirst()
+                        .orElse(null);
+            case "groupId" ->
+                places.groups().rows().items().stream()
+                        .filter(group -> group.id().equals(id))
+                        .map(GroupRecord::name)
+                        .findFirst()
+                        .orElse(null);
+            default -> null;
+        };
     }
 
     public StaffAdminViewModel staff() {

@@ -7,6 +7,7 @@ import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.model.api.admin.AuditEntry;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,12 +27,16 @@ public final class AuditLogViewModel {
     private final AdminApi api;
     private final Loader loader;
     private final Messages messages;
+    /** The name of the room or group a detail refers to ({@code roomId}, id), or {@code null} when not known. */
+    private final BiFunction<String, String, String> nameOf;
+
     private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper more = new ReadOnlyBooleanWrapper(this, "more");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
-    AuditLogViewModel(AdminApi api, TaskExecutor tasks, Messages messages) {
+    AuditLogViewModel(AdminApi api, TaskExecutor tasks, Messages messages, BiFunction<String, String, String> nameOf) {
         this.api = api;
+        this.nameOf = nameOf;
         this.loader = tasks.loader();
         this.messages = messages;
     }
@@ -113,8 +118,14 @@ public final class AuditLogViewModel {
         if (value == null || value.equals("changed")) {
             return label;
         }
-        String shown = messages.find("admin.role." + value);
-        return label + ": " + (shown == null ? value : shown);
+        if (field.endsWith("Id")) {
+            // An id says nothing to a person: the room's or group's name, or just which field changed.
+            String named = nameOf.apply(field, value);
+            return named == null ? label : label + ": " + named;
+        }
+        String role = messages.find("admin.role." + value);
+        String word = role != null ? role : messages.find("admin.audit.value." + value);
+        return label + ": " + (word == null ? value : word);
     }
 
     private static int count(String value) {

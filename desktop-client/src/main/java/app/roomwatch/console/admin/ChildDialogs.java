@@ -23,8 +23,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -146,16 +146,17 @@ final class ChildDialogs {
             scanners.rows().rows().items().addListener(onChange);
         }
 
-        TitledPane pane() {
+        /** Always open: a section that unfolds would not grow the dialog, and its buttons would fall outside it. */
+        VBox pane() {
+            Label title = new Label(messages.get("admin.tag.title"));
+            title.getStyleClass().add(ConsoleStyles.SUMMARY);
             Label how = new Label(messages.get("admin.tag.how"));
             how.setWrapText(true);
             how.setMaxWidth(440);
             HBox row = new HBox(8, scanner, assign);
-            VBox box = new VBox(8, how, row, read, use);
-            TitledPane pane = new TitledPane(messages.get("admin.tag.title"), box);
-            pane.setId("admin-tag-reader");
-            pane.setExpanded(false);
-            return pane;
+            VBox box = new VBox(8, new Separator(), title, how, row, read, use);
+            box.setId("admin-tag-reader");
+            return box;
         }
 
         private void start() {
