@@ -55,6 +55,9 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/api/auth/login", "/api/auth/refresh", "/api/auth/logout", "/api/version")
                 .permitAll()
+                // The OpenAPI document describes the API, not a tenant's data: scanner vendors read it unsigned.
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**")
+                .permitAll()
                 // On the management port, which listens on 127.0.0.1 unless the admin says otherwise; /livez and
                 // /readyz are the health probes an admin may add to the API port for a load balancer.
                 .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/livez", "/readyz")

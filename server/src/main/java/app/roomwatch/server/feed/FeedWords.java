@@ -1,42 +1,30 @@
 package app.roomwatch.server.feed;
 
-import java.text.MessageFormat;
+import app.roomwatch.server.web.Words;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /** The activity feed's words in one language: English, or German for a caller who asks for it. */
 final class FeedWords {
 
     private static final String BUNDLE = "app.roomwatch.server.feed.lines";
 
-    private final ResourceBundle bundle;
-    private final Locale locale;
+    private final Words words;
 
-    private FeedWords(ResourceBundle bundle, Locale locale) {
-        this.bundle = bundle;
-        this.locale = locale;
+    private FeedWords(Words words) {
+        this.words = words;
     }
 
     /** German for a German-speaking caller, English for everyone else. */
     static FeedWords in(Locale requested) {
-        Locale locale = requested != null && requested.getLanguage().equals("de") ? Locale.GERMAN : Locale.ENGLISH;
-        // The base bundle is English: never fall back to the server machine's own locale.
-        ResourceBundle bundle = ResourceBundle.getBundle(
-                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new FeedWords(bundle, locale);
+        return new FeedWords(Words.in(BUNDLE, requested));
     }
 
     String get(String key, Object... args) {
-        return new MessageFormat(bundle.getString(key), locale).format(args);
+        return words.get(key, args);
     }
 
     /** The words for {@code key}, or {@code otherwise} when there are none (a value this server does not know). */
     String find(String key, String otherwise) {
-        try {
-            return bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return otherwise;
-        }
+        return words.find(key, otherwise);
     }
 }

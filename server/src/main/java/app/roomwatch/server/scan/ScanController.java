@@ -1,10 +1,19 @@
 package app.roomwatch.server.scan;
 
 import app.roomwatch.model.api.ScanRequest;
+import app.roomwatch.model.api.ScanResult;
 import app.roomwatch.server.device.Devices;
 import app.roomwatch.server.device.Devices.Device;
 import app.roomwatch.server.web.ApiException;
 import app.roomwatch.server.web.JsonBodies;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +23,7 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,11 +51,101 @@ class ScanController {
     }
 
     @PostMapping("/api/iot/scans")
+    @Operation(
+            summary = "Record a tag a scanner read",
+            description = "Applies the scan rule: a child who is nowhere is checked in to the activity running in the"
+                    + " scanner's room, a child already there is checked out, a child elsewhere is moved here. A"
+                    + " scanner in assign mode only reads the tag (result tag_read). Retry a request whose answer"
+                    + " did not arrive with the same Idempotency-Key: the first answer comes back byte for byte.",
+            security = @SecurityRequirement(name = "deviceKey"),
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = ScanRequest.class))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Recorded: result says what it did (checked_in, checked_out, moved; tag_read in assign mode)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScanResult.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description =
+                    "No Idempotency-Key, a key over 200 characters, or a body that is not a scan; fix the firmware",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "No device key, or one unknown, rotated or revoked; ask an admin for the current key",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No child has this tag; the room's supervisors were notified. Stored under the key",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "No activity runs in the scanner's room, or a checkout of a child who is not here. Stored"
+                    + " under the key",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "A body over 16 KB",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "The Idempotency-Key was already used for a different scan; use a new key per scan",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many requests from this scanner, or too many unknown keys from this address; wait"
+                    + " Retry-After seconds",
+            headers =
+                    @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")),
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "500",
+            description = "Server trouble; nothing was recorded. Retry with the same key, with backoff",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<String> scan(
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody(required = false) String body,
-            HttpServletRequest http) {
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            description = "Bearer and the scanner's device key: 'Bearer rw_<keyId>_<secret>'",
+                            required = true)
+                    @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+                    String authorization,
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            description = "A new unique value (a UUID) for every scan, the same one for its retries;"
+                                    + " at most 200 characters",
+                            required = true)
+                    @RequestHeader(name = "Idempotency-Key", required = false)
+                    String idempotencyKey,
+            @Parameter(hidden = true) @RequestBody(required = false) String body,
+            @Parameter(hidden = true) HttpServletRequest http) {
         // The key is checked before the body is even read: strangers learn nothing about the API.
         Device device = authenticate(authorization, http.getRemoteAddr());
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
@@ -64,9 +164,44 @@ class ScanController {
 
     @PostMapping("/api/iot/heartbeat")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            summary = "Tell the server the scanner is alive",
+            description = "No body. Send at least every few minutes when idle: a scanner silent for 5 minutes is"
+                    + " reported silent to the room's supervisors, and online again with its next request.",
+            security = @SecurityRequirement(name = "deviceKey"))
+    @ApiResponse(responseCode = "204", description = "Noted")
+    @ApiResponse(
+            responseCode = "401",
+            description = "No device key, or one unknown, rotated or revoked; ask an admin for the current key",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many requests from this scanner, or too many unknown keys from this address; wait"
+                    + " Retry-After seconds",
+            headers =
+                    @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")),
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "500",
+            description = "Server trouble; try again later",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     void heartbeat(
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            HttpServletRequest http) {
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            description = "Bearer and the scanner's device key: 'Bearer rw_<keyId>_<secret>'",
+                            required = true)
+                    @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+                    String authorization,
+            @Parameter(hidden = true) HttpServletRequest http) {
         devices.seen(authenticate(authorization, http.getRemoteAddr()));
     }
 

@@ -18,13 +18,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Request bodies larger than 16 KB are refused before anything reads them: 413 when the size is declared, 400 when
- * a chunked body turns out too large while being read. No request of this API needs more.
+ * a chunked body turns out too large while being read. No request of this API needs more, except a CSV import of
+ * children, which may have up to 1 MiB.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class BodySizeLimit extends OncePerRequestFilter {
 
     static final int MAX_BYTES = 16 * 1024;
+
+    /** The CSV import of children: a school's whole list in one file. */
+    static final int MAX_IMPORT_BYTES = 1024 * 1024;
+
+    static final String IMPORT_PATH = "/api/admin/students/import";
 
     /**
      * A refused body up to this size is read and dropped before the answer, so the connection stays usable and the
@@ -42,25 +48,32 @@ class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
-        if (declared > MAX_BYTES) {
+        boolean csvImport = IMPORT_PATH.equals(request.getRequestURI());
+        long limit = csvImport ? MAX_IMPORT_BYTES : MAX_BYTES;
+        if (declared > limit) {
             if (declared <= MAX_DRAINED) {
                 request.getInputStream().transferTo(OutputStream.nullOutputStream());
             } else {
                 response.setHeader(HttpHeaders.CONNECTION, "close");
             }
-            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than 16 KB");
+            problems.write(
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    csvImport ? "The file is larger than 1 MiB" : "The request body is larger than 16 KB");
             return;
         }
-        chain.doFilter(new Limited(request), response);
+        chain.doFilter(new Limited(request, limit), response);
     }
 
     /** Counts what is read and fails past the limit, for bodies that do not declare their length. */
     private static final class Limited extends HttpServletRequestWrapper {
 
+        private final long limit;
         private ServletInputStream stream;
 
-        Limited(HttpServletRequest request) {
+        Limited(HttpServletRequest request, long limit) {
             super(request);
+            this.limit = limit;
         }
 
         @Override
@@ -90,8 +103,8 @@ class BodySizeLimit extends OncePerRequestFilter {
 
                     private void count(int n) throws IOException {
                         read += n;
-                        if (read > MAX_BYTES) {
-                            throw new IOException("request body larger than 16 KB");
+                        if (read > limit) {
+                            throw new IOException("request body larger than " + limit + " bytes");
                         }
                     }
 

@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses, before anything parses them, requests this API can not read: methods it never answers (TRACE, CONNECT,
- * made-up ones), a query string that is not percent-encoded UTF-8, a body that is not JSON (a multipart form, say),
+ * made-up ones), a query string that is not percent-encoded UTF-8, a body that is not JSON (a multipart form, say;
+ * only the CSV import of children takes {@code text/csv}),
  * and {@code /error} asked for directly (only the container's error dispatches, which this filter does not see, go
  * there).
  * Left to the container and the framework, these end as server errors or as answers that are not problem documents.
@@ -59,7 +60,7 @@ class UnreadableRequests extends OncePerRequestFilter {
                     "The query string is not valid: percent-encode its parameters as UTF-8 (no %FF, no lone '%')");
             return;
         }
-        if (hasBody(request) && !isJson(request.getContentType())) {
+        if (hasBody(request) && !isJson(request.getContentType()) && !isCsvImport(request)) {
             problems.write(
                     response,
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -72,6 +73,18 @@ class UnreadableRequests extends OncePerRequestFilter {
 
     private static boolean hasBody(HttpServletRequest request) {
         return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
+    /** The one body that is not JSON: a CSV file of children. */
+    private static boolean isCsvImport(HttpServletRequest request) {
+        if (!BodySizeLimit.IMPORT_PATH.equals(request.getRequestURI())) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.valueOf("text/csv"));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** No Content-Type is taken as JSON: the body is then read as JSON and refused with 400 if it is not. */
