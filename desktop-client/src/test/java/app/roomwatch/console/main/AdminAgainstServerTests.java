@@ -250,7 +250,6 @@ class AdminAgainstServerTests {
     }
 
     @Test
-    @Disabled("waits on the server side of #17: POST /api/admin/students/import")
     void aCsvImportPreviewsAddedChangedAndRefusedLinesAndApplyWritesOnlyTheGoodOnes() throws Exception {
         JsonNode existing =
                 school.admin().get("/api/admin/students", JsonNode.class).get(0);
