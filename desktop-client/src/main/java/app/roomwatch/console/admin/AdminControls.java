@@ -6,6 +6,7 @@ import app.roomwatch.console.ui.Icons;
 import app.roomwatch.console.ui.MessageLine;
 import app.roomwatch.console.ui.Selections;
 import app.roomwatch.console.ui.StyleState;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -93,6 +94,11 @@ final class AdminControls {
         section.setSpacing(10);
         section.getStyleClass().add(ConsoleStyles.PANE);
         section.getChildren().setAll(parts);
+    }
+
+    /** A moment as the admin area shows it: "30 Nov, 14:03" ("30. Nov., 14:03"), in this computer's time zone. */
+    static DateTimeFormatter dateTime(Messages messages) {
+        return DateTimeFormatter.ofPattern(messages.get("admin.dateTime"), messages.locale());
     }
 
     static String role(Messages messages, app.roomwatch.model.api.StaffRole role) {

@@ -8,7 +8,6 @@ import app.roomwatch.console.ui.RowCell;
 import app.roomwatch.model.api.admin.AuditEntry;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -29,7 +28,7 @@ final class AuditSection extends VBox {
     AuditSection(AuditLogViewModel model, Messages messages, ZoneId zone) {
         this.model = model;
         this.zone = zone;
-        this.when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(messages.locale());
+        this.when = AdminControls.dateTime(messages);
         ListView<AuditEntry> list = new ListView<>();
         Label empty = new Label(messages.get("admin.audit.none"));
         empty.getStyleClass().add(ConsoleStyles.EMPTY);

@@ -13,6 +13,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
@@ -26,12 +27,14 @@ final class KeyDialog {
         TextField value = new TextField(key.apiKey());
         value.setId("admin-scanner-key");
         value.setEditable(false);
-        value.setPrefColumnCount(44);
+        value.setPrefColumnCount(60);
         HBox.setHgrow(value, Priority.ALWAYS);
         Button copy = new Button(messages.get("admin.key.copy"), Icons.of(Feather.COPY));
         copy.setId("admin-scanner-key-copy");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         Label copied = new Label();
         copied.getStyleClass().add(ConsoleStyles.MUTED);
+        copied.managedProperty().bind(copied.textProperty().isNotEmpty());
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(key.apiKey());
@@ -42,10 +45,10 @@ final class KeyDialog {
         warning.setId("admin-scanner-key-warning");
         warning.getStyleClass().add(ConsoleStyles.ERROR);
         warning.setWrapText(true);
-        warning.setMaxWidth(560);
+        warning.setMaxWidth(640);
         Label how = new Label(messages.get("admin.key.how"));
         how.setWrapText(true);
-        how.setMaxWidth(560);
+        how.setMaxWidth(640);
         VBox content = new VBox(10, warning, new HBox(8, value, copy), copied, how);
 
         Dialog<ButtonType> dialog = new Dialog<>();

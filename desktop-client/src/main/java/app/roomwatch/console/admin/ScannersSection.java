@@ -9,7 +9,6 @@ import app.roomwatch.model.api.admin.RoomRecord;
 import app.roomwatch.model.event.DeviceStatus;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -42,7 +41,7 @@ final class ScannersSection extends VBox {
         this.model = model;
         this.messages = messages;
         this.zone = zone;
-        this.seen = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(messages.locale());
+        this.seen = AdminControls.dateTime(messages);
         AdminRows<DeviceRecord> rows = model.rows();
         TableView<DeviceRecord> table = AdminControls.table(
                 "admin-scanners-table", rows, rows.rows().items(), messages.get("admin.scanners.none"));

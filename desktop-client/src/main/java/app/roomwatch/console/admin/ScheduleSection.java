@@ -6,7 +6,6 @@ import app.roomwatch.model.api.admin.StudentRecord;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import javafx.collections.transformation.FilteredList;
 import javafx.scene.control.Button;
@@ -30,8 +29,7 @@ final class ScheduleSection extends VBox {
     ScheduleSection(ScheduleAdminViewModel model, Messages messages, ZoneId zone) {
         this.model = model;
         this.messages = messages;
-        DateTimeFormatter due =
-                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(messages.locale());
+        DateTimeFormatter due = AdminControls.dateTime(messages);
         AdminRows<ScheduledCheckoutRecord> rows = model.rows();
         TableView<ScheduledCheckoutRecord> table = AdminControls.table(
                 "admin-schedule-table", rows, rows.rows().items(), messages.get("admin.schedule.none"));

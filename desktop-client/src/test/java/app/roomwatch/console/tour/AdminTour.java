@@ -2,6 +2,7 @@ package app.roomwatch.console.tour;
 
 import static org.awaitility.Awaitility.await;
 
+import app.roomwatch.console.admin.AdminTesting;
 import app.roomwatch.console.admin.AdminView;
 import app.roomwatch.console.api.ServerApi;
 import app.roomwatch.console.api.StaffSession;
@@ -81,7 +82,11 @@ public final class AdminTour {
                         });
                     }
                     if (theme == Theme.LIGHT) {
-                        newKeyDialog(shell, images.resolve("console-admin-key" + suffix));
+                        newKeyDialog(
+                                shell,
+                                "en".equals(language) ? "Art room door" : "Tür Kunstraum",
+                                images.resolve("console-admin-key" + suffix));
+                        importPreview(shell, work, images.resolve("console-admin-import" + suffix));
                     }
                     onFx(() -> {
                         stageOf(shell).close();
@@ -98,8 +103,8 @@ public final class AdminTour {
     /** What a school's admin has done by the afternoon: scanners of every status, planned check-outs, a log. */
     private static void school(StaffSession admin) throws Exception {
         JsonNode rooms = admin.get("/api/admin/rooms", JsonNode.class);
-        String gym = rooms.get(0).get("id").asString();
-        String library = rooms.get(1).get("id").asString();
+        String gym = roomId(rooms, "Gym");
+        String library = roomId(rooms, "Library");
         admin.post("/api/admin/devices", Map.of("name", "Library door", "roomId", library), JsonNode.class);
         JsonNode old =
                 admin.post("/api/admin/devices", Map.of("name", "Old hall reader", "roomId", gym), JsonNode.class);
@@ -126,13 +131,48 @@ public final class AdminTour {
         admin.put("/api/admin/groups/" + group.get("id").asString() + "/leads", Map.of("staffIds", List.of()));
     }
 
+    private static String roomId(JsonNode rooms, String name) {
+        return rooms.valueStream()
+                .filter(room -> room.get("name").asString().equals(name))
+                .findFirst()
+                .orElse(rooms.get(0))
+                .get("id")
+                .asString();
+    }
+
     /** Registers a scanner through the admin area and pictures the key dialog it opens. */
-    private static void newKeyDialog(ConsoleShell shell, Path file) throws Exception {
+    private static void newKeyDialog(ConsoleShell shell, String name, Path file) throws Exception {
+        inDialog(
+                () -> {
+                    var scanners = shell.main().admin().scanners();
+                    scanners.register(name, scanners.rooms().getFirst());
+                },
+                ButtonType.CLOSE,
+                file);
+    }
+
+    /** Opens a CSV file of the kind a school has, with a line of each sort, and pictures the preview. */
+    private static void importPreview(ConsoleShell shell, Path work, Path file) throws Exception {
+        Path csv = work.resolve("children.csv");
+        Files.writeString(
+                csv,
+                String.join(
+                        "\n",
+                        "Vorname;Nachname;Klasse;RFID;Gruppe",
+                        "Lena;Vogel;1a;CARD-7001;Classes 1\u20132",
+                        "Paul;Vogel;3b;CARD-7002;Classes 3\u20134",
+                        "Ida;Sommer;2a;;",
+                        "Ben;Becker;1b;CARD-7003;",
+                        ";Ohne;2b;;",
+                        "Eva;Winter;4a;DEMO-0010;",
+                        "Tom;Berg;4b;;Chor"));
+        inDialog(() -> AdminTesting.importFile(stageOf(shell).getScene(), csv), ButtonType.CANCEL, file);
+    }
+
+    /** Runs {@code opening} on the FX thread, pictures the window it opens, and closes it with {@code closing}. */
+    private static void inDialog(Runnable opening, ButtonType closing, Path file) throws Exception {
         List<Window> before = onFx(() -> List.copyOf(Window.getWindows()));
-        Platform.runLater(() -> {
-            var scanners = shell.main().admin().scanners();
-            scanners.register("Art room door", scanners.rooms().getFirst());
-        });
+        Platform.runLater(opening);
         await().atMost(WAIT).until(() -> onFx(() -> Window.getWindows().size() > before.size()));
         Thread.sleep(700);
         onFx(() -> {
@@ -142,7 +182,7 @@ public final class AdminTour {
                     .orElseThrow();
             Snapshots.save(dialog.getScene(), file);
             DialogPane pane = (DialogPane) dialog.getScene().getRoot();
-            ((javafx.scene.control.Button) pane.lookupButton(ButtonType.CLOSE)).fire();
+            ((javafx.scene.control.Button) pane.lookupButton(closing)).fire();
             return null;
         });
     }
