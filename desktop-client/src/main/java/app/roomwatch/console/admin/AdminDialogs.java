@@ -56,6 +56,7 @@ final class AdminDialogs {
             form.addRow(1, new Label(messages.get("admin.staff.role")), role);
         }
         Dialog<ButtonType> dialog = form(
+                messages,
                 owner,
                 account == null
                         ? messages.get("admin.staff.add.title")
@@ -87,7 +88,11 @@ final class AdminDialogs {
         form.addRow(0, new Label(messages.get("admin.staff.password")), password);
         form.add(hint, 0, 1, 2, 1);
         Dialog<ButtonType> dialog = form(
-                owner, messages.get("admin.staff.reset.title", account.displayName()), "admin-password-dialog", form);
+                messages,
+                owner,
+                messages.get("admin.staff.reset.title", account.displayName()),
+                "admin-password-dialog",
+                form);
         okDisabledWhile(dialog, password.textProperty().isEmpty());
         if (confirmed(dialog)) {
             model.resetPassword(account, password.getText());
@@ -107,6 +112,7 @@ final class AdminDialogs {
         form.addRow(0, new Label(messages.get("admin.rooms.name")), name);
         form.addRow(1, new Label(messages.get("admin.rooms.capacity")), capacity);
         Dialog<ButtonType> dialog = form(
+                messages,
                 owner,
                 room == null
                         ? messages.get("admin.rooms.add.title")
@@ -129,6 +135,7 @@ final class AdminDialogs {
         GridPane form = grid();
         form.addRow(0, new Label(messages.get("admin.groups.name")), name);
         Dialog<ButtonType> dialog = form(
+                messages,
                 owner,
                 group == null
                         ? messages.get("admin.groups.add.title")
@@ -161,6 +168,7 @@ final class AdminDialogs {
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(Math.min(320, 28.0 * checks.size()));
         Dialog<ButtonType> dialog = form(
+                messages,
                 owner,
                 messages.get("admin.groups.leads.title", group.name()),
                 "admin-leads-dialog",
@@ -194,24 +202,45 @@ final class AdminDialogs {
         return confirm.showAndWait().filter(yes::equals).isPresent();
     }
 
-    static Dialog<ButtonType> form(Window owner, String title, String id, Node content) {
+    /**
+     * A form with *Save* and *Cancel* in the console's language (JavaFX's own OK and Cancel follow the computer's
+     * language, not the console's).
+     */
+    static Dialog<ButtonType> form(Messages messages, Window owner, String title, String id, Node content) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(title);
         dialog.setHeaderText(title);
         dialog.getDialogPane().setId(id);
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane()
+                .getButtonTypes()
+                .addAll(new ButtonType(messages.get("admin.save"), ButtonBar.ButtonData.OK_DONE), cancel(messages));
         Theme.style(dialog.getDialogPane().getScene());
         return dialog;
     }
 
     static void okDisabledWhile(Dialog<ButtonType> dialog, javafx.beans.value.ObservableBooleanValue condition) {
-        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(condition);
+        dialog.getDialogPane().getButtonTypes().stream()
+                .filter(type -> type.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                .forEach(type -> dialog.getDialogPane()
+                        .lookupButton(type)
+                        .disableProperty()
+                        .bind(condition));
     }
 
     static boolean confirmed(Dialog<ButtonType> dialog) {
-        return dialog.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        return dialog.showAndWait()
+                .filter(type -> type.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                .isPresent();
+    }
+
+    static ButtonType cancel(Messages messages) {
+        return new ButtonType(messages.get("admin.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    }
+
+    static ButtonType close(Messages messages) {
+        return new ButtonType(messages.get("admin.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
     static GridPane grid() {

@@ -81,6 +81,7 @@ final class ChildDialogs {
         VBox content = new VBox(12, form, reader.pane());
 
         Dialog<ButtonType> dialog = AdminDialogs.form(
+                messages,
                 owner,
                 child == null
                         ? messages.get("admin.children.add.title")
@@ -241,7 +242,7 @@ final class ChildDialogs {
         dialog.setHeaderText(messages.get("admin.import.header"));
         dialog.getDialogPane().setId("admin-import-dialog");
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().getButtonTypes().addAll(apply, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().addAll(apply, AdminDialogs.cancel(messages));
         dialog.getDialogPane()
                 .lookupButton(apply)
                 .setDisable(preview.added().isEmpty() && preview.changed().isEmpty());

@@ -27,7 +27,9 @@ final class KeyDialog {
         TextField value = new TextField(key.apiKey());
         value.setId("admin-scanner-key");
         value.setEditable(false);
-        value.setPrefColumnCount(60);
+        value.setPrefColumnCount(64);
+        // Every character of the key matters, and a fixed width shows all of them.
+        value.setStyle("-fx-font-family: monospace;");
         HBox.setHgrow(value, Priority.ALWAYS);
         Button copy = new Button(messages.get("admin.key.copy"), Icons.of(Feather.COPY));
         copy.setId("admin-scanner-key-copy");
@@ -57,7 +59,7 @@ final class KeyDialog {
         dialog.setHeaderText(messages.get("admin.key.title", key.scannerName()));
         dialog.getDialogPane().setId("admin-scanner-key-dialog");
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane().getButtonTypes().add(AdminDialogs.close(messages));
         Theme.style(dialog.getDialogPane().getScene());
         dialog.showAndWait();
     }

@@ -115,7 +115,11 @@ final class ScannersSection extends VBox {
         form.addRow(0, new Label(messages.get("admin.scanners.name")), name);
         form.addRow(1, new Label(messages.get("admin.scanners.room")), room);
         Dialog<ButtonType> dialog = AdminDialogs.form(
-                getScene().getWindow(), messages.get("admin.scanners.register.title"), "admin-scanner-dialog", form);
+                messages,
+                getScene().getWindow(),
+                messages.get("admin.scanners.register.title"),
+                "admin-scanner-dialog",
+                form);
         AdminDialogs.okDisabledWhile(
                 dialog, name.textProperty().isEmpty().or(room.valueProperty().isNull()));
         if (AdminDialogs.confirmed(dialog)) {

@@ -86,7 +86,11 @@ final class ScheduleSection extends VBox {
         form.addRow(2, new Label(messages.get("admin.schedule.day")), day);
         form.addRow(3, new Label(messages.get("admin.schedule.time")), time);
         Dialog<ButtonType> dialog = AdminDialogs.form(
-                getScene().getWindow(), messages.get("admin.schedule.plan.title"), "admin-schedule-dialog", form);
+                messages,
+                getScene().getWindow(),
+                messages.get("admin.schedule.plan.title"),
+                "admin-schedule-dialog",
+                form);
         AdminDialogs.okDisabledWhile(
                 dialog,
                 children.getSelectionModel()

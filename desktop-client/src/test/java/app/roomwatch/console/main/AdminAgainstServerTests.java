@@ -43,7 +43,6 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
@@ -500,7 +499,7 @@ class AdminAgainstServerTests {
                         .queryAs(TextInputControl.class)
                         .getText()))
                 .isEqualTo(newTag);
-        robot.clickOn((Button) fx(() -> form.lookupButton(ButtonType.OK)));
+        robot.clickOn(button(form, "Save"));
 
         awaitRow(admin().children().rows().rows().items(), c -> c.id().equals(jona.id()) && newTag.equals(c.rfidTag()));
         // Closing the dialog put the scanner back to checking children in.
@@ -661,7 +660,7 @@ class AdminAgainstServerTests {
         robot.clickOn(opener);
         DialogPane pane = pane(paneId);
         filling.run();
-        Button ok = fx(() -> (Button) pane.lookupButton(ButtonType.OK));
+        Button ok = button(pane, "Save");
         await().atMost(AWAIT).until(() -> fx(() -> !ok.isDisabled()));
         robot.clickOn(ok);
         await().atMost(AWAIT).until(() -> fx(() -> !isShowing(pane)));

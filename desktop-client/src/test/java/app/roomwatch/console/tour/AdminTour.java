@@ -27,7 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
-import javafx.scene.control.ButtonType;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -147,7 +147,7 @@ public final class AdminTour {
                     var scanners = shell.main().admin().scanners();
                     scanners.register(name, scanners.rooms().getFirst());
                 },
-                ButtonType.CLOSE,
+                ButtonBar.ButtonData.CANCEL_CLOSE,
                 file);
     }
 
@@ -166,11 +166,12 @@ public final class AdminTour {
                         ";Ohne;2b;;",
                         "Eva;Winter;4a;DEMO-0010;",
                         "Tom;Berg;4b;;Chor"));
-        inDialog(() -> AdminTesting.importFile(stageOf(shell).getScene(), csv), ButtonType.CANCEL, file);
+        inDialog(
+                () -> AdminTesting.importFile(stageOf(shell).getScene(), csv), ButtonBar.ButtonData.CANCEL_CLOSE, file);
     }
 
     /** Runs {@code opening} on the FX thread, pictures the window it opens, and closes it with {@code closing}. */
-    private static void inDialog(Runnable opening, ButtonType closing, Path file) throws Exception {
+    private static void inDialog(Runnable opening, ButtonBar.ButtonData closing, Path file) throws Exception {
         List<Window> before = onFx(() -> List.copyOf(Window.getWindows()));
         Platform.runLater(opening);
         await().atMost(WAIT).until(() -> onFx(() -> Window.getWindows().size() > before.size()));
@@ -182,7 +183,12 @@ public final class AdminTour {
                     .orElseThrow();
             Snapshots.save(dialog.getScene(), file);
             DialogPane pane = (DialogPane) dialog.getScene().getRoot();
-            ((javafx.scene.control.Button) pane.lookupButton(closing)).fire();
+            pane.getButtonTypes().stream()
+                    .filter(type -> type.getButtonData() == closing)
+                    .map(type -> (javafx.scene.control.Button) pane.lookupButton(type))
+                    .findFirst()
+                    .orElseThrow()
+                    .fire();
             return null;
         });
     }
