@@ -94,7 +94,8 @@ public class ActiveGroups {
     public ActiveGroupView start(StaffPrincipal me, StartActivityRequest request) {
         long tenant = me.tenantId();
         long roomId = Ids.parseField(request.roomId(), "roomId");
-        String roomName = jdbc.sql("SELECT name FROM room WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
+        String roomName = jdbc.sql(
+                        "SELECT name FROM room WHERE tenant_id = :tenant AND id = :id AND archived_at IS NULL FOR UPDATE")
                 .param("tenant", tenant)
                 .param("id", roomId)
                 .query(String.class)
@@ -103,7 +104,11 @@ public class ActiveGroups {
         Long groupId = null;
         if (request.groupId() != null) {
             groupId = Ids.parseField(request.groupId(), "groupId");
-            if (count("SELECT count(*) FROM student_group WHERE tenant_id = :tenant AND id = :id", tenant, groupId)
+            if (count(
+                            "SELECT count(*) FROM student_group WHERE tenant_id = :tenant AND id = :id"
+                                    + " AND archived_at IS NULL",
+                            tenant,
+                            groupId)
                     == 0) {
                 throw ApiException.notFound("There is no group " + request.groupId());
             }

@@ -3,12 +3,16 @@ package app.roomwatch.server.admin;
 import app.roomwatch.model.api.StaffRole;
 import app.roomwatch.model.api.admin.StaffAccount;
 import app.roomwatch.model.api.admin.StaffAccountRequest;
+import app.roomwatch.server.audit.AuditAction;
+import app.roomwatch.server.audit.AuditLog;
 import app.roomwatch.server.auth.SessionControl;
 import app.roomwatch.server.auth.StaffPrincipal;
 import app.roomwatch.server.staff.StaffAccounts;
 import app.roomwatch.server.web.ApiException;
 import app.roomwatch.server.web.Ids;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -36,12 +40,19 @@ class StaffAdminController {
     private final PasswordEncoder passwords;
     private final SessionControl sessions;
     private final StaffAccounts accounts;
+    private final AuditLog audit;
 
-    StaffAdminController(JdbcClient jdbc, PasswordEncoder passwords, SessionControl sessions, StaffAccounts accounts) {
+    StaffAdminController(
+            JdbcClient jdbc,
+            PasswordEncoder passwords,
+            SessionControl sessions,
+            StaffAccounts accounts,
+            AuditLog audit) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.sessions = sessions;
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -64,7 +75,8 @@ class StaffAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     public StaffAccount create(Authentication authentication, @RequestBody StaffAccountRequest request) {
-        long tenant = StaffPrincipal.of(authentication).tenantId();
+        StaffPrincipal me = StaffPrincipal.of(authentication);
+        long tenant = me.tenantId();
         if (request.password() == null) {
             throw ApiException.badRequest("'password' is required for a new account");
         }
@@ -81,6 +93,12 @@ class StaffAdminController {
                 .param("enabled", request.enabled() == null || request.enabled())
                 .query(Long.class)
                 .single();
+        audit.record(
+                me,
+                AuditAction.STAFF_CREATED,
+                Ids.of(id),
+                request.displayName().strip(),
+                Map.of("role", request.role().name()));
         log.info("Staff {} created in tenant {}", id, tenant);
         return new StaffAccount(
                 Ids.of(id),
@@ -97,11 +115,14 @@ class StaffAdminController {
         StaffPrincipal me = StaffPrincipal.of(authentication);
         long tenant = me.tenantId();
         long staffId = Ids.parse(id, "staff member");
-        record Before(boolean enabled, String role) {}
-        Before before = jdbc.sql("SELECT enabled, role FROM staff WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
+        record Before(boolean enabled, String role, String username, String displayName) {}
+        Before before = jdbc.sql("""
+                        SELECT enabled, role, username, display_name FROM staff
+                        WHERE tenant_id = :tenant AND id = :id FOR UPDATE
+                        """)
                 .param("tenant", tenant)
                 .param("id", staffId)
-                .query((rs, n) -> new Before(rs.getBoolean(1), rs.getString(2)))
+                .query((rs, n) -> new Before(rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("There is no staff member " + id));
         boolean enabled = request.enabled() == null || request.enabled();
@@ -122,6 +143,31 @@ class StaffAdminController {
                 .param("tenant", tenant)
                 .param("id", staffId)
                 .update();
+        String name = request.displayName().strip();
+        Map<String, String> changed = new TreeMap<>();
+        if (!before.username().equals(request.username().strip())) {
+            changed.put("username", request.username().strip());
+        }
+        if (!before.displayName().equals(name)) {
+            changed.put("displayName", name);
+        }
+        if (!before.role().equals(request.role().name())) {
+            changed.put("role", request.role().name());
+        }
+        if (!changed.isEmpty()) {
+            audit.record(me, AuditAction.STAFF_UPDATED, Ids.of(staffId), name, changed);
+        }
+        if (request.password() != null) {
+            audit.record(me, AuditAction.STAFF_PASSWORD_RESET, Ids.of(staffId), name, Map.of());
+        }
+        if (before.enabled() != enabled) {
+            audit.record(
+                    me,
+                    enabled ? AuditAction.STAFF_ENABLED : AuditAction.STAFF_DISABLED,
+                    Ids.of(staffId),
+                    name,
+                    Map.of());
+        }
         if (before.enabled() && !enabled) {
             accounts.endAllSessions(tenant, staffId, "account_disabled");
             log.info("Staff {} of tenant {} disabled; all sessions ended", staffId, tenant);

@@ -3,15 +3,22 @@ package app.roomwatch.server.admin;
 import app.roomwatch.model.api.admin.StudentDetails;
 import app.roomwatch.model.api.admin.StudentRecord;
 import app.roomwatch.model.api.admin.StudentRequest;
+import app.roomwatch.server.audit.AuditAction;
+import app.roomwatch.server.audit.AuditLog;
 import app.roomwatch.server.auth.StaffPrincipal;
+import app.roomwatch.server.student.StudentArchive;
 import app.roomwatch.server.web.ApiException;
 import app.roomwatch.server.web.Ids;
 import java.sql.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,16 +34,20 @@ import org.springframework.web.bind.annotation.RestController;
 class StudentAdminController {
 
     private final JdbcClient jdbc;
+    private final StudentArchive archive;
+    private final AuditLog audit;
 
-    StudentAdminController(JdbcClient jdbc) {
+    StudentAdminController(JdbcClient jdbc, StudentArchive archive, AuditLog audit) {
         this.jdbc = jdbc;
+        this.archive = archive;
+        this.audit = audit;
     }
 
     @GetMapping
     List<StudentRecord> list(Authentication authentication) {
         return jdbc.sql("""
                         SELECT id, first_name, last_name, school_class, rfid_tag FROM student
-                        WHERE tenant_id = :tenant ORDER BY last_name, first_name, id
+                        WHERE tenant_id = :tenant AND archived_at IS NULL ORDER BY last_name, first_name, id
                         """)
                 .param("tenant", StaffPrincipal.of(authentication).tenantId())
                 .query((rs, n) -> new StudentRecord(
@@ -53,7 +64,8 @@ class StudentAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     public StudentDetails create(Authentication authentication, @RequestBody StudentRequest request) {
-        long tenant = StaffPrincipal.of(authentication).tenantId();
+        StaffPrincipal me = StaffPrincipal.of(authentication);
+        long tenant = me.tenantId();
         Long groupId = checkedGroup(tenant, request.groupId());
         requireFreeTag(tenant, request.rfidTag(), 0);
         long id = jdbc.sql("""
@@ -71,16 +83,19 @@ class StudentAdminController {
                 .param("guardian", request.guardianContact())
                 .query(Long.class)
                 .single();
-        return details(tenant, id);
+        StudentDetails created = details(tenant, id);
+        audit.record(me, AuditAction.STUDENT_CREATED, created.id(), shortName(created), Map.of());
+        return created;
     }
 
     @PutMapping("/{id}")
     @Transactional
     public StudentDetails update(
             Authentication authentication, @PathVariable String id, @RequestBody StudentRequest request) {
-        long tenant = StaffPrincipal.of(authentication).tenantId();
+        StaffPrincipal me = StaffPrincipal.of(authentication);
+        long tenant = me.tenantId();
         long studentId = Ids.parse(id, "student");
-        details(tenant, studentId);
+        StudentDetails before = details(tenant, studentId);
         Long groupId = checkedGroup(tenant, request.groupId());
         requireFreeTag(tenant, request.rfidTag(), studentId);
         jdbc.sql("""
@@ -98,13 +113,53 @@ class StudentAdminController {
                 .param("tenant", tenant)
                 .param("id", studentId)
                 .update();
-        return details(tenant, studentId);
+        StudentDetails after = details(tenant, studentId);
+        audit.record(me, AuditAction.STUDENT_UPDATED, after.id(), shortName(after), changes(before, after));
+        return after;
+    }
+
+    /** Archives the child: its tag is freed and it leaves every list; refused while it is checked in. */
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void archive(Authentication authentication, @PathVariable String id) {
+        archive.archive(StaffPrincipal.of(authentication), id);
+    }
+
+    /**
+     * Which fields changed, for the audit log: a child's values are never written there, only that they changed
+     * (the group, which is not about the child, by its id).
+     */
+    private static Map<String, String> changes(StudentDetails before, StudentDetails after) {
+        Map<String, String> changed = new TreeMap<>();
+        Map<String, Object[]> fields = Map.of(
+                "firstName", new Object[] {before.firstName(), after.firstName()},
+                "lastName", new Object[] {before.lastName(), after.lastName()},
+                "schoolClass", new Object[] {before.schoolClass(), after.schoolClass()},
+                "rfidTag", new Object[] {before.rfidTag(), after.rfidTag()},
+                "birthday", new Object[] {before.birthday(), after.birthday()},
+                "guardianContact", new Object[] {before.guardianContact(), after.guardianContact()});
+        fields.forEach((field, values) -> {
+            if (!Objects.equals(values[0], values[1])) {
+                changed.put(field, "changed");
+            }
+        });
+        if (!Objects.equals(before.groupId(), after.groupId())) {
+            changed.put("groupId", after.groupId() == null ? "none" : after.groupId());
+        }
+        return changed;
+    }
+
+    /** "Mia K.", as supervisors see a child. */
+    private static String shortName(StudentDetails child) {
+        return child.lastName().isEmpty()
+                ? child.firstName()
+                : child.firstName() + " " + child.lastName().charAt(0) + ".";
     }
 
     private StudentDetails details(long tenant, long id) {
         return jdbc.sql("""
                         SELECT id, first_name, last_name, school_class, rfid_tag, group_id, birthday, guardian_contact
-                        FROM student WHERE tenant_id = :tenant AND id = :id
+                        FROM student WHERE tenant_id = :tenant AND id = :id AND archived_at IS NULL
                         """)
                 .param("tenant", tenant)
                 .param("id", id)
@@ -126,7 +181,8 @@ class StudentAdminController {
             return null;
         }
         long id = Ids.parseField(groupId, "groupId");
-        boolean exists = jdbc.sql("SELECT count(*) FROM student_group WHERE tenant_id = :tenant AND id = :id")
+        boolean exists = jdbc.sql("SELECT count(*) FROM student_group WHERE tenant_id = :tenant AND id = :id"
+                                + " AND archived_at IS NULL")
                         .param("tenant", tenant)
                         .param("id", id)
                         .query(Long.class)

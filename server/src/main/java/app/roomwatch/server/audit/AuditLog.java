@@ -2,10 +2,10 @@ package app.roomwatch.server.audit;
 
 import app.roomwatch.model.api.admin.AuditEntry;
 import app.roomwatch.server.auth.StaffPrincipal;
-import app.roomwatch.server.staff.StaffNames;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,15 +16,14 @@ import org.springframework.transaction.annotation.Transactional;
  * guardian contact or password.
  */
 @Service
+@Import(AuditQueries.class) // not scanned: the admin commands' small context builds this class too
 public class AuditLog {
 
     private final AuditQueries queries;
-    private final StaffNames staffNames;
     private final Clock clock;
 
-    AuditLog(AuditQueries queries, StaffNames staffNames, Clock clock) {
+    AuditLog(AuditQueries queries, Clock clock) {
         this.queries = queries;
-        this.staffNames = staffNames;
         this.clock = clock;
     }
 
@@ -32,16 +31,14 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(
             StaffPrincipal actor, AuditAction action, String targetId, String targetName, Map<String, String> details) {
-        long tenant = actor.tenantId();
-        String actorName = staffNames.displayName(tenant, actor.staffId()).orElse(null);
-        queries.insert(tenant, clock.instant(), actor.staffId(), actorName, action, targetId, targetName, details);
+        queries.insert(actor.tenantId(), clock.instant(), actor.staffId(), action, targetId, targetName, details);
     }
 
     /** Records a change made at the server's command line, where nobody is signed in. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordCommand(
             long tenant, AuditAction action, String targetId, String targetName, Map<String, String> details) {
-        queries.insert(tenant, clock.instant(), null, null, action, targetId, targetName, details);
+        queries.insert(tenant, clock.instant(), null, action, targetId, targetName, details);
     }
 
     /**

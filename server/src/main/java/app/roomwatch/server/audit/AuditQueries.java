@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The SQL of the {@code audit_entry} table. */
-@Component
+/**
+ * The SQL of the {@code audit_entry} table; {@link AuditLog} imports it, so that it comes along wherever that does.
+ * An entry keeps the actor's display name as it was, read from {@code staff} when the entry is written.
+ */
 class AuditQueries {
 
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
@@ -28,7 +29,6 @@ class AuditQueries {
             long tenant,
             Instant at,
             Long actorId,
-            String actorName,
             AuditAction action,
             String targetId,
             String targetName,
@@ -36,13 +36,13 @@ class AuditQueries {
         jdbc.sql("""
                         INSERT INTO audit_entry (tenant_id, at, actor_id, actor_name, action, target_type, target_id,
                                                  target_name, details)
-                        VALUES (:tenant, :at, :actorId, :actorName, :action, :targetType, :targetId, :targetName,
-                                CAST(:details AS jsonb))
+                        VALUES (:tenant, :at, :actorId,
+                                (SELECT display_name FROM staff WHERE tenant_id = :tenant AND id = :actorId),
+                                :action, :targetType, :targetId, :targetName, CAST(:details AS jsonb))
                         """)
                 .param("tenant", tenant)
                 .param("at", Timestamp.from(at))
                 .param("actorId", actorId)
-                .param("actorName", actorName)
                 .param("action", action.wireName())
                 .param("targetType", action.targetType())
                 .param("targetId", targetId)

@@ -1,6 +1,7 @@
 package app.roomwatch.server.command;
 
 import app.roomwatch.server.RoomwatchProperties;
+import app.roomwatch.server.audit.AuditLog;
 import app.roomwatch.server.auth.SessionControl;
 import app.roomwatch.server.database.EmbeddedDatabase;
 import app.roomwatch.server.staff.StaffAccounts;
@@ -23,7 +24,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The few parts of the server an admin command needs: its settings, its database (the embedded one, shared with a
- * running server, or the configured one, migrated as the server would) and the features that own schools and staff.
+ * running server, or the configured one, migrated as the server would), the features that own schools and staff, and
+ * the audit log their changes are written to.
  * No web server, stream or automatic work starts. Not a {@code @Configuration}, so that the server's own component
  * scan leaves it out; the commands name it as their application's source.
  */
@@ -38,7 +40,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
     FlywayAutoConfiguration.class
 })
 @ComponentScan(basePackageClasses = EmbeddedDatabase.class)
-@Import({Tenants.class, StaffAccounts.class, SessionControl.class, SchoolSetup.class})
+@Import({Tenants.class, StaffAccounts.class, SessionControl.class, AuditLog.class, SchoolSetup.class})
 class AdminCommandContext {
 
     /** The same encoder as the server's sign-in uses. */

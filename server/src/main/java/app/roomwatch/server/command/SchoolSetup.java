@@ -1,8 +1,12 @@
 package app.roomwatch.server.command;
 
 import app.roomwatch.model.api.StaffRole;
+import app.roomwatch.server.audit.AuditAction;
+import app.roomwatch.server.audit.AuditLog;
 import app.roomwatch.server.staff.StaffAccounts;
 import app.roomwatch.server.tenant.Tenants;
+import app.roomwatch.server.web.Ids;
+import java.util.Map;
 import org.springframework.transaction.annotation.Transactional;
 
 /** What the admin commands do to a school: create it with its first admin, or reset a password. Only the commands'
@@ -14,18 +18,31 @@ class SchoolSetup {
 
     private final Tenants tenants;
     private final StaffAccounts staff;
+    private final AuditLog audit;
 
-    SchoolSetup(Tenants tenants, StaffAccounts staff) {
+    SchoolSetup(Tenants tenants, StaffAccounts staff, AuditLog audit) {
         this.tenants = tenants;
         this.staff = staff;
+        this.audit = audit;
     }
 
-    /** Creates the school and its first admin together: both or neither. */
+    /**
+     * Creates the school and its first admin together: both or neither. The school's audit log starts with both,
+     * made by nobody signed in.
+     */
     @Transactional
     long createSchool(String shortName, String name, String adminUsername, String adminDisplayName, String password) {
         requireStrong(password);
         long tenant = tenants.create(shortName, name);
-        staff.create(tenant, adminUsername, adminDisplayName, StaffRole.ADMIN, password);
+        long admin = staff.create(tenant, adminUsername, adminDisplayName, StaffRole.ADMIN, password);
+        audit.recordCommand(
+                tenant, AuditAction.TENANT_CREATED, Ids.of(tenant), name.strip(), Map.of("shortName", shortName));
+        audit.recordCommand(
+                tenant,
+                AuditAction.STAFF_CREATED,
+                Ids.of(admin),
+                adminDisplayName.strip(),
+                Map.of("role", StaffRole.ADMIN.name()));
         return tenant;
     }
 
@@ -35,7 +52,8 @@ class SchoolSetup {
         long tenant = tenants.find(shortName)
                 .orElseThrow(
                         () -> new IllegalArgumentException("There is no school '" + shortName + "' on this server"));
-        staff.resetPassword(tenant, username, password);
+        long staffId = staff.resetPassword(tenant, username, password);
+        audit.recordCommand(tenant, AuditAction.STAFF_PASSWORD_RESET, Ids.of(staffId), username, Map.of());
     }
 
     private static void requireStrong(String password) {

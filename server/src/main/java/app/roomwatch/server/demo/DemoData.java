@@ -81,8 +81,10 @@ public class DemoData {
         room(tenant, "Music room", 8);
         long younger = group(tenant, "Classes 1–2");
         long older = group(tenant, "Classes 3–4");
-        groupLeads.replace(tenant, Long.toString(younger), List.of(Long.toString(anna)));
-        groupLeads.replace(tenant, Long.toString(older), List.of(Long.toString(ben)));
+        // The demo school is set up as its admin would do it, so its audit log starts with the leads.
+        StaffPrincipal seeder = new StaffPrincipal(admin, tenant, StaffRole.ADMIN, "demo-seed", clock.instant());
+        groupLeads.replace(seeder, Long.toString(younger), List.of(Long.toString(anna)));
+        groupLeads.replace(seeder, Long.toString(older), List.of(Long.toString(ben)));
         List<Long> students = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             String schoolClass = CLASSES[i % CLASSES.length];
@@ -94,7 +96,6 @@ public class DemoData {
                     "DEMO-%04d".formatted(i + 1),
                     schoolClass.startsWith("1") || schoolClass.startsWith("2") ? younger : older));
         }
-        StaffPrincipal seeder = new StaffPrincipal(admin, tenant, StaffRole.ADMIN, "demo-seed", clock.instant());
         long painting = Long.parseLong(activeGroups
                 .start(
                         seeder,

@@ -11,6 +11,7 @@ import app.roomwatch.server.audit.AuditAction;
 import app.roomwatch.server.audit.AuditLog;
 import app.roomwatch.server.auth.StaffPrincipal;
 import app.roomwatch.server.event.EventLog;
+import app.roomwatch.server.room.RoomArchive;
 import app.roomwatch.server.web.ApiException;
 import app.roomwatch.server.web.Ids;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
  * right here because the secret is high-entropy, unlike a password.
  */
 @Service
-public class Devices {
+public class Devices implements RoomArchive.Scanners {
 
     private static final Logger log = LoggerFactory.getLogger(Devices.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -189,6 +190,7 @@ public class Devices {
      * Revokes every scanner of a room that is being archived, in the caller's transaction; each publishes
      * {@code device_status} revoked and gets its own audit entry.
      */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void revokeAllIn(StaffPrincipal actor, long roomId) {
         List<Long> ids = jdbc.sql("""

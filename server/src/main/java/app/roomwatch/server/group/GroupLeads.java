@@ -1,12 +1,15 @@
 package app.roomwatch.server.group;
 
 import app.roomwatch.model.api.LedGroup;
+import app.roomwatch.server.audit.AuditAction;
+import app.roomwatch.server.audit.AuditLog;
 import app.roomwatch.server.auth.StaffPrincipal;
 import app.roomwatch.server.web.ApiException;
 import app.roomwatch.server.web.Ids;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,14 +21,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class GroupLeads {
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    GroupLeads(JdbcClient jdbc) {
+    GroupLeads(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Makes {@code staffIds} (enabled staff of the tenant) the group's leads, replacing the ones before. */
     @Transactional
-    public List<String> replace(long tenant, String groupId, Collection<String> staffIds) {
+    public List<String> replace(StaffPrincipal actor, String groupId, Collection<String> staffIds) {
+        long tenant = actor.tenantId();
         long group = requireGroup(tenant, groupId);
         Set<Long> leads = new TreeSet<>();
         for (String id : new LinkedHashSet<>(staffIds)) {
@@ -55,17 +61,30 @@ public class GroupLeads {
                     .param("staff", staffId)
                     .update();
         }
+        String name = jdbc.sql("SELECT name FROM student_group WHERE tenant_id = :tenant AND id = :id")
+                .param("tenant", tenant)
+                .param("id", group)
+                .query(String.class)
+                .single();
+        audit.record(
+                actor,
+                AuditAction.GROUP_LEADS_CHANGED,
+                Ids.of(group),
+                name,
+                Map.of("leads", Integer.toString(leads.size())));
         return leads.stream().map(Ids::of).toList();
     }
 
     /** The groups {@code me} leads; an admin's are all of the tenant's. */
     public List<LedGroup> ledBy(StaffPrincipal me) {
         String sql = me.isAdmin()
-                ? "SELECT g.id, g.name FROM student_group g WHERE g.tenant_id = :tenant ORDER BY g.name, g.id"
+                ? "SELECT g.id, g.name FROM student_group g WHERE g.tenant_id = :tenant AND g.archived_at IS NULL"
+                        + " ORDER BY g.name, g.id"
                 : """
                   SELECT g.id, g.name FROM student_group g
                   JOIN student_group_lead l ON l.tenant_id = g.tenant_id AND l.student_group_id = g.id
-                  WHERE g.tenant_id = :tenant AND l.staff_id = :staff ORDER BY g.name, g.id
+                  WHERE g.tenant_id = :tenant AND l.staff_id = :staff AND g.archived_at IS NULL
+                  ORDER BY g.name, g.id
                   """;
         var statement = jdbc.sql(sql).param("tenant", me.tenantId());
         if (!me.isAdmin()) {
@@ -100,7 +119,8 @@ public class GroupLeads {
 
     private long requireGroup(long tenant, String groupId) {
         long group = Ids.parse(groupId, "group");
-        boolean exists = jdbc.sql("SELECT count(*) FROM student_group WHERE tenant_id = :tenant AND id = :id")
+        boolean exists = jdbc.sql("SELECT count(*) FROM student_group WHERE tenant_id = :tenant AND id = :id"
+                                + " AND archived_at IS NULL")
                         .param("tenant", tenant)
                         .param("id", group)
                         .query(Long.class)

@@ -55,7 +55,7 @@ public class ChildLocations {
                 .append(LOCATION_COLUMNS)
                 .append(" FROM student s ")
                 .append(LOCATION_JOIN)
-                .append(" WHERE s.tenant_id = :tenant");
+                .append(" WHERE s.tenant_id = :tenant AND s.archived_at IS NULL");
         for (int i = 0; i < words.length && i < 5; i++) {
             sql.append(" AND (s.first_name ILIKE :w")
                     .append(i)
@@ -80,7 +80,7 @@ public class ChildLocations {
     public List<RosterChild> roster(long tenant, long studentGroupId) {
         return jdbc.sql("SELECT s.id, s.first_name, s.last_name, s.school_class, " + LOCATION_COLUMNS
                         + " FROM student s " + LOCATION_JOIN
-                        + " WHERE s.tenant_id = :tenant AND s.group_id = :group"
+                        + " WHERE s.tenant_id = :tenant AND s.group_id = :group AND s.archived_at IS NULL"
                         + " ORDER BY s.first_name, s.last_name, s.id")
                 .param("tenant", tenant)
                 .param("group", studentGroupId)

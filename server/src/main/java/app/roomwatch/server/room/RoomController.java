@@ -56,7 +56,7 @@ class RoomController {
                                 WHERE v.tenant_id = r.tenant_id AND v.active_group_id = g.id AND v.exited_at IS NULL)
                         FROM room r
                         LEFT JOIN active_group g ON g.tenant_id = r.tenant_id AND g.room_id = r.id AND g.ended_at IS NULL
-                        WHERE r.tenant_id = :tenant ORDER BY r.name, r.id
+                        WHERE r.tenant_id = :tenant AND r.archived_at IS NULL ORDER BY r.name, r.id
                         """)
                 .param("tenant", tenant)
                 .query((rs, n) -> {
@@ -83,12 +83,13 @@ class RoomController {
     List<RoomChild> children(Authentication authentication, @PathVariable String id) {
         long tenant = StaffPrincipal.of(authentication).tenantId();
         long roomId = Ids.parse(id, "room");
-        boolean exists = jdbc.sql("SELECT count(*) FROM room WHERE tenant_id = :tenant AND id = :id")
-                        .param("tenant", tenant)
-                        .param("id", roomId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        boolean exists =
+                jdbc.sql("SELECT count(*) FROM room WHERE tenant_id = :tenant AND id = :id AND archived_at IS NULL")
+                                .param("tenant", tenant)
+                                .param("id", roomId)
+                                .query(Long.class)
+                                .single()
+                        > 0;
         if (!exists) {
             throw ApiException.notFound("There is no room " + id);
         }

@@ -76,7 +76,7 @@ public class Visits {
     private Optional<Student> lockStudentWhere(String condition, long tenantId, Object key) {
         return jdbc.sql("""
                         SELECT id, first_name, last_name, school_class FROM student
-                        WHERE tenant_id = :tenant AND %s FOR UPDATE
+                        WHERE tenant_id = :tenant AND %s AND archived_at IS NULL FOR UPDATE
                         """.formatted(condition))
                 .param("tenant", tenantId)
                 .param("key", key)

@@ -58,6 +58,7 @@ class BadInputTests extends ServerTest {
             new Endpoint("POST", "/api/iot/heartbeat", false, Caller.DEVICE),
             new Endpoint("GET", "/api/admin/devices", false, Caller.STAFF),
             new Endpoint("POST", "/api/admin/devices", true, Caller.STAFF),
+            new Endpoint("PUT", "/api/admin/devices/{id}", true, Caller.STAFF),
             new Endpoint("POST", "/api/admin/devices/{id}/rotate", false, Caller.STAFF),
             new Endpoint("DELETE", "/api/admin/devices/{id}", false, Caller.STAFF),
             new Endpoint("GET", "/api/admin/staff", false, Caller.STAFF),
@@ -67,16 +68,22 @@ class BadInputTests extends ServerTest {
             new Endpoint("GET", "/api/admin/students/{id}", false, Caller.STAFF),
             new Endpoint("POST", "/api/admin/students", true, Caller.STAFF),
             new Endpoint("PUT", "/api/admin/students/{id}", true, Caller.STAFF),
+            new Endpoint("DELETE", "/api/admin/students/{id}", false, Caller.STAFF),
+            // Its body is CSV, not JSON: StudentImportTests sends it bad files.
+            new Endpoint("POST", "/api/admin/students/import", false, Caller.STAFF),
             new Endpoint("GET", "/api/admin/rooms", false, Caller.STAFF),
             new Endpoint("POST", "/api/admin/rooms", true, Caller.STAFF),
             new Endpoint("PUT", "/api/admin/rooms/{id}", true, Caller.STAFF),
+            new Endpoint("DELETE", "/api/admin/rooms/{id}", false, Caller.STAFF),
             new Endpoint("GET", "/api/admin/groups", false, Caller.STAFF),
             new Endpoint("POST", "/api/admin/groups", true, Caller.STAFF),
             new Endpoint("PUT", "/api/admin/groups/{id}", true, Caller.STAFF),
             new Endpoint("PUT", "/api/admin/groups/{id}/leads", true, Caller.STAFF),
+            new Endpoint("DELETE", "/api/admin/groups/{id}", false, Caller.STAFF),
             new Endpoint("GET", "/api/admin/scheduled-checkouts", false, Caller.STAFF),
             new Endpoint("POST", "/api/admin/scheduled-checkouts", true, Caller.STAFF),
-            new Endpoint("DELETE", "/api/admin/scheduled-checkouts/{id}", false, Caller.STAFF));
+            new Endpoint("DELETE", "/api/admin/scheduled-checkouts/{id}", false, Caller.STAFF),
+            new Endpoint("GET", "/api/admin/audit", false, Caller.STAFF));
 
     private static final String OVERSIZED = "{\"name\":\"" + "x".repeat(17 * 1024) + "\"}";
 
@@ -132,15 +139,22 @@ class BadInputTests extends ServerTest {
 
         // Bodies that would be accepted, so that an unknown id is the only thing wrong.
         Map<String, String> validBodies = Map.of(
-                "/api/active/groups//supervisors", "{\"supervisorIds\":[\"" + tenant.sup1Id() + "\"]}",
+                "/api/active/groups//supervisors",
+                "{\"supervisorIds\":[\"" + tenant.sup1Id() + "\"]}",
                 "/api/active/groups//visits",
-                        "{\"studentId\":\"" + tenant.studentIds().get(2) + "\"}",
-                "/api/admin/staff/", "{\"username\":\"x\",\"displayName\":\"X\",\"role\":\"SUPERVISOR\"}",
+                "{\"studentId\":\"" + tenant.studentIds().get(2) + "\"}",
+                "/api/admin/staff/",
+                "{\"username\":\"x\",\"displayName\":\"X\",\"role\":\"SUPERVISOR\"}",
                 "/api/admin/students/",
-                        "{\"firstName\":\"A\",\"lastName\":\"B\",\"schoolClass\":\"1a\",\"rfidTag\":\"T-x\"}",
-                "/api/admin/rooms/", "{\"name\":\"R\",\"capacity\":3}",
-                "/api/admin/groups/", "{\"name\":\"G\"}",
-                "/api/admin/groups//leads", "{\"staffIds\":[\"" + tenant.sup1Id() + "\"]}");
+                "{\"firstName\":\"A\",\"lastName\":\"B\",\"schoolClass\":\"1a\",\"rfidTag\":\"T-x\"}",
+                "/api/admin/rooms/",
+                "{\"name\":\"R\",\"capacity\":3}",
+                "/api/admin/groups/",
+                "{\"name\":\"G\"}",
+                "/api/admin/groups//leads",
+                "{\"staffIds\":[\"" + tenant.sup1Id() + "\"]}",
+                "/api/admin/devices/",
+                "{\"name\":\"D\",\"roomId\":\"" + tenant.bigRoomId() + "\",\"mode\":\"assign\"}");
         String before = snapshot(tenant);
         List<String> failures = new ArrayList<>();
         for (Endpoint endpoint : ENDPOINTS) {
@@ -215,7 +229,13 @@ class BadInputTests extends ServerTest {
                 "/api/events?limit=abc",
                 "/api/events?limit=0",
                 "/api/events?limit=100000",
-                "/api/students?query=" + "a".repeat(101))) {
+                "/api/students?query=" + "a".repeat(101),
+                "/api/admin/audit?limit=0",
+                "/api/admin/audit?limit=501",
+                "/api/admin/audit?limit=abc",
+                "/api/admin/audit?before=zzz",
+                "/api/admin/audit?before=-1",
+                "/api/admin/audit?before=01")) {
             Endpoint endpoint = new Endpoint("GET", query, false, Caller.STAFF);
             expect(failures, endpoint, "bad query", api().bearer(adminToken).get(query), 400);
         }
@@ -239,6 +259,20 @@ class BadInputTests extends ServerTest {
                     "studentId " + id,
                     api().bearer(adminToken)
                             .post("/api/active/groups/" + activeGroup + "/visits", Map.of("studentId", id)),
+                    400);
+        }
+        // A scanner's mode is scan or assign, nothing else.
+        String device = validIds.get("/api/admin/devices/");
+        for (String mode : List.of("\"borrow\"", "\"SCAN \"", "7", "[]", "{}")) {
+            Endpoint update = new Endpoint("PUT", "/api/admin/devices/{id}", true, Caller.STAFF);
+            expect(
+                    failures,
+                    update,
+                    "mode " + mode,
+                    api().bearer(adminToken)
+                            .put(
+                                    "/api/admin/devices/" + device,
+                                    "{\"name\":\"D\",\"roomId\":\"" + tenant.bigRoomId() + "\",\"mode\":" + mode + "}"),
                     400);
         }
         assertThat(failures).isEmpty();
@@ -410,7 +444,8 @@ class BadInputTests extends ServerTest {
                 "device",
                 "scan_request",
                 "scheduled_checkout",
-                "notification")) {
+                "notification",
+                "audit_entry")) {
             all.append(table)
                     .append(jdbc.sql("SELECT coalesce(string_agg(t::text, '|' ORDER BY t::text), '') FROM " + table
                                     + " t WHERE tenant_id = :tenant")
