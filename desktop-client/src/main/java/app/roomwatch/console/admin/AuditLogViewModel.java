@@ -118,7 +118,7 @@ public final class AuditLogViewModel {
         if (value == null || value.equals("changed")) {
             return label;
         }
-        if (field.endsWith("Id")) {
+        if (field.endsWith("Id") && !value.equals("none")) {
             // An id says nothing to a person: the room's or group's name, or just which field changed.
             String named = nameOf.apply(field, value);
             return named == null ? label : label + ": " + named;

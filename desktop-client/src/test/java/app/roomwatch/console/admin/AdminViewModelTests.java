@@ -142,6 +142,11 @@ class AdminViewModelTests {
         assertThat(en.sentence(fromCommandLine))
                 .isEqualTo("The server command line reset the password of Anna Schmidt.");
 
+        assertThat(en.sentence(entry("device.revoked", "Office Admin", "Hall door", Map.of("reason", "room_archived"))))
+                .isEqualTo("Office Admin revoked the scanner Hall door (why: its room was archived).");
+        assertThat(en.sentence(entry("student.updated", "Office Admin", "Mia K.", Map.of("groupId", "none"))))
+                .isEqualTo("Office Admin changed the child Mia K. (group: none).");
+
         AuditLogViewModel de = model("de").audit();
         assertThat(de.sentence(archived)).isEqualTo("Office Admin hat das Kind Mia K. archiviert.");
         assertThat(de.sentence(promoted))

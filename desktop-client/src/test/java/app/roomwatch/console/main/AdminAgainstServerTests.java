@@ -56,7 +56,6 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -212,7 +211,6 @@ class AdminAgainstServerTests {
     }
 
     @Test
-    @Disabled("waits on the server side of #17: DELETE /api/admin/students/{id}")
     void archivingAChildAsksNamingTheConsequenceFreesTheTagAndTheChildLeavesTheLists() throws Exception {
         String tag = "TAG-" + UUID.randomUUID().toString().substring(0, 8);
         JsonNode made = school.admin()
@@ -351,7 +349,6 @@ class AdminAgainstServerTests {
     }
 
     @Test
-    @Disabled("waits on the server side of #17: DELETE /api/admin/rooms/{id} and /api/admin/groups/{id}")
     void archivingARoomRevokesItsScannersAndArchivingAGroupEndsItsLeads() throws Exception {
         JsonNode room = school.admin()
                 .post(
