@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
@@ -58,6 +59,7 @@ final class ChildrenSection extends VBox {
         filter.setId("admin-children-filter");
         filter.setPromptText(messages.get("admin.children.filter"));
         filter.setPrefColumnCount(16);
+        filter.setMinWidth(Region.USE_PREF_SIZE);
         filter.textProperty().bindBidirectional(model.filterProperty());
 
         Button add = AdminControls.button("admin-children-add", messages.get("admin.children.add"), Feather.USER_PLUS);
