@@ -106,7 +106,7 @@ class ConsoleDebPackageIT {
         String version = System.getProperty("roomwatch.version");
         assertThat(version).doesNotContain("SNAPSHOT");
         assertThat(field("Version")).isEqualTo(version);
-        assertThat(field("Depends")).contains("libgtk-3-0", "libasound2");
+        assertThat(field("Depends")).contains("libgtk-3-0", "libasound2", "libgl1");
         try {
             install();
             Files.createDirectories(PRESET.getParent());
@@ -161,7 +161,7 @@ class ConsoleDebPackageIT {
         Commands.run(DPKG_DEADLINE, "dpkg", "--purge", PACKAGE);
     }
 
-    private static Path theDeb() throws IOException {
+    static Path theDeb() throws IOException {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("roomwatch.console.bundle-dir")))) {
             List<Path> debs =
                     files.filter(file -> file.toString().endsWith(".deb")).toList();
@@ -174,7 +174,7 @@ class ConsoleDebPackageIT {
      * dpkg installs no dependencies; an admin's {@code apt install ./roomwatch-console_….deb} would. A fresh build
      * machine may lack some that a desktop always has (xdg-utils, for the menu entry), so they come from apt first.
      */
-    private static void installMissingDependencies(Path deb) {
+    static void installMissingDependencies(Path deb) {
         Finished depends = Commands.run(Duration.ofSeconds(30), "dpkg-deb", "--field", deb.toString(), "Depends");
         assertThat(depends.exitCode()).as(depends.output()).isZero();
         List<String> missing = new ArrayList<>();
@@ -202,7 +202,7 @@ class ConsoleDebPackageIT {
                 .isZero();
     }
 
-    private static boolean isInstalled(String debianPackage) {
+    static boolean isInstalled(String debianPackage) {
         Finished query = Commands.run(Duration.ofSeconds(30), "dpkg-query", "-W", "-f=${Status}", debianPackage);
         return query.exitCode() == 0 && query.output().contains("install ok installed");
     }

@@ -9,8 +9,6 @@ import app.roomwatch.server.web.Ids;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,13 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ManualVisits {
 
-    private final JdbcClient jdbc;
     private final Visits visits;
     private final ActiveGroups activeGroups;
     private final Clock clock;
 
-    ManualVisits(JdbcClient jdbc, Visits visits, ActiveGroups activeGroups, Clock clock) {
-        this.jdbc = jdbc;
+    ManualVisits(Visits visits, ActiveGroups activeGroups, Clock clock) {
         this.visits = visits;
         this.activeGroups = activeGroups;
         this.clock = clock;
@@ -34,50 +30,38 @@ class ManualVisits {
     List<VisitDisplay> display(StaffPrincipal me, String activeGroupId) {
         long id = Ids.parse(activeGroupId, "active group");
         activeGroups.requireSupervisorOrAdmin(me, id);
-        return jdbc.sql("""
-                        SELECT v.id, s.id, s.first_name, s.last_name, s.school_class, v.entered_at, v.entry_source
-                        FROM visit v JOIN student s ON s.tenant_id = v.tenant_id AND s.id = v.student_id
-                        WHERE v.tenant_id = :tenant AND v.active_group_id = :group AND v.exited_at IS NULL
-                        ORDER BY s.last_name, s.first_name, s.id
-                        """)
-                .param("tenant", me.tenantId())
-                .param("group", id)
-                .query((rs, n) -> new VisitDisplay(
-                        rs.getString(1),
-                        rs.getString(2),
-                        new Visits.Student(0, rs.getString(3), rs.getString(4), "").shortName(),
-                        rs.getString(5),
-                        rs.getTimestamp(6).toInstant(),
-                        VisitSource.fromWireName(rs.getString(7))))
-                .list();
+        return visits.display(me.tenantId(), id);
     }
 
     /** Checks a child in by hand; a child open in another group moves here (checked out there first). */
     @Transactional
     VisitDisplay checkIn(StaffPrincipal me, String activeGroupId, String studentId) {
-        long tenant = me.tenantId();
         long groupId = Ids.parse(activeGroupId, "active group");
         activeGroups.requireSupervisorOrAdmin(me, groupId);
         long student = Ids.parseField(studentId, "studentId");
-        Visits.Student child = visits.lockStudent(tenant, student)
-                .orElseThrow(() -> ApiException.notFound("There is no student " + studentId));
-        var open = visits.openVisitOf(tenant, student);
-        Visits.Group group = Optional.ofNullable(visits.lockGroups(
-                                tenant,
-                                groupId,
-                                open.map(Visits.OpenVisit::activeGroupId).orElse(groupId))
-                        .get(groupId))
-                .orElseThrow(() -> ApiException.notFound("There is no running active group " + activeGroupId));
         Instant now = clock.instant();
-        if (open.isPresent()) {
-            if (open.get().activeGroupId() == groupId) {
-                throw ApiException.conflict("This child is already checked in to " + group.name());
-            }
-            visits.checkOut(tenant, child, open.get(), VisitSource.MANUAL, now);
-        }
-        long visitId = visits.checkIn(tenant, child, group, VisitSource.MANUAL, now);
+        Visits.Change change = visits.checkIn(
+                me.tenantId(), Visits.Child.id(student), Visits.Place.group(groupId), VisitSource.MANUAL, now);
+        return switch (change.outcome()) {
+            case NO_SUCH_CHILD -> throw ApiException.notFound("There is no student " + studentId);
+            case ALREADY_IN ->
+                throw ApiException.conflict(
+                        "This child is already checked in to " + change.group().name());
+            case CHECKED_IN, MOVED -> display(change, now);
+            case NOT_RUNNING, NOT_IN, CHECKED_OUT ->
+                throw ApiException.notFound("There is no running active group " + activeGroupId);
+        };
+    }
+
+    private static VisitDisplay display(Visits.Change change, Instant at) {
+        Visits.Student child = change.student();
         return new VisitDisplay(
-                Ids.of(visitId), Ids.of(child.id()), child.shortName(), child.schoolClass(), now, VisitSource.MANUAL);
+                Ids.of(change.visit().id()),
+                Ids.of(child.id()),
+                child.shortName(),
+                child.schoolClass(),
+                at,
+                VisitSource.MANUAL);
     }
 
     /** Checks a child out by hand; only the supervisors of its group (or an admin) may. */
@@ -88,11 +72,15 @@ class ManualVisits {
         Visits.OpenVisit found = visits.openVisit(tenant, id)
                 .orElseThrow(() -> ApiException.notFound("There is no open visit " + visitId));
         activeGroups.requireSupervisorOrAdmin(me, found.activeGroupId());
-        Visits.Student child = visits.lockStudent(tenant, found.studentId()).orElseThrow();
-        visits.lockGroups(tenant, found.activeGroupId());
-        // Re-read under the locks: a scan may have closed it meanwhile.
-        Visits.OpenVisit visit = visits.openVisit(tenant, id)
-                .orElseThrow(() -> ApiException.notFound("There is no open visit " + visitId));
-        visits.checkOut(tenant, child, visit, VisitSource.MANUAL, clock.instant());
+        Visits.Change change = visits.checkOut(
+                tenant,
+                Visits.Child.id(found.studentId()),
+                Visits.Place.visit(id),
+                VisitSource.MANUAL,
+                clock.instant());
+        // Under the locks it may be gone: a scan may have closed it meanwhile.
+        if (change.outcome() != Visits.Outcome.CHECKED_OUT) {
+            throw ApiException.notFound("There is no open visit " + visitId);
+        }
     }
 }

@@ -9,7 +9,6 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -29,7 +28,7 @@ class JwtConfiguration {
     private static final String SECRET_NAME = "jwt-hs256";
 
     @Bean
-    SecretKey jwtSigningKey(RoomwatchProperties properties, JdbcClient jdbc) {
+    SecretKey jwtSigningKey(RoomwatchProperties properties, AuthQueries queries) {
         String configured = properties.auth().jwtSecret();
         if (configured != null && !configured.isBlank()) {
             byte[] bytes = configured.getBytes(StandardCharsets.UTF_8);
@@ -41,14 +40,7 @@ class JwtConfiguration {
         byte[] generated = new byte[32];
         new SecureRandom().nextBytes(generated);
         // The first instance to get here wins; the others read its secret.
-        jdbc.sql("INSERT INTO server_secret (name, value) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING")
-                .param("name", SECRET_NAME)
-                .param("value", generated)
-                .update();
-        byte[] stored = jdbc.sql("SELECT value FROM server_secret WHERE name = :name")
-                .param("name", SECRET_NAME)
-                .query(byte[].class)
-                .single();
+        byte[] stored = queries.secret(SECRET_NAME, generated);
         return new SecretKeySpec(stored, "HmacSHA256");
     }
 

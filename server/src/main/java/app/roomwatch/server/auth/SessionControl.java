@@ -1,6 +1,7 @@
 package app.roomwatch.server.auth;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.Clock;
+import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,17 +16,30 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code null} when all of the staff member's sessions ended (account disabled).
  */
 @Component
+@Import(AuthQueries.class) // not scanned: the admin commands' small context builds this class too
 public class SessionControl {
 
     /** The channel every instance LISTENs on for control messages. */
     public static final String CHANNEL = "roomwatch_control";
 
-    private final JdbcClient jdbc;
+    private final AuthQueries queries;
     private final JsonMapper json;
+    private final Clock clock;
 
-    SessionControl(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+    SessionControl(AuthQueries queries, JsonMapper json, Clock clock) {
+        this.queries = queries;
         this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Ends every session of an account: its refresh tokens are revoked (so its access tokens are refused from the
+     * next call on) and its open streams on every server instance close, once the caller's transaction commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void endAllSessions(long tenantId, long staffId, String reason) {
+        queries.revokeAll(tenantId, staffId, clock.instant());
+        sessionsEnded(tenantId, staffId, null, reason);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -36,10 +50,6 @@ public class SessionControl {
                 .put("staffId", Long.toString(staffId))
                 .put("sessionId", sessionId)
                 .put("reason", reason);
-        jdbc.sql("SELECT pg_notify(:channel, :message)")
-                .param("channel", CHANNEL)
-                .param("message", json.writeValueAsString(message))
-                .query((rs, n) -> 1)
-                .list();
+        queries.notify(CHANNEL, json.writeValueAsString(message));
     }
 }

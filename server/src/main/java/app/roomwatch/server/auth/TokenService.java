@@ -1,6 +1,5 @@
 package app.roomwatch.server.auth;
 
-import app.roomwatch.model.api.StaffRole;
 import app.roomwatch.model.api.StaffSummary;
 import app.roomwatch.model.api.TokenResponse;
 import app.roomwatch.server.RoomwatchProperties;
@@ -8,7 +7,6 @@ import app.roomwatch.server.web.ApiException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -16,7 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -37,10 +34,6 @@ class TokenService {
     private static final Logger log = LoggerFactory.getLogger(TokenService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Account(long id, long tenantId, String displayName, String passwordHash, StaffRole role) {}
-
-    private record StoredToken(long id, long tenantId, long staffId, UUID familyId, Instant expiresAt, boolean spent) {}
-
     /** The outcome of a refresh: new tokens, or a refusal that must still commit the revocation it caused. */
     sealed interface Refreshed {
         record Issued(TokenResponse tokens) implements Refreshed {}
@@ -48,7 +41,7 @@ class TokenService {
         record Refused(String detail) implements Refreshed {}
     }
 
-    private final JdbcClient jdbc;
+    private final AuthQueries queries;
     private final JwtEncoder encoder;
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
@@ -58,14 +51,14 @@ class TokenService {
     private final String dummyHash;
 
     TokenService(
-            JdbcClient jdbc,
+            AuthQueries queries,
             JwtEncoder encoder,
             PasswordEncoder passwords,
             LoginThrottle throttle,
             SessionControl sessions,
             Clock clock,
             RoomwatchProperties properties) {
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.encoder = encoder;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -79,38 +72,25 @@ class TokenService {
     /** Not one transaction: the password hash takes a while, and must not hold a pooled connection meanwhile. */
     public TokenResponse login(String tenant, String username, String password, String clientAddress) {
         LoginThrottle.Attempt attempt = throttle.begin(tenant, username, clientAddress);
-        Optional<Account> account = jdbc.sql("""
-                        SELECT s.id, s.tenant_id, s.display_name, s.password_hash, s.role
-                        FROM staff s JOIN tenant t ON t.id = s.tenant_id
-                        WHERE t.slug = :tenant AND s.username = :username AND s.enabled
-                        """)
-                .param("tenant", tenant)
-                .param("username", username)
-                .query((rs, n) -> new Account(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        StaffRole.valueOf(rs.getString(5))))
-                .optional();
-        boolean matches =
-                passwords.matches(password, account.map(Account::passwordHash).orElse(dummyHash));
+        Optional<AuthQueries.Account> account = queries.enabledAccount(tenant, username);
+        boolean matches = passwords.matches(
+                password, account.map(AuthQueries.Account::passwordHash).orElse(dummyHash));
         if (account.isEmpty() || !matches) {
             throw ApiException.unauthorized("Tenant, username or password is wrong");
         }
         throttle.succeeded(attempt);
-        Account staff = account.get();
+        AuthQueries.Account staff = account.get();
         log.info("Staff {} of tenant {} signed in", staff.id(), staff.tenantId());
         return issue(staff, UUID.randomUUID());
     }
 
     @Transactional
     public Refreshed refresh(String refreshToken) {
-        Optional<StoredToken> found = find(refreshToken);
+        Optional<AuthQueries.StoredToken> found = find(refreshToken);
         if (found.isEmpty()) {
             return new Refreshed.Refused("This refresh token is not valid; sign in again");
         }
-        StoredToken token = found.get();
+        AuthQueries.StoredToken token = found.get();
         if (token.spent()) {
             revokeFamily(token.familyId());
             sessions.sessionsEnded(
@@ -124,26 +104,11 @@ class TokenService {
         if (!token.expiresAt().isAfter(clock.instant())) {
             return new Refreshed.Refused("This refresh token has expired; sign in again");
         }
-        Optional<Account> account = jdbc.sql("""
-                        SELECT id, tenant_id, display_name, password_hash, role FROM staff
-                        WHERE tenant_id = :tenant AND id = :id AND enabled
-                        """)
-                .param("tenant", token.tenantId())
-                .param("id", token.staffId())
-                .query((rs, n) -> new Account(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        StaffRole.valueOf(rs.getString(5))))
-                .optional();
+        Optional<AuthQueries.Account> account = queries.enabledAccount(token.tenantId(), token.staffId());
         if (account.isEmpty()) {
             return new Refreshed.Refused("This account is disabled");
         }
-        jdbc.sql("UPDATE refresh_token SET used_at = :now WHERE id = :id")
-                .param("now", Timestamp.from(clock.instant()))
-                .param("id", token.id())
-                .update();
+        queries.markUsed(token.id(), clock.instant());
         return new Refreshed.Issued(issue(account.get(), token.familyId()));
     }
 
@@ -159,31 +124,15 @@ class TokenService {
         });
     }
 
-    private Optional<StoredToken> find(String refreshToken) {
-        return jdbc.sql("""
-                        SELECT id, tenant_id, staff_id, family_id, expires_at,
-                               used_at IS NOT NULL OR revoked_at IS NOT NULL
-                        FROM refresh_token WHERE token_hash = :hash FOR UPDATE
-                        """)
-                .param("hash", sha256(refreshToken))
-                .query((rs, n) -> new StoredToken(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getLong(3),
-                        rs.getObject(4, UUID.class),
-                        rs.getTimestamp(5).toInstant(),
-                        rs.getBoolean(6)))
-                .optional();
+    private Optional<AuthQueries.StoredToken> find(String refreshToken) {
+        return queries.lockToken(sha256(refreshToken));
     }
 
     private int revokeFamily(UUID familyId) {
-        return jdbc.sql("UPDATE refresh_token SET revoked_at = :now WHERE family_id = :family AND revoked_at IS NULL")
-                .param("now", Timestamp.from(clock.instant()))
-                .param("family", familyId)
-                .update();
+        return queries.revokeFamily(familyId, clock.instant());
     }
 
-    private TokenResponse issue(Account staff, UUID familyId) {
+    private TokenResponse issue(AuthQueries.Account staff, UUID familyId) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(settings.accessTokenTtl());
         JwtClaimsSet claims = JwtClaimsSet.builder()
@@ -200,17 +149,13 @@ class TokenService {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        jdbc.sql("""
-                        INSERT INTO refresh_token (tenant_id, staff_id, family_id, token_hash, issued_at, expires_at)
-                        VALUES (:tenant, :staff, :family, :hash, :now, :expires)
-                        """)
-                .param("tenant", staff.tenantId())
-                .param("staff", staff.id())
-                .param("family", familyId)
-                .param("hash", sha256(refreshToken))
-                .param("now", Timestamp.from(now))
-                .param("expires", Timestamp.from(now.plus(settings.refreshTokenTtl())))
-                .update();
+        queries.insertToken(
+                staff.tenantId(),
+                staff.id(),
+                familyId,
+                sha256(refreshToken),
+                now,
+                now.plus(settings.refreshTokenTtl()));
         return new TokenResponse(
                 accessToken,
                 TokenResponse.BEARER,

@@ -2,7 +2,6 @@ package app.roomwatch.server.auth;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +19,10 @@ public class TokenStanding {
         ROLE_CHANGED
     }
 
-    private final JdbcClient jdbc;
+    private final AuthQueries queries;
 
-    TokenStanding(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    TokenStanding(AuthQueries queries) {
+        this.queries = queries;
     }
 
     /**
@@ -31,20 +30,8 @@ public class TokenStanding {
      * @return why the token no longer stands, or empty while it does
      */
     public Optional<Lapse> lapse(StaffPrincipal staff, Optional<UUID> session) {
-        record State(boolean enabled, boolean sessionLive, String role) {}
-        State state = jdbc.sql("""
-                        SELECT s.enabled, CAST(:family AS uuid) IS NULL OR EXISTS (
-                            SELECT 1 FROM refresh_token r
-                            WHERE r.family_id = :family AND r.tenant_id = s.tenant_id AND r.staff_id = s.id
-                              AND r.revoked_at IS NULL), s.role
-                        FROM staff s WHERE s.tenant_id = :tenant AND s.id = :staff
-                        """)
-                .param("family", session.orElse(null))
-                .param("tenant", staff.tenantId())
-                .param("staff", staff.staffId())
-                .query((rs, n) -> new State(rs.getBoolean(1), rs.getBoolean(2), rs.getString(3)))
-                .optional()
-                .orElse(new State(false, false, ""));
+        AuthQueries.Standing state = queries.standing(staff.tenantId(), staff.staffId(), session.orElse(null))
+                .orElse(new AuthQueries.Standing(false, false, ""));
         if (!state.enabled()) {
             return Optional.of(Lapse.DISABLED);
         }

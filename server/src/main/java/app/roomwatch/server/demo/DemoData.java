@@ -6,7 +6,10 @@ import app.roomwatch.model.event.VisitSource;
 import app.roomwatch.server.activity.ActiveGroups;
 import app.roomwatch.server.auth.StaffPrincipal;
 import app.roomwatch.server.group.GroupLeads;
+import app.roomwatch.server.group.Groups;
+import app.roomwatch.server.room.Rooms;
 import app.roomwatch.server.staff.StaffAccounts;
+import app.roomwatch.server.student.Students;
 import app.roomwatch.server.tenant.Tenants;
 import app.roomwatch.server.visit.Visits;
 import java.time.Clock;
@@ -14,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +42,9 @@ public class DemoData {
     };
     private static final String[] CLASSES = {"1a", "1b", "2a", "2b", "3a", "3b", "4a", "4b"};
 
-    private final JdbcClient jdbc;
+    private final Rooms rooms;
+    private final Groups groups;
+    private final Students studentRegister;
     private final Tenants tenants;
     private final StaffAccounts staff;
     private final ActiveGroups activeGroups;
@@ -49,14 +53,18 @@ public class DemoData {
     private final Clock clock;
 
     DemoData(
-            JdbcClient jdbc,
+            Rooms rooms,
+            Groups groups,
+            Students studentRegister,
             Tenants tenants,
             StaffAccounts staff,
             ActiveGroups activeGroups,
             Visits visits,
             GroupLeads groupLeads,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.rooms = rooms;
+        this.groups = groups;
+        this.studentRegister = studentRegister;
         this.tenants = tenants;
         this.staff = staff;
         this.activeGroups = activeGroups;
@@ -133,42 +141,25 @@ public class DemoData {
     }
 
     private void checkIn(long tenant, List<Long> students, long activeGroupId) {
-        Visits.Group group = visits.runningGroup(tenant, activeGroupId).orElseThrow();
         for (long id : students) {
-            Visits.Student student = visits.lockStudent(tenant, id).orElseThrow();
-            visits.checkIn(tenant, student, group, VisitSource.MANUAL, clock.instant());
+            visits.checkIn(
+                    tenant,
+                    Visits.Child.id(id),
+                    Visits.Place.group(activeGroupId),
+                    VisitSource.MANUAL,
+                    clock.instant());
         }
     }
 
     private long room(long tenant, String name, int capacity) {
-        return jdbc.sql("INSERT INTO room (tenant_id, name, capacity) VALUES (:tenant, :name, :capacity) RETURNING id")
-                .param("tenant", tenant)
-                .param("name", name)
-                .param("capacity", capacity)
-                .query(Long.class)
-                .single();
+        return rooms.create(tenant, name, capacity);
     }
 
     private long group(long tenant, String name) {
-        return jdbc.sql("INSERT INTO student_group (tenant_id, name) VALUES (:tenant, :name) RETURNING id")
-                .param("tenant", tenant)
-                .param("name", name)
-                .query(Long.class)
-                .single();
+        return groups.create(tenant, name);
     }
 
     private long student(long tenant, String first, String last, String schoolClass, String tag, Long group) {
-        return jdbc.sql("""
-                        INSERT INTO student (tenant_id, first_name, last_name, school_class, rfid_tag, group_id)
-                        VALUES (:tenant, :first, :last, :class, :tag, :group) RETURNING id
-                        """)
-                .param("tenant", tenant)
-                .param("first", first)
-                .param("last", last)
-                .param("class", schoolClass)
-                .param("tag", tag)
-                .param("group", group)
-                .query(Long.class)
-                .single();
+        return studentRegister.create(tenant, first, last, schoolClass, tag, group);
     }
 }

@@ -12,15 +12,13 @@ import app.roomwatch.server.audit.AuditLog;
 import app.roomwatch.server.auth.StaffPrincipal;
 import app.roomwatch.server.event.EventLog;
 import app.roomwatch.server.room.RoomArchive;
+import app.roomwatch.server.room.Rooms;
 import app.roomwatch.server.web.ApiException;
 import app.roomwatch.server.web.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +31,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,14 +58,16 @@ public class Devices implements RoomArchive.Scanners {
 
     private static final Duration MARK_INTERVAL = Duration.ofSeconds(10);
 
-    private final JdbcClient jdbc;
+    private final DeviceQueries queries;
+    private final Rooms rooms;
     private final EventLog events;
     private final AuditLog audit;
     private final Clock clock;
     private final Map<Long, Instant> lastMarked = new ConcurrentHashMap<>();
 
-    Devices(JdbcClient jdbc, EventLog events, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
+    Devices(DeviceQueries queries, Rooms rooms, EventLog events, AuditLog audit, Clock clock) {
+        this.queries = queries;
+        this.rooms = rooms;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
@@ -79,18 +78,7 @@ public class Devices implements RoomArchive.Scanners {
         long tenantId = actor.tenantId();
         long room = requireRoom(tenantId, roomId);
         Key key = newKey();
-        long id = jdbc.sql("""
-                        INSERT INTO device (tenant_id, name, room_id, key_id, key_hash, status, created_at)
-                        VALUES (:tenant, :name, :room, :keyId, :hash, 'online', :now) RETURNING id
-                        """)
-                .param("tenant", tenantId)
-                .param("name", name.strip())
-                .param("room", room)
-                .param("keyId", key.keyId())
-                .param("hash", sha256(key.secret()))
-                .param("now", Timestamp.from(clock.instant()))
-                .query(Long.class)
-                .single();
+        long id = queries.insert(tenantId, name.strip(), room, key.keyId(), sha256(key.secret()), clock.instant());
         audit.record(actor, AuditAction.DEVICE_REGISTERED, Ids.of(id), name.strip(), Map.of("roomId", Ids.of(room)));
         log.info("Device {} registered for room {} of tenant {}", id, room, tenantId);
         return new DeviceKey(Ids.of(id), key.apiKey());
@@ -105,84 +93,48 @@ public class Devices implements RoomArchive.Scanners {
         long tenantId = actor.tenantId();
         long id = Ids.parse(deviceId, "device");
         long room = requireRoom(tenantId, update.roomId());
-        record Before(String name, long roomId, String mode) {}
-        Before before = jdbc.sql(
-                        "SELECT name, room_id, mode FROM device WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
-                .param("tenant", tenantId)
-                .param("id", id)
-                .query((rs, n) -> new Before(rs.getString(1), rs.getLong(2), rs.getString(3)))
-                .optional()
-                .orElseThrow(() -> ApiException.notFound("There is no device " + deviceId));
-        String status = jdbc.sql("""
-                        UPDATE device SET name = :name, room_id = :room, mode = :mode,
-                               last_tag = CASE WHEN :mode = 'assign' THEN last_tag END,
-                               last_tag_at = CASE WHEN :mode = 'assign' THEN last_tag_at END
-                        WHERE tenant_id = :tenant AND id = :id RETURNING status
-                        """)
-                .param("name", update.name().strip())
-                .param("room", room)
-                .param("mode", update.mode().wireName())
-                .param("tenant", tenantId)
-                .param("id", id)
-                .query(String.class)
-                .single();
-        events.append(
-                tenantId,
-                Topic.TENANT,
-                new DeviceStatusChanged(Ids.of(id), Ids.of(room), DeviceStatus.fromWireName(status)));
+        DeviceQueries.Placed before =
+                queries.lock(tenantId, id).orElseThrow(() -> ApiException.notFound("There is no device " + deviceId));
+        String name = update.name().strip();
+        DeviceStatus status = queries.update(tenantId, id, name, room, update.mode());
+        events.append(tenantId, Topic.TENANT, new DeviceStatusChanged(Ids.of(id), Ids.of(room), status));
         Map<String, String> changed = new TreeMap<>();
-        if (!before.name().equals(update.name().strip())) {
-            changed.put("name", update.name().strip());
+        if (!before.name().equals(name)) {
+            changed.put("name", name);
         }
         if (before.roomId() != room) {
             changed.put("roomId", Ids.of(room));
         }
-        if (!before.mode().equals(update.mode().wireName())) {
+        if (before.mode() != update.mode()) {
             changed.put("mode", update.mode().wireName());
         }
-        audit.record(
-                actor, AuditAction.DEVICE_UPDATED, Ids.of(id), update.name().strip(), changed);
+        audit.record(actor, AuditAction.DEVICE_UPDATED, Ids.of(id), name, changed);
         log.info(
                 "Device {} of tenant {} updated (room {}, mode {})",
                 id,
                 tenantId,
                 room,
                 update.mode().wireName());
-        return one(tenantId, id);
+        return queries.one(tenantId, id);
     }
 
     /** A new key for a device; the old one stops working at once. A revoked device comes back with it. */
     @Transactional
     public DeviceKey rotate(StaffPrincipal actor, String deviceId) {
-        long tenantId = actor.tenantId();
-        long id = Ids.parse(deviceId, "device");
         Key key = newKey();
-        record Rotated(long roomId, String name) {}
-        Rotated rotated = jdbc.sql("""
-                        UPDATE device SET key_id = :keyId, key_hash = :hash, status = 'online'
-                        WHERE tenant_id = :tenant AND id = :id RETURNING room_id, name
-                        """)
-                .param("keyId", key.keyId())
-                .param("hash", sha256(key.secret()))
-                .param("tenant", tenantId)
-                .param("id", id)
-                .query((rs, n) -> new Rotated(rs.getLong(1), rs.getString(2)))
-                .optional()
+        long id = Ids.parse(deviceId, "device");
+        String name = rekey(actor.tenantId(), id, key.keyId(), sha256(key.secret()), DeviceStatus.ONLINE)
                 .orElseThrow(() -> ApiException.notFound("There is no device " + deviceId));
-        events.append(
-                tenantId,
-                Topic.TENANT,
-                new DeviceStatusChanged(Ids.of(id), Ids.of(rotated.roomId()), DeviceStatus.ONLINE));
-        audit.record(actor, AuditAction.DEVICE_ROTATED, Ids.of(id), rotated.name(), Map.of());
-        log.info("Device {} of tenant {} got a new key", id, tenantId);
+        audit.record(actor, AuditAction.DEVICE_ROTATED, Ids.of(id), name, Map.of());
+        log.info("Device {} of tenant {} got a new key", id, actor.tenantId());
         return new DeviceKey(Ids.of(id), key.apiKey());
     }
 
     @Transactional
     public void revoke(StaffPrincipal actor, String deviceId) {
-        long tenantId = actor.tenantId();
         long id = Ids.parse(deviceId, "device");
-        String name = revoke(tenantId, id).orElseThrow(() -> ApiException.notFound("There is no device " + deviceId));
+        String name =
+                revoke(actor.tenantId(), id).orElseThrow(() -> ApiException.notFound("There is no device " + deviceId));
         audit.record(actor, AuditAction.DEVICE_REVOKED, Ids.of(id), name, Map.of());
     }
 
@@ -193,44 +145,11 @@ public class Devices implements RoomArchive.Scanners {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void revokeAllIn(StaffPrincipal actor, long roomId) {
-        List<Long> ids = jdbc.sql("""
-                        SELECT id FROM device WHERE tenant_id = :tenant AND room_id = :room AND status <> 'revoked'
-                        ORDER BY id
-                        """)
-                .param("tenant", actor.tenantId())
-                .param("room", roomId)
-                .query(Long.class)
-                .list();
-        for (long id : ids) {
+        for (long id : queries.unrevokedIn(actor.tenantId(), roomId)) {
             revoke(actor.tenantId(), id)
                     .ifPresent(name -> audit.record(
                             actor, AuditAction.DEVICE_REVOKED, Ids.of(id), name, Map.of("reason", "room_archived")));
         }
-    }
-
-    /** Revokes the device and answers its name; empty when the tenant has no such device. */
-    private Optional<String> revoke(long tenantId, long id) {
-        // A fresh random hash: the old key can never match again.
-        byte[] unusable = new byte[32];
-        RANDOM.nextBytes(unusable);
-        record Revoked(long roomId, String name) {}
-        Optional<Revoked> revoked = jdbc.sql("""
-                        UPDATE device SET status = 'revoked', key_hash = :hash
-                        WHERE tenant_id = :tenant AND id = :id RETURNING room_id, name
-                        """)
-                .param("hash", unusable)
-                .param("tenant", tenantId)
-                .param("id", id)
-                .query((rs, n) -> new Revoked(rs.getLong(1), rs.getString(2)))
-                .optional();
-        revoked.ifPresent(r -> {
-            events.append(
-                    tenantId,
-                    Topic.TENANT,
-                    new DeviceStatusChanged(Ids.of(id), Ids.of(r.roomId()), DeviceStatus.REVOKED));
-            log.info("Device {} of tenant {} revoked", id, tenantId);
-        });
-        return revoked.map(Revoked::name);
     }
 
     /**
@@ -239,71 +158,45 @@ public class Devices implements RoomArchive.Scanners {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void tagRead(Device device, String tag) {
-        String status = jdbc.sql("""
-                        UPDATE device SET last_tag = :tag, last_tag_at = :now
-                        WHERE tenant_id = :tenant AND id = :id RETURNING status
-                        """)
-                .param("tag", tag)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("tenant", device.tenantId())
-                .param("id", device.id())
-                .query(String.class)
-                .single();
+        DeviceStatus status = queries.tagRead(device.tenantId(), device.id(), tag, clock.instant());
         events.append(
                 device.tenantId(),
                 Topic.TENANT,
-                new DeviceStatusChanged(
-                        Ids.of(device.id()), Ids.of(device.roomId()), DeviceStatus.fromWireName(status)));
+                new DeviceStatusChanged(Ids.of(device.id()), Ids.of(device.roomId()), status));
     }
 
-    public List<DeviceRecord> list(long tenantId) {
-        return jdbc.sql(SELECT_RECORD + " WHERE tenant_id = :tenant ORDER BY name, id")
-                .param("tenant", tenantId)
-                .query((rs, n) -> record(rs))
-                .list();
+    /** Revokes a device; answers its name, or empty when the tenant has no such device. */
+    private Optional<String> revoke(long tenantId, long id) {
+        // A fresh random hash: the old key can never match again.
+        byte[] unusable = new byte[32];
+        RANDOM.nextBytes(unusable);
+        Optional<String> name = rekey(tenantId, id, null, unusable, DeviceStatus.REVOKED);
+        name.ifPresent(revoked -> log.info("Device {} of tenant {} revoked", id, tenantId));
+        return name;
     }
 
-    private DeviceRecord one(long tenantId, long id) {
-        return jdbc.sql(SELECT_RECORD + " WHERE tenant_id = :tenant AND id = :id")
-                .param("tenant", tenantId)
-                .param("id", id)
-                .query((rs, n) -> record(rs))
-                .single();
-    }
-
-    private static final String SELECT_RECORD =
-            "SELECT id, name, room_id, status, last_seen_at, mode, last_tag, last_tag_at FROM device";
-
-    private static DeviceRecord record(ResultSet rs) throws SQLException {
-        return new DeviceRecord(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                DeviceStatus.fromWireName(rs.getString(4)),
-                instant(rs.getTimestamp(5)),
-                DeviceMode.fromWireName(rs.getString(6)),
-                rs.getString(7),
-                instant(rs.getTimestamp(8)));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    /**
+     * Sets a device's key hash (and key id, unless {@code null}) and status, and announces the status; answers the
+     * device's name, or empty when the tenant has no such device.
+     */
+    private Optional<String> rekey(long tenantId, long id, String keyId, byte[] hash, DeviceStatus status) {
+        Optional<DeviceQueries.Placed> placed = queries.rekey(tenantId, id, keyId, hash, status);
+        placed.ifPresent(device -> events.append(
+                tenantId, Topic.TENANT, new DeviceStatusChanged(Ids.of(id), Ids.of(device.roomId()), status)));
+        return placed.map(DeviceQueries.Placed::name);
     }
 
     /** The id of a room scanners may be placed in: the tenant's, not archived. */
     private long requireRoom(long tenantId, String roomId) {
         long room = Ids.parseField(roomId, "roomId");
-        boolean roomExists =
-                jdbc.sql("SELECT count(*) FROM room WHERE tenant_id = :tenant AND id = :id AND archived_at IS NULL")
-                                .param("tenant", tenantId)
-                                .param("id", room)
-                                .query(Long.class)
-                                .single()
-                        > 0;
-        if (!roomExists) {
+        if (!rooms.exists(tenantId, room)) {
             throw ApiException.notFound("There is no room " + roomId);
         }
         return room;
+    }
+
+    public List<DeviceRecord> list(long tenantId) {
+        return queries.list(tenantId);
     }
 
     /** The device whose key this is, unless it is malformed, unknown, wrong or revoked. */
@@ -317,21 +210,9 @@ public class Devices implements RoomArchive.Scanners {
         }
         String keyId = apiKey.substring(PREFIX.length(), split);
         byte[] presented = sha256(apiKey.substring(split + 1));
-        record Row(Device device, byte[] hash) {}
-        return jdbc.sql("SELECT id, tenant_id, room_id, name, status, key_hash, mode FROM device WHERE key_id = :keyId")
-                .param("keyId", keyId)
-                .query((rs, n) -> new Row(
-                        new Device(
-                                rs.getLong(1),
-                                rs.getLong(2),
-                                rs.getLong(3),
-                                rs.getString(4),
-                                DeviceStatus.fromWireName(rs.getString(5)),
-                                DeviceMode.fromWireName(rs.getString(7))),
-                        rs.getBytes(6)))
-                .optional()
+        return queries.byKeyId(keyId)
                 .filter(row -> MessageDigest.isEqual(row.hash(), presented))
-                .map(Row::device)
+                .map(DeviceQueries.Keyed::device)
                 .filter(device -> device.status() != DeviceStatus.REVOKED);
     }
 
@@ -350,23 +231,29 @@ public class Devices implements RoomArchive.Scanners {
             return;
         }
         lastMarked.put(device.id(), now);
-        Optional<String> before = jdbc.sql("""
-                        UPDATE device d SET last_seen_at = :now, status = 'online'
-                        FROM (SELECT id, status FROM device WHERE id = :id FOR UPDATE) old
-                        WHERE d.id = old.id AND d.tenant_id = :tenant AND d.status <> 'revoked'
-                        RETURNING old.status
-                        """)
-                .param("now", Timestamp.from(now))
-                .param("id", device.id())
-                .param("tenant", device.tenantId())
-                .query(String.class)
-                .optional();
-        if (before.filter("silent"::equals).isPresent()) {
+        if (queries.markSeen(device, now).filter("silent"::equals).isPresent()) {
             events.append(
                     device.tenantId(),
                     Topic.TENANT,
                     new DeviceStatusChanged(Ids.of(device.id()), Ids.of(device.roomId()), DeviceStatus.ONLINE));
         }
+    }
+
+    /** A scanner that has just been marked silent, with its room's name. */
+    public record Silent(long id, long tenantId, long roomId, String name, String roomName) {}
+
+    /**
+     * Marks one online scanner of any tenant that has not reported since {@code since} silent and announces it, in
+     * the caller's transaction; several instances may do this at once. Empty when there is none.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Silent> markOneSilent(Instant since) {
+        Optional<Silent> silent = queries.markOneSilent(since);
+        silent.ifPresent(device -> events.append(
+                device.tenantId(),
+                Topic.TENANT,
+                new DeviceStatusChanged(Ids.of(device.id()), Ids.of(device.roomId()), DeviceStatus.SILENT)));
+        return silent;
     }
 
     private static Key newKey() {

@@ -2,17 +2,13 @@ package app.roomwatch.server.feed;
 
 import app.roomwatch.model.api.ActivityEntry;
 import app.roomwatch.server.auth.StaffPrincipal;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Readable lines for the events a staff member may see, exactly the stream's scope: the tenant topic, their own staff
@@ -24,46 +20,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class ActivityFeed {
 
-    private record Row(String cursor, String type, Instant at, JsonNode data) {}
+    private final FeedQueries queries;
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
-
-    ActivityFeed(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
+    ActivityFeed(FeedQueries queries) {
+        this.queries = queries;
     }
 
     List<ActivityEntry> page(StaffPrincipal me, FeedCursor before, int limit, Locale locale) {
         FeedWords words = FeedWords.in(locale);
-        List<Row> rows = jdbc.sql("""
-                        SELECT e.tx_id::text || '-' || e.id, e.type, e.emitted_at, e.payload::text FROM event e
-                        WHERE e.tenant_id = :tenant
-                          AND e.type NOT IN ('room_occupancy', 'notification_read')
-                          AND (e.tx_id, e.id) < (CAST(:beforeTx AS text)::xid8, :beforeId)
-                          AND (e.topic = 'tenant'
-                               OR e.topic = 'staff:' || :staff
-                               OR (:admin AND e.topic LIKE 'active-group:%')
-                               OR e.topic IN (SELECT 'active-group:' || s.active_group_id
-                                              FROM active_group_supervisor s
-                                              JOIN active_group g ON g.tenant_id = s.tenant_id
-                                                                 AND g.id = s.active_group_id
-                                              WHERE s.tenant_id = :tenant AND s.staff_id = :staff
-                                                AND g.ended_at IS NULL))
-                        ORDER BY e.tx_id DESC, e.id DESC LIMIT :limit
-                        """)
-                .param("tenant", me.tenantId())
-                .param("beforeTx", Long.toUnsignedString(before.txId()))
-                .param("beforeId", before.id())
-                .param("admin", me.isAdmin())
-                .param("staff", me.staffId())
-                .param("limit", limit)
-                .query((rs, n) -> new Row(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getTimestamp(3).toInstant(),
-                        json.readTree(rs.getString(4))))
-                .list();
+        List<FeedQueries.Row> rows = queries.page(me, before, limit);
         Names names = names(me.tenantId(), rows);
         return rows.stream()
                 .map(row -> new ActivityEntry(row.cursor(), row.type(), row.at(), text(row, names, words)))
@@ -80,25 +45,19 @@ class ActivityFeed {
         }
     }
 
-    private Names names(long tenant, List<Row> rows) {
+    private Names names(long tenant, List<FeedQueries.Row> rows) {
         Set<Long> groupIds = new HashSet<>();
         Set<Long> roomIds = new HashSet<>();
         Set<Long> deviceIds = new HashSet<>();
-        for (Row row : rows) {
+        for (FeedQueries.Row row : rows) {
             addId(groupIds, row.data().path("activeGroupId"));
             addId(roomIds, row.data().path("roomId"));
             addId(deviceIds, row.data().path("deviceId"));
         }
         return new Names(
-                lookup(
-                        "SELECT id::text, name FROM active_group WHERE tenant_id = :tenant AND id IN (:ids)",
-                        tenant,
-                        groupIds),
-                lookup("SELECT id::text, name FROM room WHERE tenant_id = :tenant AND id IN (:ids)", tenant, roomIds),
-                lookup(
-                        "SELECT id::text, name FROM device WHERE tenant_id = :tenant AND id IN (:ids)",
-                        tenant,
-                        deviceIds));
+                queries.names("active_group", tenant, groupIds),
+                queries.names("room", tenant, roomIds),
+                queries.names("device", tenant, deviceIds));
     }
 
     private static void addId(Set<Long> ids, JsonNode id) {
@@ -111,19 +70,7 @@ class ActivityFeed {
         }
     }
 
-    private Map<String, String> lookup(String sql, long tenant, Set<Long> ids) {
-        Map<String, String> names = new HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.sql(sql)
-                    .param("tenant", tenant)
-                    .param("ids", ids)
-                    .query((rs, n) -> names.put(rs.getString(1), rs.getString(2)))
-                    .list();
-        }
-        return names;
-    }
-
-    private static String text(Row row, Names names, FeedWords words) {
+    private static String text(FeedQueries.Row row, Names names, FeedWords words) {
         JsonNode data = row.data();
         String student = data.path("studentName").asString(words.get("child"));
         return switch (row.type()) {

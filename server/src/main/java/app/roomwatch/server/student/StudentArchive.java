@@ -3,7 +3,6 @@ package app.roomwatch.server.student;
 import app.roomwatch.server.audit.AuditAction;
 import app.roomwatch.server.audit.AuditLog;
 import app.roomwatch.server.auth.StaffPrincipal;
-import app.roomwatch.server.automation.PendingCheckouts;
 import app.roomwatch.server.web.ApiException;
 import app.roomwatch.server.web.Ids;
 import app.roomwatch.server.web.Words;
@@ -20,6 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class StudentArchive {
+
+    /** A child's scheduled check-outs still to come, which the automation feature owns. */
+    public interface PendingCheckouts {
+        /** Cancels every pending scheduled check-out of the child; answers how many. */
+        int cancelAllOf(long tenant, long studentId);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(StudentArchive.class);
 

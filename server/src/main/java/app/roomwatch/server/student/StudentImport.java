@@ -6,7 +6,7 @@ import app.roomwatch.model.api.admin.ImportRow;
 import app.roomwatch.server.audit.AuditAction;
 import app.roomwatch.server.audit.AuditLog;
 import app.roomwatch.server.auth.StaffPrincipal;
-import app.roomwatch.server.group.GroupNames;
+import app.roomwatch.server.group.Groups;
 import app.roomwatch.server.web.ApiException;
 import app.roomwatch.server.web.Words;
 import java.nio.charset.CharacterCodingException;
@@ -71,10 +71,10 @@ class StudentImport {
     }
 
     private final StudentImportQueries queries;
-    private final GroupNames groups;
+    private final Groups groups;
     private final AuditLog audit;
 
-    StudentImport(StudentImportQueries queries, GroupNames groups, AuditLog audit) {
+    StudentImport(StudentImportQueries queries, Groups groups, AuditLog audit) {
         this.queries = queries;
         this.groups = groups;
         this.audit = audit;
@@ -142,7 +142,7 @@ class StudentImport {
             String reason = null;
             List<StudentImportQueries.Existing> matches = byKey.getOrDefault(line.childKey(), List.of());
             StudentImportQueries.Existing match = matches.size() == 1 ? matches.getFirst() : null;
-            Long groupId = line.groupName() == null ? null : groupIds.get(GroupNames.key(line.groupName()));
+            Long groupId = line.groupName() == null ? null : groupIds.get(Groups.nameKey(line.groupName()));
             StudentImportQueries.Existing holder = line.rfidTag() == null ? null : byTag.get(line.rfidTag());
             Integer sameChild = childLines.putIfAbsent(line.childKey(), line.number());
             if (sameChild != null) {
@@ -189,7 +189,7 @@ class StudentImport {
                     row.lastName(),
                     row.schoolClass(),
                     row.rfidTag(),
-                    row.groupName() == null ? null : groupIds.get(GroupNames.key(row.groupName())));
+                    row.groupName() == null ? null : groupIds.get(Groups.nameKey(row.groupName())));
         }
         for (ImportRow row : changed) {
             StudentImportQueries.Existing before = byId.get(row.studentId());
@@ -200,7 +200,7 @@ class StudentImport {
                     row.lastName(),
                     row.schoolClass(),
                     row.rfidTag() == null ? before.rfidTag() : row.rfidTag(),
-                    row.groupName() == null ? before.groupId() : groupIds.get(GroupNames.key(row.groupName())));
+                    row.groupName() == null ? before.groupId() : groupIds.get(Groups.nameKey(row.groupName())));
         }
         audit.record(
                 actor,

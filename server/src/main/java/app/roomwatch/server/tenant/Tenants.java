@@ -2,22 +2,23 @@ package app.roomwatch.server.tenant;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The schools (tenants) on this server: the one place that writes the {@code tenant} table. */
 @Service
+@Import(TenantQueries.class) // not scanned: the admin commands' small context builds this class too
 public class Tenants {
 
     /** What staff type as "school" when they sign in: lower-case letters, digits and dashes. */
     public static final Pattern SHORT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
-    private final JdbcClient jdbc;
+    private final TenantQueries queries;
 
-    Tenants(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Tenants(TenantQueries queries) {
+        this.queries = queries;
     }
 
     /**
@@ -35,23 +36,17 @@ public class Tenants {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("A school needs a name (for example \"Sunflower After-School Club\")");
         }
-        return jdbc.sql("""
-                        INSERT INTO tenant (slug, name) VALUES (:slug, :name)
-                        ON CONFLICT (slug) DO NOTHING RETURNING id
-                        """)
-                .param("slug", shortName)
-                .param("name", name.strip())
-                .query(Long.class)
-                .optional()
-                .orElseThrow(() -> new TenantExistsException(shortName));
+        return queries.insert(shortName, name.strip()).orElseThrow(() -> new TenantExistsException(shortName));
     }
 
     /** The id of the school with this short name. */
     public Optional<Long> find(String shortName) {
-        return jdbc.sql("SELECT id FROM tenant WHERE slug = :slug")
-                .param("slug", shortName)
-                .query(Long.class)
-                .optional();
+        return queries.find(shortName);
+    }
+
+    /** The short name of the school with this id. */
+    public String shortName(long tenantId) {
+        return queries.shortName(tenantId);
     }
 
     /** A school of that short name is already there. */

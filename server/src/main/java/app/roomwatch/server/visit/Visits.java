@@ -1,5 +1,7 @@
 package app.roomwatch.server.visit;
 
+import app.roomwatch.model.api.RoomChild;
+import app.roomwatch.model.api.VisitDisplay;
 import app.roomwatch.model.event.NotificationPriority;
 import app.roomwatch.model.event.RoomOccupancyChanged;
 import app.roomwatch.model.event.StudentCheckedIn;
@@ -8,25 +10,28 @@ import app.roomwatch.model.event.Topic;
 import app.roomwatch.model.event.VisitSource;
 import app.roomwatch.server.event.EventLog;
 import app.roomwatch.server.notification.Notifications;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checking children in and out of active groups, whoever asks (a scanner, a supervisor, the schedule, an ending
- * session): the visit row, its event, the room's new occupancy and a capacity warning, all in the caller's
- * transaction. Callers lock the student first, then the active groups involved in id order ({@link #lockGroups}),
- * so that concurrent changes neither deadlock nor count occupancy wrong.
+ * activity): the visit row, its event, the room's new occupancy and a capacity warning, all in the caller's
+ * transaction.
+ *
+ * <p>Every change takes its own row locks, always in one order: <b>the student first, then the active groups
+ * involved in id order</b>. Ending an activity locks only its group. So concurrent changes neither deadlock nor
+ * count occupancy wrong, and no caller has to know the order.
  */
 @Component
 public class Visits {
@@ -45,155 +50,251 @@ public class Visits {
     /** A child's open visit. */
     public record OpenVisit(long id, long studentId, long activeGroupId, long roomId) {}
 
+    /** Which child a change is about: by id (a supervisor, the schedule) or by RFID tag (a scanner). */
+    public record Child(boolean byTag, Object key) {
+        public static Child id(long studentId) {
+            return new Child(false, studentId);
+        }
+
+        public static Child tag(String rfidTag) {
+            return new Child(true, rfidTag);
+        }
+    }
+
+    /**
+     * Where a change happens: the activity running in a room, one activity, the activity of one open visit, or
+     * wherever the child is checked in now.
+     */
+    public record Place(Kind kind, long id) {
+        public enum Kind {
+            ROOM,
+            GROUP,
+            VISIT,
+            WHEREVER
+        }
+
+        public static Place room(long roomId) {
+            return new Place(Kind.ROOM, roomId);
+        }
+
+        public static Place group(long activeGroupId) {
+            return new Place(Kind.GROUP, activeGroupId);
+        }
+
+        public static Place visit(long visitId) {
+            return new Place(Kind.VISIT, visitId);
+        }
+
+        public static Place whereverTheChildIs() {
+            return new Place(Kind.WHEREVER, 0);
+        }
+
+        /** Whether the place is wherever the child is (so no activity there means the child is not in). */
+        boolean followsTheChild() {
+            return kind == Kind.VISIT || kind == Kind.WHEREVER;
+        }
+
+        boolean holds(OpenVisit visit, long activeGroupId) {
+            return kind == Kind.VISIT ? visit.id() == id : visit.activeGroupId() == activeGroupId;
+        }
+    }
+
+    /** What a change did. */
+    public enum Outcome {
+        CHECKED_IN,
+        CHECKED_OUT,
+        /** Checked out of another activity, then in here. */
+        MOVED,
+        /** Asked to check in where the child already is: nothing changed. */
+        ALREADY_IN,
+        /** Asked to check out where the child is not: nothing changed. */
+        NOT_IN,
+        NO_SUCH_CHILD,
+        /** No activity runs at the place (any more): nothing changed. */
+        NOT_RUNNING
+    }
+
+    /**
+     * The result of a change: the child and group, once found, and the visit begun (check-in, move) or ended
+     * (check-out).
+     */
+    public record Change(Outcome outcome, Student student, Group group, OpenVisit visit) {
+        static Change none(Outcome outcome, Student student) {
+            return new Change(outcome, student, null, null);
+        }
+    }
+
     /** How stale the last-activity mark may get before a check-in or -out refreshes it. */
     static final Duration TOUCH_GRANULARITY = Duration.ofSeconds(5);
 
     private static final int MAX_REMEMBERED_TOUCHES = 10_000;
 
+    private enum Intent {
+        IN,
+        OUT,
+        IN_OR_OUT
+    }
+
     /** The last-activity mark this instance last wrote, by active group (forgotten wholesale when it grows large). */
     private final Map<Long, Instant> touched = new ConcurrentHashMap<>();
 
-    private final JdbcClient jdbc;
+    private final VisitQueries queries;
+    private final ActivityMarks marks;
     private final EventLog events;
     private final Notifications notifications;
 
-    Visits(JdbcClient jdbc, EventLog events, Notifications notifications) {
-        this.jdbc = jdbc;
+    Visits(VisitQueries queries, ActivityMarks marks, EventLog events, Notifications notifications) {
+        this.queries = queries;
+        this.marks = marks;
         this.events = events;
         this.notifications = notifications;
     }
 
+    /** Checks a child in at the place; a child checked in elsewhere moves here (checked out there first). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Student> lockStudent(long tenantId, long studentId) {
-        return lockStudentWhere("id = :key", tenantId, studentId);
+    public Change checkIn(long tenantId, Child child, Place place, VisitSource source, Instant at) {
+        return change(tenantId, child, place, Intent.IN, source, at);
     }
 
+    /** Checks a child out of the place; {@link Outcome#NOT_IN} if it is not checked in there. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Student> lockStudentByTag(long tenantId, String rfidTag) {
-        return lockStudentWhere("rfid_tag = :key", tenantId, rfidTag);
+    public Change checkOut(long tenantId, Child child, Place place, VisitSource source, Instant at) {
+        return change(tenantId, child, place, Intent.OUT, source, at);
     }
 
-    private Optional<Student> lockStudentWhere(String condition, long tenantId, Object key) {
-        return jdbc.sql("""
-                        SELECT id, first_name, last_name, school_class FROM student
-                        WHERE tenant_id = :tenant AND %s AND archived_at IS NULL FOR UPDATE
-                        """.formatted(condition))
-                .param("tenant", tenantId)
-                .param("key", key)
-                .query((rs, n) -> new Student(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .optional();
+    /** A scan's default: out if the child is in at the place, else in (moving it from elsewhere). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Change checkInOrOut(long tenantId, Child child, Place place, VisitSource source, Instant at) {
+        return change(tenantId, child, place, Intent.IN_OR_OUT, source, at);
+    }
+
+    private Change change(long tenantId, Child who, Place place, Intent intent, VisitSource source, Instant at) {
+        Optional<Student> found = queries.lockStudent(tenantId, who.byTag(), who.key());
+        if (found.isEmpty()) {
+            return Change.none(Outcome.NO_SUCH_CHILD, null);
+        }
+        Student student = found.get();
+        VisitQueries.Whereabouts before = queries.whereabouts(tenantId, place, student.id());
+        Outcome nothingThere = place.followsTheChild() ? Outcome.NOT_IN : Outcome.NOT_RUNNING;
+        if (before.placeGroupId().isEmpty()) {
+            return Change.none(nothingThere, student);
+        }
+        long here = before.placeGroupId().get();
+        Group group =
+                lockGroups(tenantId, here, before.studentGroupId().orElse(here)).get(here);
+        // Under the locks: the activity may have ended meanwhile, and with it the child's visit.
+        if (group == null) {
+            return Change.none(nothingThere, student);
+        }
+        Optional<OpenVisit> open = openVisitOf(tenantId, student.id());
+        boolean inHere = open.isPresent() && place.holds(open.get(), here);
+        if (inHere && intent != Intent.IN) {
+            close(tenantId, student, open.get(), source, at);
+            return new Change(Outcome.CHECKED_OUT, student, group, open.get());
+        }
+        if (inHere) {
+            return new Change(Outcome.ALREADY_IN, student, group, open.get());
+        }
+        if (intent == Intent.OUT) {
+            return new Change(Outcome.NOT_IN, student, group, null);
+        }
+        open.ifPresent(visit -> close(tenantId, student, visit, source, at));
+        OpenVisit visit = open(tenantId, student, group, source, at);
+        return new Change(open.isPresent() ? Outcome.MOVED : Outcome.CHECKED_IN, student, group, visit);
+    }
+
+    /**
+     * Ends every open visit of a running group (source {@code session_end}) when, once the group is locked,
+     * {@code stillToEnd} holds; the caller then ends the activity. Locks only the group: no student lock is taken
+     * after it, so the lock order holds. Empty when the group is not running or {@code stillToEnd} said no.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Ended> endAll(long tenantId, long activeGroupId, Instant at, Predicate<Group> stillToEnd) {
+        Optional<Group> locked = lockRunningGroup(tenantId, activeGroupId).filter(stillToEnd);
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        List<OpenVisit> open = queries.openVisitsIn(tenantId, activeGroupId);
+        for (OpenVisit visit : open) {
+            Student student = queries.student(tenantId, visit.studentId()).orElseThrow();
+            close(tenantId, student, visit, VisitSource.SESSION_END, at);
+        }
+        return Optional.of(new Ended(locked.get(), open.size()));
+    }
+
+    /** A group whose visits {@link #endAll} ended, and how many. */
+    public record Ended(Group group, int visitsClosed) {}
+
+    /**
+     * Locks one running group alone (to serialize changes to it that involve no child); empty when it is not
+     * running. Never call it before a change to a child in the same transaction: that would reverse the order.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Group> lockRunningGroup(long tenantId, long activeGroupId) {
+        return Optional.ofNullable(lockGroups(tenantId, activeGroupId).get(activeGroupId));
     }
 
     /**
      * Locks active groups in id order and returns those still running once locked, by id; ids that are not running
      * are skipped. What it returns is current: a group ended while this waited for its lock is not in it.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Map<Long, Group> lockGroups(long tenantId, long... activeGroupIds) {
+    private Map<Long, Group> lockGroups(long tenantId, long... activeGroupIds) {
         long[] ordered = Arrays.stream(activeGroupIds).distinct().sorted().toArray();
         Map<Long, Group> running = new HashMap<>();
         for (long id : ordered) {
-            runningGroupWhere("g.id = :id", "FOR NO KEY UPDATE OF g", tenantId, id)
+            queries.runningGroup("g.id = :id", "FOR NO KEY UPDATE OF g", tenantId, id)
                     .ifPresent(group -> running.put(id, group));
         }
         return running;
     }
 
-    /** Locks one active group; empty when it is not running (any more). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Group> lockRunningGroup(long tenantId, long activeGroupId) {
-        return Optional.ofNullable(lockGroups(tenantId, activeGroupId).get(activeGroupId));
-    }
-
     public Optional<Group> runningGroup(long tenantId, long activeGroupId) {
-        return runningGroupWhere("g.id = :id", "", tenantId, activeGroupId);
+        return queries.runningGroup("g.id = :id", "", tenantId, activeGroupId);
     }
 
     public Optional<Group> runningGroupInRoom(long tenantId, long roomId) {
-        return runningGroupWhere("g.room_id = :id", "", tenantId, roomId);
-    }
-
-    private Optional<Group> runningGroupWhere(String condition, String locking, long tenantId, long id) {
-        return jdbc.sql("""
-                        SELECT g.id, g.name, r.id, r.name, r.capacity FROM active_group g
-                        JOIN room r ON r.tenant_id = g.tenant_id AND r.id = g.room_id
-                        WHERE g.tenant_id = :tenant AND g.ended_at IS NULL AND %s %s
-                        """.formatted(condition, locking))
-                .param("tenant", tenantId)
-                .param("id", id)
-                .query((rs, n) ->
-                        new Group(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5)))
-                .optional();
-    }
-
-    /**
-     * Before a scan takes its locks: the running activity in a room and the activity a child is checked in to, if
-     * any, in one round trip. Neither is current once read; the caller locks both groups and reads again.
-     */
-    public record Whereabouts(Optional<Long> roomGroupId, Optional<Long> studentGroupId) {}
-
-    public Whereabouts whereabouts(long tenantId, long roomId, long studentId) {
-        return jdbc.sql("""
-                        SELECT (SELECT g.id FROM active_group g
-                                WHERE g.tenant_id = :tenant AND g.room_id = :room AND g.ended_at IS NULL),
-                               (SELECT v.active_group_id FROM visit v
-                                WHERE v.tenant_id = :tenant AND v.student_id = :student AND v.exited_at IS NULL)
-                        """)
-                .param("tenant", tenantId)
-                .param("room", roomId)
-                .param("student", studentId)
-                .query((rs, n) -> new Whereabouts(
-                        Optional.ofNullable(rs.getObject(1, Long.class)),
-                        Optional.ofNullable(rs.getObject(2, Long.class))))
-                .single();
-    }
-
-    public Optional<OpenVisit> openVisitOf(long tenantId, long studentId) {
-        return jdbc.sql("""
-                        SELECT v.id, v.student_id, v.active_group_id, g.room_id FROM visit v
-                        JOIN active_group g ON g.tenant_id = v.tenant_id AND g.id = v.active_group_id
-                        WHERE v.tenant_id = :tenant AND v.student_id = :student AND v.exited_at IS NULL
-                        """)
-                .param("tenant", tenantId)
-                .param("student", studentId)
-                .query((rs, n) -> new OpenVisit(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-                .optional();
+        return queries.runningGroup("g.room_id = :id", "", tenantId, roomId);
     }
 
     public Optional<OpenVisit> openVisit(long tenantId, long visitId) {
-        return jdbc.sql("""
-                        SELECT v.id, v.student_id, v.active_group_id, g.room_id FROM visit v
-                        JOIN active_group g ON g.tenant_id = v.tenant_id AND g.id = v.active_group_id
-                        WHERE v.tenant_id = :tenant AND v.id = :id AND v.exited_at IS NULL
-                        """)
-                .param("tenant", tenantId)
-                .param("id", visitId)
-                .query((rs, n) -> new OpenVisit(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-                .optional();
+        return queries.openVisit(tenantId, "v.id = :key", visitId);
     }
 
-    /** Checks a child with no open visit in; the group must be locked. Returns the visit id. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public long checkIn(long tenantId, Student student, Group group, VisitSource source, Instant at) {
-        // The count reads the visits as they were before this statement (its snapshot), so the new one adds 1; under
-        // the group's lock nobody else changes them meanwhile.
-        record Inserted(long visitId, int occupancy) {}
-        Inserted inserted = jdbc.sql("""
-                        WITH inserted AS (
-                            INSERT INTO visit (tenant_id, student_id, active_group_id, entered_at, entry_source)
-                            VALUES (:tenant, :student, :group, :at, :source) RETURNING id)
-                        SELECT id, (SELECT count(*) FROM visit
-                                    WHERE tenant_id = :tenant AND active_group_id = :group AND exited_at IS NULL) + 1
-                        FROM inserted
-                        """)
-                .param("tenant", tenantId)
-                .param("student", student.id())
-                .param("group", group.id())
-                .param("at", Timestamp.from(at))
-                .param("source", source.wireName())
-                .query((rs, n) -> new Inserted(rs.getLong(1), rs.getInt(2)))
-                .single();
-        long visitId = inserted.visitId();
+    private Optional<OpenVisit> openVisitOf(long tenantId, long studentId) {
+        return queries.openVisit(tenantId, "v.student_id = :key", studentId);
+    }
+
+    /** The open visits of an active group with what My groups shows of each child. */
+    public List<VisitDisplay> display(long tenantId, long activeGroupId) {
+        return queries
+                .openVisitsWithChild(
+                        tenantId, "v.active_group_id = :key", activeGroupId, "s.last_name, s.first_name, s.id")
+                .stream()
+                .map(VisitQueries.Row::display)
+                .toList();
+    }
+
+    /** The children in every room now, newest arrival first, by room id. */
+    public Map<Long, List<RoomChild>> childrenByRoom(long tenantId) {
+        Map<Long, List<RoomChild>> children = new HashMap<>();
+        for (VisitQueries.Row row :
+                queries.openVisitsWithChild(tenantId, "0 = :key", 0, "v.entered_at DESC, v.id DESC")) {
+            children.computeIfAbsent(row.roomId(), room -> new ArrayList<>()).add(row.child());
+        }
+        return children;
+    }
+
+    /** The children in one room now, newest arrival first. */
+    public List<RoomChild> childrenIn(long tenantId, long roomId) {
+        return queries
+                .openVisitsWithChild(tenantId, "g.room_id = :key", roomId, "v.entered_at DESC, v.id DESC")
+                .stream()
+                .map(VisitQueries.Row::child)
+                .toList();
+    }
+
+    private OpenVisit open(long tenantId, Student student, Group group, VisitSource source, Instant at) {
+        VisitQueries.Inserted inserted = queries.insert(tenantId, student.id(), group.id(), source, at);
         int occupancy = inserted.occupancy();
         touch(tenantId, group.id(), at);
         events.append(
@@ -209,29 +310,11 @@ public class Visits {
                                         source)),
                         occupancyChanged(group.id(), group.roomId(), occupancy)));
         warnIfOverCapacity(tenantId, group, occupancy);
-        return visitId;
+        return new OpenVisit(inserted.visitId(), student.id(), group.id(), group.roomId());
     }
 
-    /** Ends an open visit; its group must be locked. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void checkOut(long tenantId, Student student, OpenVisit visit, VisitSource source, Instant at) {
-        // As at check-in: the count sees the visit still open (the statement's snapshot), so the closed one is taken
-        // off; under the group's lock nobody else changes its visits meanwhile.
-        int occupancy = jdbc.sql("""
-                        WITH closed AS (
-                            UPDATE visit SET exited_at = greatest(entered_at, :at), exit_source = :source
-                            WHERE tenant_id = :tenant AND id = :id AND exited_at IS NULL RETURNING id)
-                        SELECT (SELECT count(*) FROM visit
-                                WHERE tenant_id = :tenant AND active_group_id = :group AND exited_at IS NULL)
-                               - (SELECT count(*) FROM closed)
-                        """)
-                .param("at", Timestamp.from(at))
-                .param("source", source.wireName())
-                .param("tenant", tenantId)
-                .param("id", visit.id())
-                .param("group", visit.activeGroupId())
-                .query(Integer.class)
-                .single();
+    private void close(long tenantId, Student student, OpenVisit visit, VisitSource source, Instant at) {
+        int occupancy = queries.close(tenantId, visit, source, at);
         var checkedOut = new EventLog.Entry(
                 Topic.activeGroup(Long.toString(visit.activeGroupId())),
                 new StudentCheckedOut(
@@ -247,27 +330,8 @@ public class Visits {
             touch(tenantId, visit.activeGroupId(), at);
             events.append(
                     tenantId, List.of(checkedOut, occupancyChanged(visit.activeGroupId(), visit.roomId(), occupancy)));
-            jdbc.sql("""
-                            UPDATE active_group g SET over_capacity_notified = false FROM room r
-                            WHERE g.tenant_id = :tenant AND g.id = :id AND r.tenant_id = g.tenant_id
-                              AND r.id = g.room_id AND :occupancy <= r.capacity AND g.over_capacity_notified
-                            """)
-                    .param("tenant", tenantId)
-                    .param("id", visit.activeGroupId())
-                    .param("occupancy", occupancy)
-                    .update();
+            marks.rearmCapacityWarning(tenantId, visit.activeGroupId(), occupancy);
         }
-    }
-
-    public int occupancy(long tenantId, long activeGroupId) {
-        return jdbc.sql("""
-                        SELECT count(*) FROM visit
-                        WHERE tenant_id = :tenant AND active_group_id = :group AND exited_at IS NULL
-                        """)
-                .param("tenant", tenantId)
-                .param("group", activeGroupId)
-                .query(Integer.class)
-                .single();
     }
 
     private static EventLog.Entry occupancyChanged(long activeGroupId, long roomId, int occupancy) {
@@ -275,18 +339,23 @@ public class Visits {
                 Topic.TENANT, new RoomOccupancyChanged(Long.toString(roomId), Long.toString(activeGroupId), occupancy));
     }
 
-    /** An urgent notification the first time a room goes over capacity; it re-arms once it is back within. */
+    /**
+     * Locks a running group and warns its supervisors if it is over capacity and has not warned yet (a room whose
+     * capacity an admin lowered, say); false when the group is not running.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void warnIfOverCapacity(long tenantId, Group group, int occupancy) {
+    public boolean warnIfOverCapacity(long tenantId, long activeGroupId) {
+        Optional<Group> group = lockRunningGroup(tenantId, activeGroupId);
+        group.ifPresent(running -> warnIfOverCapacity(tenantId, running, queries.occupancy(tenantId, running.id())));
+        return group.isPresent();
+    }
+
+    /** An urgent notification the first time a room goes over capacity; it re-arms once it is back within. */
+    private void warnIfOverCapacity(long tenantId, Group group, int occupancy) {
         if (occupancy <= group.capacity()) {
             return;
         }
-        int armed =
-                jdbc.sql("""
-                        UPDATE active_group SET over_capacity_notified = true
-                        WHERE tenant_id = :tenant AND id = :id AND NOT over_capacity_notified
-                        """).param("tenant", tenantId).param("id", group.id()).update();
-        if (armed > 0) {
+        if (marks.armCapacityWarning(tenantId, group.id())) {
             notifications.notify(
                     tenantId,
                     notifications.supervisorsOf(tenantId, group.id()),
@@ -307,16 +376,7 @@ public class Visits {
         if (written != null && at.isBefore(written.plus(TOUCH_GRANULARITY))) {
             return;
         }
-        jdbc.sql("""
-                        UPDATE active_group SET last_activity_at = :at
-                        WHERE tenant_id = :tenant AND id = :id
-                          AND last_activity_at < CAST(:at AS timestamptz) - CAST(:granularity AS interval)
-                        """)
-                .param("granularity", TOUCH_GRANULARITY.toSeconds() + " seconds")
-                .param("at", Timestamp.from(at))
-                .param("tenant", tenantId)
-                .param("id", activeGroupId)
-                .update();
+        marks.touch(tenantId, activeGroupId, at, TOUCH_GRANULARITY);
         if (touched.size() >= MAX_REMEMBERED_TOUCHES) {
             touched.clear();
         }

@@ -1,0 +1,220 @@
+package app.roomwatch.server.visit;
+
+import app.roomwatch.model.api.RoomChild;
+import app.roomwatch.model.api.VisitDisplay;
+import app.roomwatch.model.event.VisitSource;
+import app.roomwatch.server.visit.Visits.Group;
+import app.roomwatch.server.visit.Visits.OpenVisit;
+import app.roomwatch.server.visit.Visits.Student;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SQL of the {@code visit} table, and the row locks {@link Visits} takes on the student and active group rows a
+ * change involves. Only {@link Visits} calls it, and it alone decides the order of the locks.
+ */
+@Component
+class VisitQueries {
+
+    private static final String OPEN_VISIT = """
+            SELECT v.id, v.student_id, v.active_group_id, g.room_id FROM visit v
+            JOIN active_group g ON g.tenant_id = v.tenant_id AND g.id = v.active_group_id
+            WHERE v.tenant_id = :tenant AND v.exited_at IS NULL AND %s
+            """;
+
+    private static final String OPEN_VISITS_WITH_CHILD = """
+            SELECT g.room_id, s.id, s.first_name, s.last_name, s.school_class, v.entered_at, v.entry_source, v.id
+            FROM visit v
+            JOIN active_group g ON g.tenant_id = v.tenant_id AND g.id = v.active_group_id
+            JOIN student s ON s.tenant_id = v.tenant_id AND s.id = v.student_id
+            WHERE v.tenant_id = :tenant AND v.exited_at IS NULL AND %s
+            ORDER BY %s
+            """;
+
+    private final JdbcClient jdbc;
+
+    VisitQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Student> lockStudent(long tenantId, boolean byTag, Object key) {
+        String condition = byTag ? "rfid_tag = :key" : "id = :key";
+        return jdbc.sql("""
+                        SELECT id, first_name, last_name, school_class FROM student
+                        WHERE tenant_id = :tenant AND %s AND archived_at IS NULL FOR UPDATE
+                        """.formatted(condition))
+                .param("tenant", tenantId)
+                .param("key", key)
+                .query((rs, n) -> new Student(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    Optional<Student> student(long tenantId, long studentId) {
+        return jdbc.sql("""
+                        SELECT id, first_name, last_name, school_class FROM student
+                        WHERE tenant_id = :tenant AND id = :id
+                        """)
+                .param("tenant", tenantId)
+                .param("id", studentId)
+                .query((rs, n) -> new Student(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    Optional<Group> runningGroup(String condition, String locking, long tenantId, long id) {
+        return jdbc.sql("""
+                        SELECT g.id, g.name, r.id, r.name, r.capacity FROM active_group g
+                        JOIN room r ON r.tenant_id = g.tenant_id AND r.id = g.room_id
+                        WHERE g.tenant_id = :tenant AND g.ended_at IS NULL AND %s %s
+                        """.formatted(condition, locking))
+                .param("tenant", tenantId)
+                .param("id", id)
+                .query((rs, n) ->
+                        new Group(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5)))
+                .optional();
+    }
+
+    /** Before the group locks: the running group at a place, and the one the child is in, in one round trip. */
+    record Whereabouts(Optional<Long> placeGroupId, Optional<Long> studentGroupId) {}
+
+    Whereabouts whereabouts(long tenantId, Visits.Place place, long studentId) {
+        String placeGroup = switch (place.kind()) {
+            case ROOM ->
+                "SELECT g.id FROM active_group g WHERE g.tenant_id = :tenant AND g.room_id = :place"
+                        + " AND g.ended_at IS NULL";
+            case GROUP ->
+                "SELECT g.id FROM active_group g WHERE g.tenant_id = :tenant AND g.id = :place"
+                        + " AND g.ended_at IS NULL";
+            case VISIT ->
+                "SELECT v.active_group_id FROM visit v WHERE v.tenant_id = :tenant AND v.id = :place"
+                        + " AND v.exited_at IS NULL";
+            case WHEREVER ->
+                "SELECT v.active_group_id FROM visit v WHERE v.tenant_id = :tenant"
+                        + " AND v.student_id = :student AND v.exited_at IS NULL";
+        };
+        return jdbc.sql("""
+                        SELECT (%s),
+                               (SELECT v.active_group_id FROM visit v
+                                WHERE v.tenant_id = :tenant AND v.student_id = :student AND v.exited_at IS NULL)
+                        """.formatted(placeGroup))
+                .param("tenant", tenantId)
+                .param("place", place.id())
+                .param("student", studentId)
+                .query((rs, n) -> new Whereabouts(
+                        Optional.ofNullable(rs.getObject(1, Long.class)),
+                        Optional.ofNullable(rs.getObject(2, Long.class))))
+                .single();
+    }
+
+    Optional<OpenVisit> openVisit(long tenantId, String condition, long key) {
+        return jdbc.sql(OPEN_VISIT.formatted(condition))
+                .param("tenant", tenantId)
+                .param("key", key)
+                .query((rs, n) -> new OpenVisit(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .optional();
+    }
+
+    List<OpenVisit> openVisitsIn(long tenantId, long activeGroupId) {
+        return jdbc.sql(OPEN_VISIT.formatted("v.active_group_id = :key") + " ORDER BY v.id")
+                .param("tenant", tenantId)
+                .param("key", activeGroupId)
+                .query((rs, n) -> new OpenVisit(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
+    record Inserted(long visitId, int occupancy) {}
+
+    /**
+     * The count reads the visits as they were before this statement (its snapshot), so the new one adds 1; under the
+     * group's lock nobody else changes them meanwhile.
+     */
+    Inserted insert(long tenantId, long studentId, long activeGroupId, VisitSource source, Instant at) {
+        return jdbc.sql("""
+                        WITH inserted AS (
+                            INSERT INTO visit (tenant_id, student_id, active_group_id, entered_at, entry_source)
+                            VALUES (:tenant, :student, :group, :at, :source) RETURNING id)
+                        SELECT id, (SELECT count(*) FROM visit
+                                    WHERE tenant_id = :tenant AND active_group_id = :group AND exited_at IS NULL) + 1
+                        FROM inserted
+                        """)
+                .param("tenant", tenantId)
+                .param("student", studentId)
+                .param("group", activeGroupId)
+                .param("at", Timestamp.from(at))
+                .param("source", source.wireName())
+                .query((rs, n) -> new Inserted(rs.getLong(1), rs.getInt(2)))
+                .single();
+    }
+
+    /**
+     * Ends a visit and answers its group's occupancy after. As at check-in: the count sees the visit still open (the
+     * statement's snapshot), so the closed one is taken off; under the group's lock nobody else changes its visits.
+     */
+    int close(long tenantId, OpenVisit visit, VisitSource source, Instant at) {
+        return jdbc.sql("""
+                        WITH closed AS (
+                            UPDATE visit SET exited_at = greatest(entered_at, :at), exit_source = :source
+                            WHERE tenant_id = :tenant AND id = :id AND exited_at IS NULL RETURNING id)
+                        SELECT (SELECT count(*) FROM visit
+                                WHERE tenant_id = :tenant AND active_group_id = :group AND exited_at IS NULL)
+                               - (SELECT count(*) FROM closed)
+                        """)
+                .param("at", Timestamp.from(at))
+                .param("source", source.wireName())
+                .param("tenant", tenantId)
+                .param("id", visit.id())
+                .param("group", visit.activeGroupId())
+                .query(Integer.class)
+                .single();
+    }
+
+    int occupancy(long tenantId, long activeGroupId) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM visit
+                        WHERE tenant_id = :tenant AND active_group_id = :group AND exited_at IS NULL
+                        """)
+                .param("tenant", tenantId)
+                .param("group", activeGroupId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** A room's open visits with the child of each, as My groups and Rooms show them. */
+    List<Row> openVisitsWithChild(long tenantId, String condition, long key, String order) {
+        return jdbc.sql(OPEN_VISITS_WITH_CHILD.formatted(condition, order))
+                .param("tenant", tenantId)
+                .param("key", key)
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
+    /** One open visit with what the screens show of its child. */
+    record Row(long roomId, long visitId, RoomChild child) {
+        VisitDisplay display() {
+            return new VisitDisplay(
+                    Long.toString(visitId),
+                    child.studentId(),
+                    child.studentName(),
+                    child.schoolClass(),
+                    child.checkedInAt(),
+                    child.source());
+        }
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(
+                rs.getLong(1),
+                rs.getLong(8),
+                new RoomChild(
+                        rs.getString(2),
+                        new Student(0, rs.getString(3), rs.getString(4), "").shortName(),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant(),
+                        VisitSource.fromWireName(rs.getString(7))));
+    }
+}
