@@ -37,7 +37,7 @@ final class GroupDialogs {
 
         Dialog<ButtonType> dialog = dialog(owner, messages.get("groups.start.title"));
         dialog.getDialogPane().setContent(form);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, cancel(messages));
         dialog.getDialogPane()
                 .lookupButton(ButtonType.OK)
                 .disableProperty()
@@ -64,7 +64,7 @@ final class GroupDialogs {
 
         Dialog<ButtonType> dialog = dialog(owner, messages.get("groups.supervisors.title", group.name()));
         dialog.getDialogPane().setContent(boxes);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, cancel(messages));
         dialog.showAndWait()
                 .filter(ButtonType.OK::equals)
                 .ifPresent(ok -> model.changeSupervisors(
@@ -96,6 +96,11 @@ final class GroupDialogs {
         confirm.getDialogPane().setId("end-activity-dialog");
         Theme.style(confirm.getDialogPane().getScene());
         confirm.showAndWait().filter(end::equals).ifPresent(ok -> model.endActivity(group));
+    }
+
+    /** JavaFX's own Cancel speaks the machine's language, not the console's. */
+    private static ButtonType cancel(Messages messages) {
+        return new ButtonType(messages.get("groups.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
     private static Dialog<ButtonType> dialog(Window owner, String title) {
