@@ -30,6 +30,8 @@ public final class StaffSession {
     private TokenResponse tokens;
     private Instant expiresAt;
 
+    private volatile Instant lastAnswerAt;
+
     private StaffSession(ServerApi api, String tenant, TokenResponse tokens) {
         this.api = api;
         this.tenant = tenant;
@@ -109,6 +111,11 @@ public final class StaffSession {
         return tokens.accessToken();
     }
 
+    /** Renews the sign-in now, so that the server hears the console's language again (it just changed). */
+    public synchronized void renew() throws IOException {
+        take(api.refresh(tokens.refreshToken()));
+    }
+
     /**
      * True when the access token has expired (or is about to) by this machine's clock. A server may accept such a
      * token for a while (clock skew), but a stream opened with it ends at once: renew before reconnecting.
@@ -176,17 +183,25 @@ public final class StaffSession {
         send(new Request.Builder().url(api.url(path)).delete(), api.json().constructType(Void.class));
     }
 
+    /** When the server last answered a call with success, or {@code null} before it did: how fresh the views are. */
+    public Instant lastAnswerAt() {
+        return lastAnswerAt;
+    }
+
     /** Sends with the current token; when it has expired, renews it once and sends again. */
     private <T> T send(Request.Builder request, JavaType type) throws IOException {
         String token = accessToken();
+        T answer;
         try {
-            return api.call(withToken(request, token), type);
+            answer = api.call(withToken(request, token), type);
         } catch (ApiException e) {
             if (!e.isUnauthorized()) {
                 throw e;
             }
+            answer = api.call(withToken(request, renewAccessToken(token)), type);
         }
-        return api.call(withToken(request, renewAccessToken(token)), type);
+        lastAnswerAt = Instant.now();
+        return answer;
     }
 
     private static Request withToken(Request.Builder request, String token) {

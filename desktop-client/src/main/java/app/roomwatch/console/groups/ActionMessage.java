@@ -42,7 +42,14 @@ final class ActionMessage {
     }
 
     void failed(Exception e) {
-        text.set(messages.get("groups.failed", ErrorText.of(e, messages)));
+        failed("groups.failed", e);
+    }
+
+    /** Says {@code key}, whose last argument is why the call failed in words, after {@code args}. */
+    void failed(String key, Exception e, Object... args) {
+        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = ErrorText.of(e, messages);
+        text.set(messages.get(key, all));
         failure.set(true);
     }
 

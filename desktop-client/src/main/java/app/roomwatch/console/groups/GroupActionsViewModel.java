@@ -1,36 +1,55 @@
 package app.roomwatch.console.groups;
 
 import app.roomwatch.console.refresh.TaskExecutor;
+import app.roomwatch.console.time.Scheduler;
+import app.roomwatch.console.time.Scheduler.Cancellable;
 import app.roomwatch.model.api.ActiveGroupView;
 import app.roomwatch.model.api.Person;
 import app.roomwatch.model.api.RoomView;
 import app.roomwatch.model.api.StudentSummary;
 import app.roomwatch.model.api.VisitDisplay;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * What a supervisor does by hand on My groups: check a child in or out, start and end an activity, change who
- * supervises it. Each action says how it went and has the groups it touched refetched.
+ * supervises it. Each action says how it went and has the groups it touched refetched; a check-in or check-out can be
+ * undone for {@link #UNDO_WINDOW} from the line that confirms it.
  */
 public final class GroupActionsViewModel {
+
+    /** How long a check-in or check-out can be undone after it was confirmed. */
+    public static final Duration UNDO_WINDOW = Duration.ofSeconds(10);
 
     private final GroupsApi api;
     private final TaskExecutor tasks;
     private final ActionMessage message;
     private final MyGroupsViewModel mine;
     private final Supplier<Person> me;
+    private final Scheduler scheduler;
     private final ObservableList<RoomView> freeRooms = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper undoable = new ReadOnlyBooleanWrapper(this, "undoable");
+    private Runnable pendingUndo;
+    private Cancellable undoExpiry;
 
     GroupActionsViewModel(
-            GroupsApi api, TaskExecutor tasks, ActionMessage message, MyGroupsViewModel mine, Supplier<Person> me) {
+            GroupsApi api,
+            TaskExecutor tasks,
+            Scheduler scheduler,
+            ActionMessage message,
+            MyGroupsViewModel mine,
+            Supplier<Person> me) {
         this.api = api;
         this.tasks = tasks;
+        this.scheduler = scheduler;
         this.message = message;
         this.mine = mine;
         this.me = me;
@@ -41,6 +60,11 @@ public final class GroupActionsViewModel {
         return freeRooms;
     }
 
+    /** True while the last check-in or check-out can still be undone. */
+    public ReadOnlyBooleanProperty undoableProperty() {
+        return undoable.getReadOnlyProperty();
+    }
+
     /** Checks {@code student} in to the selected group. */
     public void checkIn(StudentSummary student) {
         ActiveGroupView group = mine.groups().selected();
@@ -49,17 +73,20 @@ public final class GroupActionsViewModel {
             return;
         }
         String name = student.firstName() + " " + student.lastName();
-        act(
-                () -> {
-                    api.checkIn(group.id(), student.id());
-                    return null;
+        forgetUndo();
+        message.clear();
+        tasks.execute(
+                () -> api.checkIn(group.id(), student.id()),
+                visit -> {
+                    message.say("groups.checkedIn", name, group.name());
+                    mine.onChildrenChanged(group.id());
+                    offerUndo(() -> undoCheckIn(visit.visitId(), name, group.id()));
                 },
-                () -> message.say("groups.checkedIn", name, group.name()),
-                () -> mine.onChildrenChanged(group.id()));
+                message::failed);
     }
 
     public void checkOut(VisitDisplay visit) {
-        String groupId = mine.groups().selectedIdProperty().get();
+        ActiveGroupView group = mine.groups().selected();
         act(
                 () -> {
                     api.checkOut(visit.visitId());
@@ -67,10 +94,62 @@ public final class GroupActionsViewModel {
                 },
                 () -> message.say("groups.checkedOut", visit.studentName()),
                 () -> {
-                    if (groupId != null) {
-                        mine.onChildrenChanged(groupId);
+                    if (group != null) {
+                        mine.onChildrenChanged(group.id());
+                        offerUndo(() -> undoCheckOut(visit, group));
                     }
                 });
+    }
+
+    /** Takes back the last check-in or check-out, if it is still less than {@link #UNDO_WINDOW} old. */
+    public void undo() {
+        Runnable undoing = pendingUndo;
+        forgetUndo();
+        if (undoing != null) {
+            message.clear();
+            undoing.run();
+        }
+    }
+
+    /** A check-in is undone by checking the child out again. */
+    private void undoCheckIn(String visitId, String name, String groupId) {
+        tasks.execute(
+                () -> {
+                    api.checkOut(visitId);
+                    return null;
+                },
+                ignored -> {
+                    message.say("groups.undo.checkIn", name);
+                    mine.onChildrenChanged(groupId);
+                },
+                e -> message.failed("groups.undo.checkInFailed", e, name));
+    }
+
+    /** A check-out is undone by checking the child in to the same activity again. */
+    private void undoCheckOut(VisitDisplay visit, ActiveGroupView group) {
+        tasks.execute(
+                () -> api.checkIn(group.id(), visit.studentId()),
+                ignored -> {
+                    message.say("groups.undo.checkOut", visit.studentName(), group.name());
+                    mine.onChildrenChanged(group.id());
+                },
+                e -> message.failed("groups.undo.checkOutFailed", e, visit.studentName()));
+    }
+
+    private void offerUndo(Runnable undoing) {
+        forgetUndo();
+        pendingUndo = undoing;
+        undoable.set(true);
+        undoExpiry = scheduler.schedule(UNDO_WINDOW, this::forgetUndo);
+    }
+
+    private void forgetUndo() {
+        if (undoExpiry != null) {
+            undoExpiry.cancel();
+            undoExpiry = null;
+        }
+        pendingUndo = null;
+        undoable.set(false);
     }
 
     public void loadFreeRooms() {
@@ -131,6 +210,7 @@ public final class GroupActionsViewModel {
     }
 
     private void act(Callable<Void> call, Runnable done, Runnable after) {
+        forgetUndo();
         message.clear();
         tasks.execute(
                 call,

@@ -37,14 +37,16 @@ final class GroupDialogs {
 
         Dialog<ButtonType> dialog = dialog(owner, messages.get("groups.start.title"));
         dialog.getDialogPane().setContent(form);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, cancel(messages));
+        dialog.getDialogPane().setId("start-activity-dialog");
+        ButtonType start = new ButtonType(messages.get("groups.start.confirm"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(start, cancel(messages));
         dialog.getDialogPane()
-                .lookupButton(ButtonType.OK)
+                .lookupButton(start)
                 .disableProperty()
                 .bind(name.textProperty().isEmpty().or(room.valueProperty().isNull()));
         name.requestFocus();
         dialog.showAndWait()
-                .filter(ButtonType.OK::equals)
+                .filter(start::equals)
                 .ifPresent(ok ->
                         model.startActivity(name.getText(), room.getValue().id()));
     }
@@ -64,9 +66,11 @@ final class GroupDialogs {
 
         Dialog<ButtonType> dialog = dialog(owner, messages.get("groups.supervisors.title", group.name()));
         dialog.getDialogPane().setContent(boxes);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, cancel(messages));
+        dialog.getDialogPane().setId("supervisors-dialog");
+        ButtonType save = new ButtonType(messages.get("groups.supervisors.confirm"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(save, cancel(messages));
         dialog.showAndWait()
-                .filter(ButtonType.OK::equals)
+                .filter(save::equals)
                 .ifPresent(ok -> model.changeSupervisors(
                         group,
                         checks.stream()

@@ -21,8 +21,8 @@ public interface GroupsApi {
     /** {@code GET /api/rooms}, to offer the free rooms when starting an activity. */
     List<RoomView> rooms() throws Exception;
 
-    /** {@code POST /api/active/groups/{id}/visits}. */
-    void checkIn(String activeGroupId, String studentId) throws Exception;
+    /** {@code POST /api/active/groups/{id}/visits}: the child's new visit. */
+    VisitDisplay checkIn(String activeGroupId, String studentId) throws Exception;
 
     /** {@code POST /api/visits/{id}/end}. */
     void checkOut(String visitId) throws Exception;

@@ -1,10 +1,12 @@
 package app.roomwatch.console.groups;
 
 import app.roomwatch.console.i18n.Messages;
+import app.roomwatch.console.status.ServerReach;
 import app.roomwatch.console.theme.ConsoleStyles;
 import app.roomwatch.console.ui.Icons;
 import app.roomwatch.console.ui.Lists;
 import app.roomwatch.console.ui.MessageLine;
+import app.roomwatch.console.ui.NeedsServer;
 import app.roomwatch.console.ui.RowCell;
 import app.roomwatch.console.ui.Selections;
 import app.roomwatch.console.ui.StyleState;
@@ -48,6 +50,7 @@ public final class GroupsView extends SplitPane {
     private final Messages messages;
     private final ZoneId zone;
     private final LocationText locations;
+    private final ServerReach reach;
 
     private final ListView<ActiveGroupView> groups = new ListView<>();
     private final Label title = new Label();
@@ -61,14 +64,24 @@ public final class GroupsView extends SplitPane {
     private final Button start = new Button();
     private final Button supervisors = new Button();
     private final Button end = new Button();
+    private final Button undo = new Button();
     private final List<GroupCell> groupCells = new ArrayList<>();
+    private final NeedsServer checkInGuard;
+    private final NeedsServer checkOutGuard;
+    private final NeedsServer supervisorsGuard;
+    private final NeedsServer endGuard;
 
-    public GroupsView(GroupsViewModel model, Messages messages, ZoneId zone) {
+    public GroupsView(GroupsViewModel model, Messages messages, ZoneId zone, ServerReach reach) {
         this.model = model;
+        this.reach = reach;
         this.messages = messages;
         this.zone = zone;
         this.locations = new LocationText(messages, zone);
         this.shownChildren = new FilteredList<>(model.mine().children().items());
+        this.checkInGuard = new NeedsServer(checkIn, reach);
+        this.checkOutGuard = new NeedsServer(checkOut, reach);
+        this.supervisorsGuard = new NeedsServer(supervisors, reach);
+        this.endGuard = new NeedsServer(end, reach);
         createView();
         initListeners();
     }
@@ -85,7 +98,9 @@ public final class GroupsView extends SplitPane {
         start.setText(messages.get("groups.start"));
         start.setGraphic(Icons.of(Feather.PLAY));
         start.setMaxWidth(Double.MAX_VALUE);
-        VBox left = new VBox(10, groups, start);
+        NeedsServer startGuard = new NeedsServer(start, reach);
+        startGuard.setMaxWidth(Double.MAX_VALUE);
+        VBox left = new VBox(10, groups, startGuard);
         left.getStyleClass().add(ConsoleStyles.PANE);
 
         title.getStyleClass().add(ConsoleStyles.GROUP_TITLE);
@@ -95,7 +110,7 @@ public final class GroupsView extends SplitPane {
         checkIn.setId("groups-check-in");
         checkIn.setText(messages.get("groups.checkIn"));
         checkIn.setGraphic(Icons.of(Feather.LOG_IN));
-        HBox searchRow = new HBox(8, search, checkIn, childrenFilter);
+        HBox searchRow = new HBox(8, search, checkInGuard, childrenFilter);
         results.setId("groups-search-results");
         results.getStyleClass().add("rw-search-results");
         results.setCellFactory(view -> new StudentCell());
@@ -127,6 +142,8 @@ public final class GroupsView extends SplitPane {
         VBox.setVgrow(children, Priority.ALWAYS);
 
         checkOut.setId("groups-check-out");
+        start.setId("groups-start");
+        supervisors.setId("groups-supervisors");
         end.setId("groups-end");
         checkOut.setText(messages.get("groups.checkOut"));
         checkOut.setGraphic(Icons.of(Feather.LOG_OUT));
@@ -137,7 +154,7 @@ public final class GroupsView extends SplitPane {
         end.getStyleClass().add("danger");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(8, checkOut, spacer, supervisors, end);
+        HBox actions = new HBox(8, checkOutGuard, spacer, supervisorsGuard, endGuard);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         MessageLine message = new MessageLine(ConsoleStyles.MESSAGE, model.messageProperty());
@@ -148,8 +165,19 @@ public final class GroupsView extends SplitPane {
                         failed ? ConsoleStyles.ERROR : ConsoleStyles.MESSAGE,
                         List.of(ConsoleStyles.ERROR, ConsoleStyles.MESSAGE)));
         message.setWrapText(true);
+        // The confirmation of a check-in or check-out offers to take it back for a few seconds.
+        undo.setId("groups-undo");
+        undo.setText(messages.get("groups.undo"));
+        undo.setGraphic(Icons.of(Feather.ROTATE_CCW));
+        NeedsServer undoGuard = new NeedsServer(undo, reach);
+        undoGuard.visibleProperty().bind(model.actions().undoableProperty());
+        undoGuard.managedProperty().bind(undoGuard.visibleProperty());
+        HBox messageRow = new HBox(8, message, undoGuard);
+        messageRow.setAlignment(Pos.CENTER_LEFT);
+        messageRow.visibleProperty().bind(message.visibleProperty().or(undoGuard.visibleProperty()));
+        messageRow.managedProperty().bind(messageRow.visibleProperty());
 
-        VBox right = new VBox(10, title, searchRow, results, message, children, actions);
+        VBox right = new VBox(10, title, searchRow, results, messageRow, children, actions);
         right.getStyleClass().add(ConsoleStyles.PANE);
         getItems().addAll(left, right);
         setDividerPositions(0.28);
@@ -175,13 +203,12 @@ public final class GroupsView extends SplitPane {
                         model.mine().groups().items()));
         var noGroup = selectedGroup.isNull();
         search.disableProperty().bind(noGroup);
-        supervisors.disableProperty().bind(noGroup);
-        end.disableProperty().bind(noGroup);
-        checkOut.disableProperty()
-                .bind(children.getSelectionModel().selectedItemProperty().isNull());
-        checkIn.disableProperty()
-                .bind(noGroup.or(
-                        results.getSelectionModel().selectedItemProperty().isNull()));
+        supervisorsGuard.alsoDisabledWhen(noGroup);
+        endGuard.alsoDisabledWhen(noGroup);
+        checkOutGuard.alsoDisabledWhen(
+                children.getSelectionModel().selectedItemProperty().isNull());
+        checkInGuard.alsoDisabledWhen(
+                noGroup.or(results.getSelectionModel().selectedItemProperty().isNull()));
         results.visibleProperty().bind(Bindings.isNotEmpty(model.search().results()));
 
         search.textProperty().addListener((obs, was, now) -> model.search().search(now));
@@ -202,6 +229,7 @@ public final class GroupsView extends SplitPane {
             }
         });
         checkIn.setOnAction(e -> checkInSelected());
+        undo.setOnAction(e -> model.actions().undo());
         checkOut.setOnAction(e -> {
             VisitDisplay visit = children.getSelectionModel().getSelectedItem();
             if (visit != null) {

@@ -26,7 +26,7 @@ public final class GroupsViewModel {
         this.mine = new MyGroupsViewModel(api, tasks, scheduler, message);
         this.search = new ChildSearchViewModel(
                 api, tasks, message, () -> mine.groups().selectedIdProperty().get());
-        this.actions = new GroupActionsViewModel(api, tasks, message, mine, me);
+        this.actions = new GroupActionsViewModel(api, tasks, scheduler, message, mine, me);
     }
 
     public MyGroupsViewModel mine() {
@@ -46,12 +46,12 @@ public final class GroupsViewModel {
         message.clear();
     }
 
-    /** What the last action did or why it failed, in words; empty when there is nothing to say. */
     /** True while the message says why something failed. */
     public ReadOnlyBooleanProperty messageIsFailureProperty() {
         return message.failureProperty();
     }
 
+    /** What the last action did or why it failed, in words; empty when there is nothing to say. */
     public ReadOnlyStringProperty messageProperty() {
         return message.property();
     }

@@ -109,6 +109,14 @@ public final class ConsoleShell {
         }
         StaffSession current = session;
         if (current != null && main != null) {
+            // The server writes the notifications it raises in the language of the last sign-in or renewal.
+            background.execute(() -> {
+                try {
+                    current.renew();
+                } catch (Exception e) {
+                    // The next renewal tells the server; until then its notifications keep the old language.
+                }
+            });
             stopSession();
             signedIn(current);
         } else if (current == null) {
@@ -242,7 +250,7 @@ public final class ConsoleShell {
                                 messages),
                         messages),
                 toasts,
-                new StatusViewModel(messages, ZoneId.systemDefault()));
+                new StatusViewModel(messages, ZoneId.systemDefault(), session::lastAnswerAt));
         if (session.staff().role() == StaffRole.ADMIN) {
             main.withAdmin(
                     new AdminViewModel(new AdminBackend(session), tasks, scheduler, messages, ZoneId.systemDefault()));
@@ -314,7 +322,8 @@ public final class ConsoleShell {
             case POLLING -> ConnectionSnapshot.Light.POLLING;
             case OFFLINE -> ConnectionSnapshot.Light.OFFLINE;
         };
-        return new ConnectionSnapshot(light, state.reason(), state.lastEventAt(), state.nextTryAt());
+        return new ConnectionSnapshot(
+                light, ConnectionSnapshot.Cause.valueOf(state.cause().name()), state.lastEventAt(), state.nextTryAt());
     }
 
     /**

@@ -12,8 +12,10 @@ import app.roomwatch.console.status.StatusLightView;
 import app.roomwatch.console.theme.ConsoleStyles;
 import app.roomwatch.console.toast.ToastView;
 import app.roomwatch.console.ui.Icons;
+import app.roomwatch.console.ui.StyleState;
 import app.roomwatch.console.whereis.WhereIsView;
 import java.time.ZoneId;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
@@ -125,13 +127,15 @@ public final class MainView extends StackPane {
         rosterTab.setContent(new RosterView(model.roster(), messages, zone));
         groupsTab.setText(messages.get("tab.groups"));
         groupsTab.setGraphic(Icons.of(Feather.USERS));
-        groupsTab.setContent(new GroupsView(model.groups(), messages, zone));
+        groupsTab.setContent(
+                new GroupsView(model.groups(), messages, zone, model.status().reach()));
         feedTab.setText(messages.get("tab.feed"));
         feedTab.setGraphic(Icons.of(Feather.ACTIVITY));
         feedTab.setContent(new FeedView(model.feed(), messages, zone));
         notificationsTab.setText(messages.get("tab.notifications"));
         notificationsTab.setGraphic(Icons.of(Feather.BELL));
-        notificationsTab.setContent(new NotificationsView(model.notifications(), messages, zone));
+        notificationsTab.setContent(new NotificationsView(
+                model.notifications(), messages, zone, model.status().reach()));
         tabs.setId("main-tabs");
         tabs.getTabs().setAll(groupsTab, roomsTab, rosterTab, whereTab, feedTab, notificationsTab);
         if (model.admin() != null) {
@@ -144,7 +148,12 @@ public final class MainView extends StackPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         BorderPane page = new BorderPane(tabs);
-        UrgentStripView strip = new UrgentStripView(model.notifications(), messages, zone, this::openNotification);
+        UrgentStripView strip = new UrgentStripView(
+                model.notifications(),
+                messages,
+                zone,
+                this::openNotification,
+                model.status().reach());
         page.setTop(new VBox(header, banner, asOf, strip));
         ToastView toasts = new ToastView(model.toasts(), messages, toast -> openNotification(toast.id()));
         // Toasts sit below the urgent strip, never over its buttons.
@@ -161,6 +170,12 @@ public final class MainView extends StackPane {
         banner.visibleProperty().bind(model.status().bannerVisibleProperty());
         asOf.textProperty().bind(model.status().asOfProperty());
         asOf.visibleProperty().bind(model.status().asOfProperty().isNotEmpty());
+        // What the views show may be old while the console is not live: it is drawn paler until it is live again.
+        model.status()
+                .reach()
+                .blocked()
+                .subscribe(old -> StyleState.set(
+                        tabs.getStyleClass(), old ? ConsoleStyles.STALE : null, List.of(ConsoleStyles.STALE)));
 
         var feed = model.feed();
         badge.textProperty().bind(feed.badgeTextProperty());

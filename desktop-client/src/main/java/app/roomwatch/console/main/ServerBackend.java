@@ -69,8 +69,11 @@ final class ServerBackend implements RoomsSource, GroupsApi, WhereIsSource, Rost
     }
 
     @Override
-    public void checkIn(String activeGroupId, String studentId) throws IOException {
-        session.post(path("api", "active", "groups", activeGroupId, "visits"), new CheckInRequest(studentId));
+    public VisitDisplay checkIn(String activeGroupId, String studentId) throws IOException {
+        return session.post(
+                path("api", "active", "groups", activeGroupId, "visits"),
+                new CheckInRequest(studentId),
+                VisitDisplay.class);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package app.roomwatch.console.notifications;
 
 import app.roomwatch.console.i18n.Messages;
+import app.roomwatch.console.status.ServerReach;
 import app.roomwatch.console.theme.ConsoleStyles;
 import app.roomwatch.console.ui.Icons;
 import app.roomwatch.console.ui.Lists;
 import app.roomwatch.console.ui.MessageLine;
+import app.roomwatch.console.ui.NeedsServer;
 import app.roomwatch.console.ui.RowCell;
 import app.roomwatch.console.ui.StyleState;
 import app.roomwatch.model.api.NotificationView;
@@ -33,13 +35,15 @@ public final class NotificationsView extends VBox {
     private final NotificationsViewModel model;
     private final Messages messages;
     private final ZoneId zone;
+    private final ServerReach reach;
     private final Button markAll = new Button();
     private final ListView<NotificationGroup> list = new ListView<>();
     private final Label openedTitle = new Label();
     private final VBox openedItems = new VBox(8);
 
-    public NotificationsView(NotificationsViewModel model, Messages messages, ZoneId zone) {
+    public NotificationsView(NotificationsViewModel model, Messages messages, ZoneId zone, ServerReach reach) {
         this.model = model;
+        this.reach = reach;
         this.messages = messages;
         this.zone = zone;
         createView();
@@ -69,12 +73,14 @@ public final class NotificationsView extends VBox {
         HBox.setHgrow(list, Priority.ALWAYS);
         HBox body = new HBox(12, list, scroll);
         VBox.setVgrow(body, Priority.ALWAYS);
-        HBox actions = new HBox(8, markAll);
+        HBox actions = new HBox(
+                8,
+                new NeedsServer(markAll, reach)
+                        .alsoDisabledWhen(model.unreadCountProperty().isEqualTo(0)));
         getChildren().addAll(actions, message, new MessageLine(ConsoleStyles.ERROR, model.errorProperty()), body);
     }
 
     private void initListeners() {
-        markAll.disableProperty().bind(model.unreadCountProperty().isEqualTo(0));
         markAll.setOnAction(e -> model.markAllRead());
         list.getSelectionModel().selectedItemProperty().addListener((obs, was, group) -> {
             if (group != null
@@ -122,7 +128,7 @@ public final class NotificationsView extends VBox {
             Button markRead = new Button(messages.get("notifications.markRead"), Icons.of(Feather.CHECK));
             markRead.getStyleClass().add("mark-read");
             markRead.setOnAction(e -> model.markRead(notification));
-            item.getChildren().add(markRead);
+            item.getChildren().add(new NeedsServer(markRead, reach));
         }
         item.getStyleClass().add(ConsoleStyles.NOTIFICATION_ITEM);
         StyleState.set(
@@ -141,6 +147,7 @@ public final class NotificationsView extends VBox {
         private final Label byline = new Label();
         private final Label time = new Label();
         private final Button markRead = new Button();
+        private final NeedsServer markReadGuard = new NeedsServer(markRead, reach);
         private final HBox row;
 
         GroupCell() {
@@ -160,7 +167,7 @@ public final class NotificationsView extends VBox {
             text.setMinWidth(0);
             text.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(text, Priority.ALWAYS);
-            row = new HBox(10, time, icon, text, markRead);
+            row = new HBox(10, time, icon, text, markReadGuard);
             row.setAlignment(Pos.CENTER_LEFT);
             row.getStyleClass().add(ConsoleStyles.NOTIFICATION_ROW);
             markRead.setOnAction(e -> {
@@ -188,7 +195,7 @@ public final class NotificationsView extends VBox {
             time.setText(TIME.format(latest.createdAt().atZone(zone)));
             icon.setGraphic(Icons.of(
                     group.isUrgentRow() ? Feather.ALERT_TRIANGLE : group.size() > 1 ? Feather.LAYERS : Feather.INFO));
-            markRead.setVisible(group.isUnread());
+            markReadGuard.setVisible(group.isUnread());
             StyleState.set(
                     row.getStyleClass(), group.isUnread() ? ConsoleStyles.UNREAD : null, List.of(ConsoleStyles.UNREAD));
             StyleState.set(

@@ -1,8 +1,10 @@
 package app.roomwatch.console.notifications;
 
 import app.roomwatch.console.i18n.Messages;
+import app.roomwatch.console.status.ServerReach;
 import app.roomwatch.console.theme.ConsoleStyles;
 import app.roomwatch.console.ui.Icons;
+import app.roomwatch.console.ui.NeedsServer;
 import app.roomwatch.model.api.NotificationView;
 import java.time.ZoneId;
 import java.util.function.Consumer;
@@ -25,10 +27,13 @@ public final class UrgentStripView extends VBox {
     private final Messages messages;
     private final ZoneId zone;
     private final Consumer<String> onOpen;
+    private final ServerReach reach;
 
     /** @param onOpen opens the notification with this id in the notifications panel */
-    public UrgentStripView(NotificationsViewModel model, Messages messages, ZoneId zone, Consumer<String> onOpen) {
+    public UrgentStripView(
+            NotificationsViewModel model, Messages messages, ZoneId zone, Consumer<String> onOpen, ServerReach reach) {
         this.model = model;
+        this.reach = reach;
         this.messages = messages;
         this.zone = zone;
         this.onOpen = onOpen;
@@ -69,7 +74,7 @@ public final class UrgentStripView extends VBox {
         markRead.setMinWidth(Button.USE_PREF_SIZE);
         markRead.getStyleClass().add("mark-read");
         markRead.setOnAction(e -> model.markRead(notification));
-        HBox line = new HBox(12, title, body, byline, open, markRead);
+        HBox line = new HBox(12, title, body, byline, open, new NeedsServer(markRead, reach));
         line.setAlignment(Pos.CENTER_LEFT);
         line.getProperties().put("notification-id", notification.id());
         return line;

@@ -1,5 +1,6 @@
 package app.roomwatch.console.realtime;
 
+import app.roomwatch.console.realtime.ConnectionState.Cause;
 import app.roomwatch.console.realtime.ConnectionState.Mode;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -37,8 +38,8 @@ final class ConnectionStatus {
         return listeners.onState(listener, state);
     }
 
-    void set(Mode mode, String reason, Instant nextTryAt) {
-        var next = new ConnectionState(mode, reason, lastEventAt.get(), nextTryAt);
+    void set(Mode mode, Cause cause, String reason, Instant nextTryAt) {
+        var next = new ConnectionState(mode, cause, reason, lastEventAt.get(), nextTryAt);
         if (next.equals(state)) {
             return;
         }
@@ -55,9 +56,13 @@ final class ConnectionStatus {
      */
     void fallback(Instant nextTryAt) {
         if (pollProblem == null) {
-            set(Mode.POLLING, ConnectionState.POLLING_MESSAGE, nextTryAt);
+            set(Mode.POLLING, Cause.POLLING, ConnectionState.POLLING_MESSAGE, nextTryAt);
         } else {
-            set(Mode.OFFLINE, "The server cannot be reached (" + pollProblem + "); trying again", nextTryAt);
+            set(
+                    Mode.OFFLINE,
+                    Cause.UNREACHABLE,
+                    "The server cannot be reached (" + pollProblem + "); trying again",
+                    nextTryAt);
         }
     }
 
@@ -82,7 +87,7 @@ final class ConnectionStatus {
     void delivered() {
         Instant shown = state.lastEventAt();
         if (shown == null || Duration.between(shown, lastEventAt.get()).compareTo(REFRESH) >= 0) {
-            set(state.mode(), state.reason(), state.nextTryAt());
+            set(state.mode(), state.cause(), state.reason(), state.nextTryAt());
         }
     }
 }

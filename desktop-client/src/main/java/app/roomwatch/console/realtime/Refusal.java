@@ -1,6 +1,7 @@
 package app.roomwatch.console.realtime;
 
 import app.roomwatch.console.api.ServerApi;
+import app.roomwatch.console.realtime.ConnectionState.Cause;
 import java.time.Duration;
 import okhttp3.Response;
 
@@ -9,7 +10,7 @@ import okhttp3.Response;
  *
  * @param retryAfter for {@link Action#WAIT}: how long the server asked to wait, or {@code null} when it did not say
  */
-record Refusal(Action action, String reason, Duration retryAfter) {
+record Refusal(Action action, Cause cause, String reason, Duration retryAfter) {
 
     enum Action {
         /** 401: renew the access token and reconnect at once. */
@@ -25,20 +26,30 @@ record Refusal(Action action, String reason, Duration retryAfter) {
     static Refusal of(Response response, ServerApi api) {
         int code = response.code();
         return switch (code) {
-            case 401 -> new Refusal(Action.RENEW, "the server no longer accepts the sign-in", null);
+            case 401 ->
+                new Refusal(Action.RENEW, Cause.RENEWAL_FAILED, "the server no longer accepts the sign-in", null);
             case 403 -> {
                 String detail = api.problem(response).detail();
                 yield new Refusal(
                         Action.STOP,
+                        Cause.REFUSED,
                         "The server refused the real-time stream: " + (detail.isBlank() ? "access denied" : detail)
                                 + " (403)",
                         null);
             }
-            case 204 -> new Refusal(Action.STOP, "The server offers no real-time stream to this console (204)", null);
+            case 204 ->
+                new Refusal(
+                        Action.STOP,
+                        Cause.NO_STREAM,
+                        "The server offers no real-time stream to this console (204)",
+                        null);
             case 429 ->
                 new Refusal(
-                        Action.WAIT, "The server is busy and asked to wait", seconds(response.header("Retry-After")));
-            default -> new Refusal(Action.RETRY, "the server answered " + code, null);
+                        Action.WAIT,
+                        Cause.SERVER_BUSY,
+                        "The server is busy and asked to wait",
+                        seconds(response.header("Retry-After")));
+            default -> new Refusal(Action.RETRY, Cause.SERVER_ERROR, "the server answered " + code, null);
         };
     }
 

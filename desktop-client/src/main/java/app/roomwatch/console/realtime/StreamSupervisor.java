@@ -1,6 +1,7 @@
 package app.roomwatch.console.realtime;
 
 import app.roomwatch.console.api.StaffSession;
+import app.roomwatch.console.realtime.ConnectionState.Cause;
 import app.roomwatch.console.realtime.ConnectionState.Mode;
 import app.roomwatch.console.time.Scheduler;
 import app.roomwatch.console.time.Scheduler.Cancellable;
@@ -92,7 +93,7 @@ final class StreamSupervisor {
     /** Stops keeping the stream open, saying why; {@link #start()} starts again. */
     void stop(String reason) {
         if (running) {
-            halt(reason);
+            halt(Cause.DISCONNECTED, reason);
         }
     }
 
@@ -121,7 +122,7 @@ final class StreamSupervisor {
         if (poller.active()) {
             status.fallback(null);
         } else {
-            status.set(Mode.CONNECTING, "Connecting to the server", null);
+            status.set(Mode.CONNECTING, Cause.CONNECTING, "Connecting to the server", null);
         }
         if (connection.tokenExpired()) {
             if (!renewing) {
@@ -144,7 +145,7 @@ final class StreamSupervisor {
             return;
         }
         if (EXPIRED.equals(problem)) {
-            halt(EXPIRED);
+            halt(Cause.SIGN_IN_EXPIRED, EXPIRED);
         } else {
             // Renewed, or the server is in trouble: then the attempt fails and backs off, rather than
             // the renewal being retried at once.
@@ -161,11 +162,11 @@ final class StreamSupervisor {
     }
 
     /** Drops {@code lost}, the current attempt, and plans the next one. */
-    private void retryAfterLoss(StreamAttempt lost, String why) {
-        retryLater(lost, plan.afterLoss(lost.wasOpened()), capitalized(why) + "; trying again");
+    private void retryAfterLoss(StreamAttempt lost, Cause cause, String why) {
+        retryLater(lost, plan.afterLoss(lost.wasOpened()), cause, capitalized(why) + "; trying again");
     }
 
-    private void retryLater(StreamAttempt lost, Duration delay, String reason) {
+    private void retryLater(StreamAttempt lost, Duration delay, Cause cause, String reason) {
         attempt = null;
         lost.cancel();
         cancel(watchdogTimer);
@@ -181,7 +182,7 @@ final class StreamSupervisor {
         if (poller.active()) {
             status.fallback(nextTry);
         } else {
-            status.set(Mode.CONNECTING, reason, nextTry);
+            status.set(Mode.CONNECTING, cause, reason, nextTry);
         }
     }
 
@@ -197,7 +198,7 @@ final class StreamSupervisor {
         }
         Duration silence = Duration.between(watched.lastByteAt(), scheduler.now());
         if (silence.compareTo(settings.watchdogTimeout()) >= 0) {
-            retryAfterLoss(watched, "no data for " + silence.toSeconds() + " s, the connection is stale");
+            retryAfterLoss(watched, Cause.STALE, "no data for " + silence.toSeconds() + " s, the connection is stale");
         } else {
             watchdogTimer = timers.schedule(settings.watchdogTimeout().minus(silence), () -> watch(watched));
         }
@@ -210,7 +211,7 @@ final class StreamSupervisor {
     }
 
     /** Stops for good (until {@link #start()}), saying why. */
-    private void halt(String reason) {
+    private void halt(Cause cause, String reason) {
         running = false;
         if (attempt != null) {
             attempt.cancel();
@@ -221,7 +222,7 @@ final class StreamSupervisor {
         cancel(stableTimer);
         poller.stop();
         resume.save();
-        status.set(Mode.OFFLINE, reason, null);
+        status.set(Mode.OFFLINE, cause, reason, null);
     }
 
     private static void cancel(Cancellable timer) {
@@ -241,7 +242,7 @@ final class StreamSupervisor {
         }
         plan.opened();
         poller.stop();
-        status.set(Mode.LIVE, "Receiving live updates", null);
+        status.set(Mode.LIVE, Cause.LIVE, "Receiving live updates", null);
         stableTimer = timers.schedule(settings.stablePeriod(), () -> becameStable(opened));
     }
 
@@ -253,7 +254,7 @@ final class StreamSupervisor {
 
     private void ended(StreamAttempt ended, String why) {
         if (ended == attempt) {
-            retryAfterLoss(ended, why);
+            retryAfterLoss(ended, Cause.CONNECTION_LOST, why);
         }
     }
 
@@ -263,16 +264,16 @@ final class StreamSupervisor {
         }
         switch (refusal.action()) {
             case RENEW -> renewAndRetry(refused);
-            case RETRY -> retryAfterLoss(refused, refusal.reason());
-            case STOP -> halt(refusal.reason());
-            case WAIT -> retryLater(refused, plan.afterBusy(refusal.retryAfter()), refusal.reason());
+            case RETRY -> retryAfterLoss(refused, refusal.cause(), refusal.reason());
+            case STOP -> halt(refusal.cause(), refusal.reason());
+            case WAIT -> retryLater(refused, plan.afterBusy(refusal.retryAfter()), refusal.cause(), refusal.reason());
         }
     }
 
     /** Renews the token on the I/O executor and retries at once; not counted as a failure. */
     private void renewAndRetry(StreamAttempt refused) {
         if (!plan.mayRenew()) {
-            retryAfterLoss(refused, "the server did not accept the renewed sign-in");
+            retryAfterLoss(refused, Cause.RENEWAL_FAILED, "the server did not accept the renewed sign-in");
             return;
         }
         io.execute(() -> {
@@ -288,9 +289,9 @@ final class StreamSupervisor {
         if (problem == null) {
             startAttempt();
         } else if (problem.equals(EXPIRED)) {
-            halt(EXPIRED);
+            halt(Cause.SIGN_IN_EXPIRED, EXPIRED);
         } else {
-            retryAfterLoss(refused, problem);
+            retryAfterLoss(refused, Cause.RENEWAL_FAILED, problem);
         }
     }
 
@@ -343,7 +344,7 @@ final class StreamSupervisor {
         @Override
         public void sessionExpired() {
             if (running) {
-                halt(EXPIRED);
+                halt(Cause.SIGN_IN_EXPIRED, EXPIRED);
             }
         }
     }

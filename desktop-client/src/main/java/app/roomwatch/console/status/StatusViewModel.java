@@ -1,10 +1,13 @@
 package app.roomwatch.console.status;
 
 import app.roomwatch.console.i18n.Messages;
+import app.roomwatch.console.status.ConnectionSnapshot.Cause;
 import app.roomwatch.console.status.ConnectionSnapshot.Light;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -14,7 +17,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The status light in the header: Live, Connecting, Polling or Offline, a tooltip that says why, when the last
- * event came and when the next try is, and the banner that tells the user when updates are not live.
+ * event came and when the next try is, and the banner that tells the user when updates are not live; while they are
+ * not, how old the picture is and that actions which need the server wait until they are live again.
  */
 public final class StatusViewModel {
 
@@ -22,17 +26,29 @@ public final class StatusViewModel {
 
     private final Messages messages;
     private final ZoneId zone;
+    private final Supplier<Instant> lastLoadedAt;
     private final ReadOnlyObjectWrapper<Light> light = new ReadOnlyObjectWrapper<>(this, "light", Light.CONNECTING);
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper(this, "label");
     private final ReadOnlyStringWrapper tooltip = new ReadOnlyStringWrapper(this, "tooltip", "");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
     private final ReadOnlyBooleanWrapper bannerVisible = new ReadOnlyBooleanWrapper(this, "bannerVisible");
     private final ReadOnlyStringWrapper asOf = new ReadOnlyStringWrapper(this, "asOf", "");
+    private final ReadOnlyBooleanWrapper actionsBlocked = new ReadOnlyBooleanWrapper(this, "actionsBlocked");
+    private final ReadOnlyStringWrapper actionsBlockedWhy = new ReadOnlyStringWrapper(this, "actionsBlockedWhy", "");
+    private final ServerReach reach =
+            new ServerReach(actionsBlocked.getReadOnlyProperty(), actionsBlockedWhy.getReadOnlyProperty());
 
-    public StatusViewModel(Messages messages, ZoneId zone) {
+    /** @param lastLoadedAt when the console last fetched something from the server, or {@code null} before that */
+    public StatusViewModel(Messages messages, ZoneId zone, Supplier<Instant> lastLoadedAt) {
         this.messages = messages;
         this.zone = zone;
-        update(new ConnectionSnapshot(Light.CONNECTING, "", null, null));
+        this.lastLoadedAt = lastLoadedAt;
+        update(new ConnectionSnapshot(Light.CONNECTING, Cause.CONNECTING, null, null));
+    }
+
+    /** Whether actions that need the server are offered now, for every view that has such actions. */
+    public ServerReach reach() {
+        return reach;
     }
 
     public ReadOnlyObjectProperty<Light> lightProperty() {
@@ -57,19 +73,23 @@ public final class StatusViewModel {
         return bannerVisible.getReadOnlyProperty();
     }
 
-    /** While Polling or Offline: "What you see is as of 14:03:12." (the last update that came); else empty. */
+    /**
+     * While Polling or Offline: "What you see is as of 14:03:12.", the later of the last update that came and the
+     * last answer the console fetched; else empty.
+     */
     public ReadOnlyStringProperty asOfProperty() {
         return asOf.getReadOnlyProperty();
     }
 
     public void update(ConnectionSnapshot snapshot) {
-        String key = snapshot.light().name().toLowerCase(java.util.Locale.ROOT);
+        String key = snapshot.light().name().toLowerCase(Locale.ROOT);
         light.set(snapshot.light());
         label.set(messages.get("status." + key));
 
+        String cause = messages.get("status.cause." + snapshot.cause().name().toLowerCase(Locale.ROOT));
         StringBuilder text = new StringBuilder(messages.get("status." + key + ".explained"));
-        if (!snapshot.reason().isBlank()) {
-            text.append('\n').append(messages.get("status.reason", snapshot.reason()));
+        if (saysMore(snapshot.cause())) {
+            text.append('\n').append(messages.get("status.reason", cause));
         }
         text.append('\n')
                 .append(
@@ -85,16 +105,36 @@ public final class StatusViewModel {
             case POLLING -> banner.set(messages.get("status.pollingBanner"));
             case OFFLINE ->
                 banner.set(
-                        snapshot.reason().isBlank()
-                                ? messages.get("status.offlineBanner")
-                                : messages.get("status.offlineBannerBecause", snapshot.reason()));
+                        saysMore(snapshot.cause())
+                                ? messages.get("status.offlineBannerBecause", cause)
+                                : messages.get("status.offlineBanner"));
             default -> banner.set("");
         }
         bannerVisible.set(!banner.get().isEmpty());
-        asOf.set(
-                bannerVisible.get() && snapshot.lastEventAt() != null
-                        ? messages.get("where.asOf", time(snapshot.lastEventAt()))
-                        : "");
+        Instant seen = latest(snapshot.lastEventAt(), lastLoadedAt.get());
+        asOf.set(bannerVisible.get() && seen != null ? messages.get("where.asOf", time(seen)) : "");
+        actionsBlocked.set(bannerVisible.get());
+        actionsBlockedWhy.set(
+                switch (snapshot.light()) {
+                    case POLLING -> messages.get("status.blocked.polling");
+                    case OFFLINE -> messages.get("status.blocked.offline");
+                    default -> "";
+                });
+    }
+
+    /** Whether the cause tells more than the light's own explanation does. */
+    private static boolean saysMore(Cause cause) {
+        return switch (cause) {
+            case LIVE, CONNECTING, POLLING, NOT_CONNECTED -> false;
+            default -> true;
+        };
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
     }
 
     private String time(Instant instant) {

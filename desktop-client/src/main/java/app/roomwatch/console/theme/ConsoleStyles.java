@@ -13,6 +13,9 @@ public final class ConsoleStyles {
     public static final String POLLING = "rw-polling";
     public static final String OFFLINE = "rw-offline";
     public static final String BANNER = "rw-banner";
+    /** On the views while the console is not live: what they show may be old. */
+    public static final String STALE = "rw-stale";
+
     public static final String BELL = "rw-bell";
     public static final String BELL_DOT = "rw-bell-dot";
     public static final String BADGE = "rw-badge";

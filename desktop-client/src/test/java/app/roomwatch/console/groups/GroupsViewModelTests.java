@@ -112,6 +112,60 @@ class GroupsViewModelTests {
     }
 
     @Test
+    void aCheckInOrCheckOutCanBeUndoneForTenSecondsFromItsConfirmation() {
+        server.group("g1", "Painting", ANNA);
+        model.mine().reload();
+        model.search().search("mi");
+
+        model.actions().checkIn(model.search().results().getFirst());
+        assertThat(model.actions().undoableProperty().get()).isTrue();
+        model.actions().undo();
+        scheduler.advance(Coalescer.WINDOW);
+        assertThat(model.mine().children().items()).isEmpty();
+        assertThat(model.messageProperty().get()).isEqualTo("Mia K. is checked out again.");
+        assertThat(model.actions().undoableProperty().get()).isFalse();
+
+        model.actions().checkIn(model.search().results().getFirst());
+        scheduler.advance(Coalescer.WINDOW);
+        model.actions().checkOut(model.mine().children().items().getFirst());
+        scheduler.advance(Coalescer.WINDOW);
+        assertThat(model.mine().children().items()).isEmpty();
+        model.actions().undo();
+        scheduler.advance(Coalescer.WINDOW);
+        assertThat(model.mine().children().items())
+                .extracting(VisitDisplay::studentName)
+                .containsExactly("Mia K.");
+        assertThat(model.messageProperty().get()).isEqualTo("Mia K. is checked in to Painting again.");
+
+        // Ten seconds later the confirmation no longer offers it.
+        model.actions().checkOut(model.mine().children().items().getFirst());
+        scheduler.advance(GroupActionsViewModel.UNDO_WINDOW);
+        assertThat(model.actions().undoableProperty().get()).isFalse();
+        model.actions().undo();
+        scheduler.advance(Coalescer.WINDOW);
+        assertThat(model.mine().children().items()).isEmpty();
+    }
+
+    @Test
+    void anUndoTheServerRefusesSaysWhereTheChildIsNow() {
+        server.group("g1", "Painting", ANNA);
+        model.mine().reload();
+        model.search().search("mi");
+        model.actions().checkIn(model.search().results().getFirst());
+        scheduler.advance(Coalescer.WINDOW);
+        model.actions().checkOut(model.mine().children().items().getFirst());
+        // The activity ended in the meantime: there is nothing to check the child in to.
+        server.endActivity("g1");
+
+        model.actions().undo();
+
+        assertThat(model.messageProperty().get())
+                .startsWith("Undo did not work, so Mia K. is still checked out. ")
+                .doesNotContain("404");
+        assertThat(model.messageIsFailureProperty().get()).isTrue();
+    }
+
+    @Test
     void startingAndEndingAnActivityFollowsTheServer() {
         model.mine().reload();
         model.actions().loadFreeRooms();
@@ -214,24 +268,32 @@ class GroupsViewModelTests {
         }
 
         @Override
-        public void checkIn(String activeGroupId, String studentId) throws ApiException {
+        public VisitDisplay checkIn(String activeGroupId, String studentId) throws ApiException {
             StudentSummary student = students.stream()
                     .filter(s -> s.id().equals(studentId))
                     .findFirst()
                     .orElseThrow(() -> new ApiException(404, "There is no student " + studentId));
-            visits.get(activeGroupId)
-                    .add(new VisitDisplay(
-                            "v" + nextId++,
-                            studentId,
-                            student.firstName() + " " + student.lastName(),
-                            student.schoolClass(),
-                            Instant.now(),
-                            VisitSource.MANUAL));
+            List<VisitDisplay> inGroup = visits.get(activeGroupId);
+            if (!groups.containsKey(activeGroupId)) {
+                throw new ApiException(404, "There is no running active group " + activeGroupId);
+            }
+            VisitDisplay visit = new VisitDisplay(
+                    "v" + nextId++,
+                    studentId,
+                    student.firstName() + " " + student.lastName(),
+                    student.schoolClass(),
+                    Instant.now(),
+                    VisitSource.MANUAL);
+            inGroup.add(visit);
+            return visit;
         }
 
         @Override
-        public void checkOut(String visitId) {
-            visits.values().forEach(list -> list.removeIf(v -> v.visitId().equals(visitId)));
+        public void checkOut(String visitId) throws ApiException {
+            if (visits.values().stream()
+                    .noneMatch(list -> list.removeIf(v -> v.visitId().equals(visitId)))) {
+                throw new ApiException(404, "There is no open visit " + visitId);
+            }
         }
 
         @Override

@@ -18,6 +18,7 @@ import app.roomwatch.console.status.ConnectionSnapshot.Light;
 import app.roomwatch.console.testing.ServerProcess;
 import app.roomwatch.console.testing.TcpProxy;
 import app.roomwatch.console.theme.Theme;
+import app.roomwatch.console.ui.NeedsServer;
 import app.roomwatch.model.api.VisitDisplay;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -168,7 +169,7 @@ class ConsoleAgainstServerTests {
 
     @Test
     @Order(3)
-    void thePollingBannerShowsWhenTheStreamIsBlocked() throws Exception {
+    void whilePollingTheConsoleSaysHowOldItsPictureIsAndOffersNoActionThatNeedsTheServer() throws Exception {
         try (TcpProxy proxy = TcpProxy.to(server.port())) {
             proxy.refuseStreams(true);
             open("ben", proxy.baseUrl(), POLL_SOON);
@@ -177,10 +178,33 @@ class ConsoleAgainstServerTests {
             Label banner = robot.lookup("#status-banner").queryAs(Label.class);
             await().atMost(AWAIT).until(() -> fx(banner::isVisible));
             assertThat(fx(banner::getText)).isEqualTo("Real-time updates unavailable, using polling");
+            // Polling began before any update arrived: the picture is as of the last answer fetched.
+            Label asOf = robot.lookup("#status-as-of").queryAs(Label.class);
+            assertThat(fx(asOf::isVisible)).isTrue();
+            assertThat(fx(asOf::getText)).matches("What you see is as of \\d\\d:\\d\\d:\\d\\d\\.");
+            for (String action : List.of("#groups-start", "#groups-check-out", "#groups-end", "#groups-supervisors")) {
+                Button button = robot.lookup(action).queryButton();
+                assertThat(fx(button::isDisabled)).as(action).isTrue();
+                assertThat(fx(() -> ((NeedsServer) button.getParent()).tooltip().getText()))
+                        .as(action)
+                        .startsWith("Not possible while updates are not live");
+                assertThat(fx(() -> button.getParent()
+                                .getProperties()
+                                .containsValue(((NeedsServer) button.getParent()).tooltip())))
+                        .as(action + " shows its tooltip on hover")
+                        .isTrue();
+            }
 
             proxy.refuseStreams(false);
             awaitLight(Light.LIVE);
             await().atMost(AWAIT).until(() -> fx(() -> !banner.isVisible()));
+            assertThat(fx(asOf::isVisible)).isFalse();
+            Button start = robot.lookup("#groups-start").queryButton();
+            assertThat(fx(start::isDisabled)).isFalse();
+            assertThat(fx(() -> start.getParent()
+                            .getProperties()
+                            .containsValue(((NeedsServer) start.getParent()).tooltip())))
+                    .isFalse();
         }
     }
 
@@ -230,34 +254,35 @@ class ConsoleAgainstServerTests {
     @Test
     @Order(5)
     void markAsReadIsTakenBackWhenTheServerRefuses() throws Exception {
-        open("anna", server.baseUrl(), KEEP_TRYING);
-        awaitLight(Light.LIVE);
-        school.announce("Parents' evening on Thursday", "info");
-        await().atMost(AWAIT).until(() -> fx(() -> group("Parents' evening on Thursday") != null));
-        int unread = fx(() -> shell.main().notifications().unreadCountProperty().get());
+        try (TcpProxy proxy = TcpProxy.to(server.port())) {
+            open("anna", proxy.baseUrl(), KEEP_TRYING);
+            awaitLight(Light.LIVE);
+            school.announce("Parents' evening on Thursday", "info");
+            await().atMost(AWAIT).until(() -> fx(() -> group("Parents' evening on Thursday") != null));
+            int unread =
+                    fx(() -> shell.main().notifications().unreadCountProperty().get());
 
-        // The school's server is reinstalled on an empty database while the console still shows the notification:
-        // it knows neither that notification nor this session, and refuses the read.
-        server.stop();
-        deleteRecursively(serverDir.resolve("data"));
-        server.start();
-        school = new DemoSchool(server.baseUrl());
+            // The console is live, but the server (a gateway in front of it) refuses the read.
+            proxy.refuseCalls("POST /api/notifications/");
+            robot.interact(() -> shell.mainView().show("tab.notifications"));
+            Button markRead = fx(() -> robot.lookup(".mark-read").queryAllAs(Button.class).stream()
+                    .filter(button -> org.testfx.util.NodeQueryUtils.isVisible().test(button)
+                            && button.getParent().getParent().isVisible()
+                            && texts(button.getParent().getParent()).contains("Parents' evening on Thursday"))
+                    .findFirst()
+                    .orElseThrow());
+            robot.clickOn(markRead);
 
-        robot.interact(() -> shell.mainView().show("tab.notifications"));
-        Button markRead = fx(() -> robot.lookup(".mark-read").queryAllAs(Button.class).stream()
-                .filter(button ->
-                        button.isVisible() && texts(button.getParent()).contains("Parents' evening on Thursday"))
-                .findFirst()
-                .orElseThrow());
-        robot.clickOn(markRead);
-
-        Label message = robot.lookup("#notifications-message").queryAs(Label.class);
-        await().atMost(AWAIT)
-                .until(() -> fx(() -> message.isVisible()
-                        && message.getText().startsWith("It could not be marked as read, so it is unread again.")));
-        assertThat(fx(() -> shell.main().notifications().unreadCountProperty().get()))
-                .isEqualTo(unread);
-        assertThat(fx(() -> group("Parents' evening on Thursday").isUnread())).isTrue();
+            Label message = robot.lookup("#notifications-message").queryAs(Label.class);
+            await().atMost(AWAIT)
+                    .until(() -> fx(() -> message.isVisible()
+                            && message.getText().startsWith("It could not be marked as read, so it is unread again.")));
+            assertThat(fx(() ->
+                            shell.main().notifications().unreadCountProperty().get()))
+                    .isEqualTo(unread);
+            assertThat(fx(() -> group("Parents' evening on Thursday").isUnread()))
+                    .isTrue();
+        }
     }
 
     @Test
@@ -387,7 +412,7 @@ class ConsoleAgainstServerTests {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void aCheckOutSelectsNoOtherChildAndEndingAnActivityNamesWhoIsStillInAndSaysNoFalseError() throws Exception {
         open("anna", server.baseUrl(), KEEP_TRYING);
         awaitLight(Light.LIVE);
@@ -430,7 +455,7 @@ class ConsoleAgainstServerTests {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void signingOutOfAConsoleStartedWithAPasswordLeavesTheFormEmpty() throws Exception {
         open("anna", server.baseUrl(), KEEP_TRYING);
         awaitLight(Light.LIVE);
@@ -444,6 +469,65 @@ class ConsoleAgainstServerTests {
                         .queryAs(javafx.scene.control.TextInputControl.class)
                         .getText()))
                 .isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void aCheckOutCanBeUndoneFromItsConfirmationAndTheChildIsBackInTheGroup() throws Exception {
+        open("anna", server.baseUrl(), KEEP_TRYING);
+        awaitLight(Light.LIVE);
+        JsonNode annasGroup = school.groupOf("Anna");
+        school.scan(school.registerScanner(annasGroup.get("roomId").asString()), school.tagOfAChildOutside());
+        TableView<VisitDisplay> children = robot.lookup("#groups-children").queryTableView();
+        await().atMost(AWAIT).until(() -> fx(() -> !children.getItems().isEmpty()));
+        VisitDisplay picked = fx(() -> children.getItems().getFirst());
+        robot.interact(() -> children.getSelectionModel().select(picked));
+
+        robot.clickOn("#groups-check-out");
+        Label message = robot.lookup("#groups-message").queryAs(Label.class);
+        await().atMost(AWAIT).until(() -> fx(() -> message.getText().equals(picked.studentName() + " checked out.")));
+        Button undo = robot.lookup("#groups-undo").queryButton();
+        assertThat(fx(undo::isVisible)).isTrue();
+        robot.clickOn(undo);
+
+        await().atMost(AWAIT)
+                .until(() -> fx(() ->
+                        children.getItems().stream().anyMatch(v -> v.studentId().equals(picked.studentId()))));
+        assertThat(fx(message::getText))
+                .isEqualTo(picked.studentName() + " is checked in to "
+                        + annasGroup.get("name").asString() + " again.");
+        assertThat(fx(() -> undo.getParent().isVisible())).isFalse();
+    }
+
+    @Test
+    @Order(10)
+    void aChildsLocationInWhereIsFollowsARealScanWithinASecond() throws Exception {
+        open("anna", server.baseUrl(), KEEP_TRYING);
+        awaitLight(Light.LIVE);
+        String roomId = school.groupOf("Anna").get("roomId").asString();
+        String scanner = school.registerScanner(roomId);
+        String tag = school.tagOfAChildOutside();
+        JsonNode in = school.scan(scanner, tag);
+        String childId = in.get("studentId").asString();
+        String child = in.get("studentName").asString();
+        robot.interact(() -> shell.mainView().show("tab.where"));
+        robot.clickOn("#where-search").write(child.substring(0, child.indexOf(' ')));
+        javafx.scene.control.ListView<?> where =
+                robot.lookup("#where-list").queryAs(javafx.scene.control.ListView.class);
+        await().atMost(AWAIT)
+                .until(() -> fx(() -> locationOf(where, childId)
+                        .map(location -> location.state() == app.roomwatch.model.api.LocationState.IN_ROOM)
+                        .orElse(false)));
+
+        // The child scans out at the door: a real scan over HTTP with the scanner's key.
+        long sent = System.nanoTime();
+        school.scanToggle(scanner, tag);
+        await().atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> fx(() -> locationOf(where, childId)
+                        .map(location -> location.state() == app.roomwatch.model.api.LocationState.LEFT_ROOM)
+                        .orElse(false)));
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(1));
     }
 
     private static java.util.Optional<app.roomwatch.model.api.ChildLocation> locationOf(
@@ -492,14 +576,6 @@ class ConsoleAgainstServerTests {
         @Override
         public void delete(String account) {
             tokens.remove(account);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        try (var paths = java.nio.file.Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.delete(path);
-            }
         }
     }
 

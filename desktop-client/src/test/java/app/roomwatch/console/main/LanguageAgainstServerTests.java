@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.roomwatch.console.api.ServerApi;
+import app.roomwatch.console.i18n.Messages;
 import app.roomwatch.console.login.TokenVault;
 import app.roomwatch.console.main.ConsoleShell.ConsoleStartup;
 import app.roomwatch.console.realtime.RealtimeSettings;
@@ -12,6 +13,7 @@ import app.roomwatch.console.settings.UserChoices;
 import app.roomwatch.console.status.ConnectionSnapshot.Light;
 import app.roomwatch.console.testing.ScreenTexts;
 import app.roomwatch.console.testing.ServerProcess;
+import app.roomwatch.console.testing.TcpProxy;
 import app.roomwatch.console.theme.Theme;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -42,7 +43,21 @@ import org.testfx.util.WaitForAsyncUtils;
 class LanguageAgainstServerTests {
 
     private static final Duration AWAIT = Duration.ofSeconds(30);
-    private static final List<String> TABS = List.of("tab.groups", "tab.rooms", "tab.feed", "tab.notifications");
+    private static final List<String> TABS =
+            List.of("tab.groups", "tab.rooms", "tab.roster", "tab.where", "tab.feed", "tab.notifications");
+    /** Quick retries that fall back to polling after two failures. */
+    private static final RealtimeSettings POLL_SOON = new RealtimeSettings(
+            Duration.ofMillis(200),
+            Duration.ofSeconds(1),
+            0.2,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(1),
+            2,
+            500,
+            Duration.ofMillis(100));
+
+    private static final Messages GERMAN = Messages.of("de");
 
     @TempDir
     static Path serverDir;
@@ -84,7 +99,7 @@ class LanguageAgainstServerTests {
     }
 
     @Test
-    void switchingToGermanChangesEveryViewAndDialogAtOnceWithoutSigningInAgain() throws Exception {
+    void switchingToGermanChangesEveryViewDialogAndTooltipAtOnceWithoutSigningInAgain() throws Exception {
         open("en", "demo");
         Set<String> english = ScreenTexts.englishOnlyFragments();
         assertThat(english).contains("checked in to", "Live rooms", "From");
@@ -99,19 +114,73 @@ class LanguageAgainstServerTests {
                 .isTrue();
         await().atMost(AWAIT)
                 .until(() -> fx(() -> !shell.main().feed().entries().items().isEmpty()));
+        // Names are the school's data, not the console's words: the demo's groups are called "Classes 1–2" in either.
+        Set<String> names = fx(() -> shell.main().roster().groups().items().stream()
+                .map(app.roomwatch.model.api.LedGroup::name)
+                .collect(java.util.stream.Collectors.toSet()));
         List<String> found = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
         for (String tab : TABS) {
             robot.interact(() -> shell.mainView().show(tab));
             WaitForAsyncUtils.waitForFxEvents();
-            found.addAll(englishIn(stage, english));
+            englishIn(stage, english).stream()
+                    .filter(text -> names.stream().noneMatch(name -> text.startsWith(name + " <- ")))
+                    .forEach(found::add);
+            seen.addAll(fx(() -> ScreenTexts.of(stage.getScene().getRoot())));
         }
-        // The dialogs: settings, and starting an activity.
+        // The status light's tooltip is read too, and it is German.
+        assertThat(seen).anyMatch(text -> text.startsWith("tooltip: " + GERMAN.get("status.live.explained")));
+        // Every dialog: settings, starting an activity, its supervisors, and ending it.
         found.addAll(inDialog(() -> robot.clickOn("#settings"), english));
         robot.interact(() -> shell.mainView().show("tab.groups"));
-        Node start = startButton();
-        found.addAll(inDialog(() -> robot.clickOn(start), english));
+        for (String button : List.of("#groups-start", "#groups-supervisors", "#groups-end")) {
+            found.addAll(inDialog(() -> robot.clickOn(button), english));
+        }
 
         assertThat(found).as("English text in the German console").isEmpty();
+    }
+
+    @Test
+    void anOpenSettingsDialogChangesItsOwnLanguageAtOnce() throws Exception {
+        open("en", "demo");
+        Set<String> english = ScreenTexts.englishOnlyFragments();
+        List<Window> before = fx(() -> List.copyOf(Window.getWindows()));
+        robot.clickOn("#settings");
+        await().atMost(AWAIT).until(() -> fx(() -> Window.getWindows().size() > before.size()));
+        Window dialog = fx(() -> Window.getWindows().stream()
+                .filter(w -> !before.contains(w))
+                .findFirst()
+                .orElseThrow());
+        assertThat(fx(() -> ScreenTexts.of(dialog.getScene().getRoot()))).contains("Theme");
+
+        robot.interact(() -> shell.settings().languageProperty().set("de"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(fx(() -> ScreenTexts.of(dialog.getScene().getRoot())))
+                .contains(GERMAN.get("settings.title"), GERMAN.get("settings.theme"), GERMAN.get("settings.close"));
+        assertThat(englishIn(dialog, english)).isEmpty();
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void whileNotLiveTheBannerTheAgeOfThePictureAndEveryDisabledActionSayWhyInGerman() throws Exception {
+        try (TcpProxy proxy = TcpProxy.to(server.port())) {
+            open("de", "demo", proxy.baseUrl(), POLL_SOON);
+            Set<String> english = ScreenTexts.englishOnlyFragments();
+            proxy.refuseStreams(true);
+            await().atMost(AWAIT)
+                    .until(() -> fx(() -> shell.main().status().lightProperty().get() == Light.POLLING));
+            WaitForAsyncUtils.waitForFxEvents();
+
+            List<String> seen = fx(() -> ScreenTexts.of(stage.getScene().getRoot()));
+            assertThat(seen)
+                    .contains(GERMAN.get("status.pollingBanner"))
+                    .anyMatch(text -> text.startsWith("Was Sie sehen, ist der Stand von "))
+                    .contains("tooltip: " + GERMAN.get("status.blocked.polling"));
+            assertThat(fx(() -> robot.lookup("#groups-start").queryButton().isDisabled()))
+                    .isTrue();
+            assertThat(englishIn(stage, english)).isEmpty();
+        }
     }
 
     @Test
@@ -147,14 +216,6 @@ class LanguageAgainstServerTests {
         }
     }
 
-    private Node startButton() throws Exception {
-        String text = app.roomwatch.console.i18n.Messages.of("de").get("groups.start");
-        return fx(() -> robot.lookup(".button").queryAllAs(Button.class).stream()
-                .filter(b -> text.equals(b.getText()) && b.isVisible())
-                .findFirst()
-                .orElseThrow());
-    }
-
     private List<String> inDialog(Runnable opening, Set<String> english) throws Exception {
         List<Window> before = fx(() -> List.copyOf(Window.getWindows()));
         opening.run();
@@ -174,15 +235,20 @@ class LanguageAgainstServerTests {
 
     private List<String> englishIn(Window window, Set<String> english) throws Exception {
         return fx(() -> ScreenTexts.of(window.getScene().getRoot()).stream()
-                .filter(text -> english.stream().anyMatch(text::contains))
+                .filter(text -> ScreenTexts.STOCK_ENGLISH.contains(text)
+                        || english.stream().anyMatch(text::contains))
                 .map(text ->
                         text + " <- " + english.stream().filter(text::contains).toList())
                 .toList());
     }
 
     private void open(String language, String password) throws Exception {
+        open(language, password, server.baseUrl(), RealtimeSettings.defaults());
+    }
+
+    private void open(String language, String password, String baseUrl, RealtimeSettings realtime) throws Exception {
         ConsoleStartup startup = new ConsoleStartup(
-                server.baseUrl(),
+                baseUrl,
                 "demo",
                 "anna",
                 password,
@@ -190,7 +256,7 @@ class LanguageAgainstServerTests {
                 choices -> {},
                 sound -> {},
                 ServerApi::at,
-                session -> SseRealtimeClient.create(session, consoleDir, RealtimeSettings.defaults()),
+                session -> SseRealtimeClient.create(session, consoleDir, realtime),
                 TokenVault.none());
         robot.interact(() -> {
             stage = new Stage();

@@ -14,6 +14,7 @@ import app.roomwatch.console.rooms.RoomsViewModel;
 import app.roomwatch.console.roster.RosterSource;
 import app.roomwatch.console.roster.RosterViewModel;
 import app.roomwatch.console.status.ConnectionSnapshot;
+import app.roomwatch.console.status.ConnectionSnapshot.Cause;
 import app.roomwatch.console.status.StatusViewModel;
 import app.roomwatch.console.time.ManualScheduler;
 import app.roomwatch.console.toast.ToastViewModel;
@@ -58,7 +59,7 @@ class MainViewModelTests {
             new FeedViewModel(limit -> fetched("feed", List.of()), TaskExecutor.sameThread(), scheduler, messages),
             new NotificationsViewModel(new Notifications(), tasks, scheduler, created -> {}, messages),
             new ToastViewModel(scheduler),
-            new StatusViewModel(messages, ZoneId.of("Europe/Berlin")));
+            new StatusViewModel(messages, ZoneId.of("Europe/Berlin"), () -> null));
 
     private int serial;
 
@@ -106,17 +107,27 @@ class MainViewModelTests {
     @Test
     void afterABreakTheConsoleSaysHowOldItsPictureIsAndFetchesEverythingAgainWhenLive() {
         java.time.Instant lastUpdate = java.time.Instant.parse("2026-11-30T13:03:12Z");
-        model.onConnection(new ConnectionSnapshot(ConnectionSnapshot.Light.LIVE, "", lastUpdate, null));
+        model.onConnection(new ConnectionSnapshot(ConnectionSnapshot.Light.LIVE, Cause.LIVE, lastUpdate, null));
         assertThat(counts()).isEmpty();
 
-        model.onConnection(new ConnectionSnapshot(ConnectionSnapshot.Light.OFFLINE, "", lastUpdate, null));
+        model.onConnection(
+                new ConnectionSnapshot(ConnectionSnapshot.Light.OFFLINE, Cause.UNREACHABLE, lastUpdate, null));
         assertThat(model.status().asOfProperty().get()).isEqualTo("What you see is as of 14:03:12.");
         assertThat(counts()).isEmpty();
 
-        model.onConnection(new ConnectionSnapshot(ConnectionSnapshot.Light.LIVE, "", lastUpdate, null));
+        model.onConnection(new ConnectionSnapshot(ConnectionSnapshot.Light.LIVE, Cause.LIVE, lastUpdate, null));
         assertThat(model.status().asOfProperty().get()).isEmpty();
         assertThat(counts()).containsEntry("rooms", 1).containsEntry("where", 1).containsEntry("feed", 1);
         assertThat(model.groups().messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theStatusLightKnowsEveryCauseTheRealtimeClientGives() {
+        for (var cause : app.roomwatch.console.realtime.ConnectionState.Cause.values()) {
+            var state = new app.roomwatch.console.realtime.ConnectionState(
+                    app.roomwatch.console.realtime.ConnectionState.Mode.OFFLINE, cause, "why", null, null);
+            assertThat(ConsoleShell.snapshot(state).cause().name()).isEqualTo(cause.name());
+        }
     }
 
     private Map<String, Integer> counts() {
@@ -158,7 +169,9 @@ class MainViewModelTests {
         }
 
         @Override
-        public void checkIn(String activeGroupId, String studentId) {}
+        public VisitDisplay checkIn(String activeGroupId, String studentId) {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
 
         @Override
         public void checkOut(String visitId) {}

@@ -13,8 +13,11 @@ import java.util.Properties;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Control;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
 
 /**
@@ -23,9 +26,18 @@ import javafx.scene.text.Text;
  */
 public final class ScreenTexts {
 
+    /** Where {@code Tooltip.install} keeps a node's tooltip. */
+    private static final String INSTALLED_TOOLTIP = "javafx.scene.control.Tooltip";
+
     private ScreenTexts() {}
 
-    /** The text of every visible labelled control under {@code root}, skins included. */
+    /** JavaFX's own words for its stock buttons and menus, which follow the machine's locale, not the console's. */
+    public static final Set<String> STOCK_ENGLISH = Set.of("Cancel", "Close", "Apply", "Yes", "Finish", "Copy");
+
+    /**
+     * The words of every visible node under {@code root}, skins included: labelled controls, prompt texts, and the
+     * tooltips installed on them (shown on hover, so read here whether or not one is showing).
+     */
     public static List<String> of(Node root) {
         List<String> texts = new ArrayList<>();
         visit(root, node -> {
@@ -33,6 +45,19 @@ public final class ScreenTexts {
                     && labeled.getText() != null
                     && !labeled.getText().isBlank()) {
                 texts.add(labeled.getText());
+            }
+            if (node instanceof TextInputControl input
+                    && input.getPromptText() != null
+                    && !input.getPromptText().isBlank()) {
+                texts.add(input.getPromptText());
+            }
+            Tooltip tooltip = node instanceof Control control && control.getTooltip() != null
+                    ? control.getTooltip()
+                    : node.getProperties().get(INSTALLED_TOOLTIP) instanceof Tooltip installed ? installed : null;
+            if (tooltip != null
+                    && tooltip.getText() != null
+                    && !tooltip.getText().isBlank()) {
+                texts.add("tooltip: " + tooltip.getText());
             }
         });
         return texts;

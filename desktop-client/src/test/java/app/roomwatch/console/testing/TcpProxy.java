@@ -27,6 +27,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refusedStreams = new AtomicInteger();
     private volatile boolean refuseStreams;
+    private volatile String refusedCalls;
     private volatile boolean closed;
 
     private TcpProxy(int targetPort) throws IOException {
@@ -68,6 +69,18 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * While set, a connection whose first request line starts with {@code requestLinePrefix} (e.g. {@code "POST
+     * /api/notifications/"}) gets a 503 and is closed; setting it cuts the other connections open now, so that the
+     * next call opens a new one. {@code null} turns it off.
+     */
+    public void refuseCalls(String requestLinePrefix) {
+        refusedCalls = requestLinePrefix;
+        if (requestLinePrefix != null) {
+            links.stream().filter(link -> !link.stream).forEach(Link::close);
+        }
+    }
+
     /** How many stream requests were refused so far. */
     public int refusedStreams() {
         return refusedStreams.get();
@@ -100,8 +113,11 @@ public final class TcpProxy implements AutoCloseable {
             byte[] head = readRequestLine(client.getInputStream());
             String requestLine = new String(head, StandardCharsets.ISO_8859_1);
             boolean stream = requestLine.contains(" " + STREAM_PATH);
-            if (refuseStreams && stream) {
-                refusedStreams.incrementAndGet();
+            String refused = refusedCalls;
+            if ((refuseStreams && stream) || (refused != null && !stream && requestLine.startsWith(refused))) {
+                if (stream) {
+                    refusedStreams.incrementAndGet();
+                }
                 try (client) {
                     client.getOutputStream()
                             .write(

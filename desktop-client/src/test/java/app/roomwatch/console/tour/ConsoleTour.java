@@ -26,7 +26,8 @@ import javafx.stage.Stage;
 
 /**
  * Takes the screenshots of docs/console.md from the running console: the real server jar with demo data and the
- * simulated scanner, the console signed in as anna, each view in the light and the dark theme.
+ * simulated scanner, the console signed in as anna at 1600x1000, each view in the light and the dark theme, in
+ * English and German.
  *
  * <p>Run: {@code ./mvnw -pl desktop-client exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=app.roomwatch.console.tour.ConsoleTour -Droomwatch.server.jar=server/target/roomwatch-server.jar}
@@ -59,99 +60,95 @@ public final class ConsoleTour {
         Platform.setImplicitExit(false);
         try (ServerProcess server = ServerProcess.start(work.resolve("server"), Map.of("simulate-scanner", "2"))) {
             for (Theme theme : Theme.values()) {
-                String suffix = "-" + theme.key() + ".png";
-                // The sign-in form as a school's desktop shows it: the admin's preset address, not a test port. Without
-                // a password it never calls that address.
-                ConsoleShell login = open(PRESET_URL, work, theme, "", RealtimeSettings.defaults());
-                Thread.sleep(500); // let the first layout pass settle before the picture
-                onFx(() -> {
-                    Snapshots.save(stageOf(login).getScene(), images.resolve("console-login" + suffix));
-                    stageOf(login).close();
-                    return null;
-                });
-
-                ConsoleShell shell = open(server.baseUrl(), work, theme, "demo", RealtimeSettings.defaults());
-                await().atMost(WAIT)
-                        .until(() -> onFx(() -> shell.main() != null
-                                && shell.main().status().lightProperty().get() == Light.LIVE));
-                // Let the simulated scanner fill the rooms and the feed a little.
-                Thread.sleep(6_000);
-                announce(server, "Pick-up change: Mia M. goes home at 15:00", "From the office", "info");
-                announce(server, "Room 3 heating is off today", "From the office", "info");
-                snapshot(shell, "tab.groups", images.resolve("console-my-groups" + suffix));
-                snapshot(shell, "tab.rooms", images.resolve("console-live-rooms" + suffix));
-                openBusiestRoom(shell);
-                snapshot(shell, "tab.rooms", images.resolve("console-room-open" + suffix));
-                snapshot(shell, "tab.where", images.resolve("console-where-is" + suffix));
-                snapshot(shell, "tab.roster", images.resolve("console-roster" + suffix));
-                snapshot(shell, "tab.feed", images.resolve("console-activity-feed" + suffix));
-                announce(
-                        server,
-                        "Fire drill at 15:30 \u2014 all groups to the yard",
-                        "Leave by the garden door",
-                        "urgent");
-                await().atMost(WAIT)
-                        .until(() -> onFx(() -> !shell.main().toasts().shown().isEmpty()));
-                openFirstInfoGroup(shell);
-                snapshot(shell, "tab.notifications", images.resolve("console-notifications" + suffix));
-                onFx(() -> {
-                    stageOf(shell).close();
-                    return null;
-                });
-                readAll(server);
-
-                // The same in German: the feed's lines come from the server in German, the announcements are
-                // the sender's own words.
-                ConsoleShell german = open(server.baseUrl(), work, theme, "demo", RealtimeSettings.defaults(), "de");
-                await().atMost(WAIT)
-                        .until(() -> onFx(() -> german.main() != null
-                                && german.main().status().lightProperty().get() == Light.LIVE));
-                Thread.sleep(3_000);
-                announce(server, "Elternabend am Donnerstag", "In der Aula um 19 Uhr", "info");
-                snapshot(german, "tab.feed", images.resolve("console-activity-feed-de" + suffix));
-                announce(server, "Mia R. (4a) wird in der Turnhalle vermisst", "Zuletzt gesehen um 14:05", "urgent");
-                await().atMost(WAIT)
-                        .until(() -> onFx(() -> !german.main().toasts().shown().isEmpty()));
-                openFirstInfoGroup(german);
-                snapshot(german, "tab.notifications", images.resolve("console-notifications-de" + suffix));
-                onFx(() -> {
-                    stageOf(german).close();
-                    return null;
-                });
-                readAll(server);
-
-                // The same views in German.
-                ConsoleShell germanViews =
-                        open(server.baseUrl(), work, theme, "demo", RealtimeSettings.defaults(), "de");
-                await().atMost(WAIT)
-                        .until(() -> onFx(() -> germanViews.main() != null
-                                && germanViews.main().status().lightProperty().get() == Light.LIVE));
-                snapshot(germanViews, "tab.rooms", images.resolve("console-live-rooms-de" + suffix));
-                snapshot(germanViews, "tab.where", images.resolve("console-where-is-de" + suffix));
-                snapshot(germanViews, "tab.roster", images.resolve("console-roster-de" + suffix));
-                onFx(() -> {
-                    stageOf(germanViews).close();
-                    return null;
-                });
-
-                // A network that blocks the stream: the console polls and says so under the header.
-                try (TcpProxy proxy = TcpProxy.to(server.port())) {
-                    proxy.refuseStreams(true);
-                    ConsoleShell polling = open(proxy.baseUrl(), work, theme, "demo", POLL_SOON);
-                    await().atMost(WAIT)
-                            .until(() -> onFx(() -> polling.main() != null
-                                    && polling.main().status().lightProperty().get() == Light.POLLING));
-                    snapshot(polling, "tab.rooms", images.resolve("console-polling" + suffix));
-                    onFx(() -> {
-                        stageOf(polling).close();
-                        return null;
-                    });
+                for (String language : java.util.List.of("en", "de")) {
+                    tour(server, work, images, theme, language);
                 }
             }
         } finally {
             Platform.exit();
         }
         System.out.println("Screenshots written to " + images.toAbsolutePath());
+    }
+
+    /**
+     * Every view of one theme and language, as anna sees it at 1600x1000: My groups just after a check-out (its
+     * confirmation offers Undo), Live rooms and a room opened, Where is, My group roster, Events, Notifications with
+     * an urgent one in the strip, and My groups while the stream is blocked and the console polls.
+     */
+    private static void tour(ServerProcess server, Path work, Path images, Theme theme, String language)
+            throws Exception {
+        String suffix = ("de".equals(language) ? "-de-" : "-") + theme.key() + ".png";
+        // The sign-in form as a school's desktop shows it: the admin's preset address, not a test port. Without
+        // a password it never calls that address.
+        ConsoleShell login = open(PRESET_URL, work, theme, "", RealtimeSettings.defaults(), language);
+        Thread.sleep(500); // let the first layout pass settle before the picture
+        onFx(() -> {
+            Snapshots.save(stageOf(login).getScene(), images.resolve("console-login" + suffix));
+            stageOf(login).close();
+            return null;
+        });
+
+        ConsoleShell shell = open(server.baseUrl(), work, theme, "demo", RealtimeSettings.defaults(), language);
+        await().atMost(WAIT)
+                .until(() -> onFx(() -> shell.main() != null
+                        && shell.main().status().lightProperty().get() == Light.LIVE));
+        // Let the simulated scanner fill the rooms and the feed a little.
+        Thread.sleep(6_000);
+        if ("de".equals(language)) {
+            announce(server, "Abholung: Mia M. geht heute um 15 Uhr", "Vom Sekretariat", "info");
+            announce(server, "In Raum 3 ist die Heizung aus", "Vom Sekretariat", "info");
+        } else {
+            announce(server, "Pick-up change: Mia M. goes home at 15:00", "From the office", "info");
+            announce(server, "Room 3 heating is off today", "From the office", "info");
+        }
+        checkOutTheNewestChild(shell);
+        snapshot(shell, "tab.groups", images.resolve("console-my-groups" + suffix));
+        snapshot(shell, "tab.rooms", images.resolve("console-live-rooms" + suffix));
+        openBusiestRoom(shell);
+        snapshot(shell, "tab.rooms", images.resolve("console-room-open" + suffix));
+        snapshot(shell, "tab.where", images.resolve("console-where-is" + suffix));
+        snapshot(shell, "tab.roster", images.resolve("console-roster" + suffix));
+        snapshot(shell, "tab.feed", images.resolve("console-events" + suffix));
+        if ("de".equals(language)) {
+            announce(server, "Mia R. (4a) wird in der Turnhalle vermisst", "Zuletzt gesehen um 14:05", "urgent");
+        } else {
+            announce(server, "Fire drill at 15:30 \u2014 all groups to the yard", "Leave by the garden door", "urgent");
+        }
+        await().atMost(WAIT)
+                .until(() -> onFx(() -> !shell.main().toasts().shown().isEmpty()));
+        openFirstInfoGroup(shell);
+        snapshot(shell, "tab.notifications", images.resolve("console-notifications" + suffix));
+        onFx(() -> {
+            stageOf(shell).close();
+            return null;
+        });
+        readAll(server);
+
+        // A network that blocks the stream: the console polls, says how old its picture is, and offers no action
+        // that needs the server.
+        try (TcpProxy proxy = TcpProxy.to(server.port())) {
+            proxy.refuseStreams(true);
+            ConsoleShell polling = open(proxy.baseUrl(), work, theme, "demo", POLL_SOON, language);
+            await().atMost(WAIT)
+                    .until(() -> onFx(() -> polling.main() != null
+                            && polling.main().status().lightProperty().get() == Light.POLLING));
+            snapshot(polling, "tab.groups", images.resolve("console-polling" + suffix));
+            onFx(() -> {
+                stageOf(polling).close();
+                return null;
+            });
+        }
+    }
+
+    /** Checks out the child who came last, as a supervisor's click would, so that the picture shows Undo. */
+    private static void checkOutTheNewestChild(ConsoleShell shell) throws Exception {
+        onFx(() -> {
+            var children = shell.main().groups().mine().children().items();
+            if (!children.isEmpty()) {
+                shell.main().groups().actions().checkOut(children.getFirst());
+            }
+            return null;
+        });
     }
 
     private static final Map<ConsoleShell, Stage> STAGES = new java.util.concurrent.ConcurrentHashMap<>();
@@ -184,8 +181,8 @@ public final class ConsoleTour {
             ConsoleShell shell = new ConsoleShell(stage, startup);
             shell.start();
             stage.setMaximized(false);
-            stage.setWidth(1280);
-            stage.setHeight(800);
+            stage.setWidth(1600);
+            stage.setHeight(1000);
             STAGES.put(shell, stage);
             return shell;
         });

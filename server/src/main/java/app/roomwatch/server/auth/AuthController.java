@@ -4,7 +4,9 @@ import app.roomwatch.model.api.LoginRequest;
 import app.roomwatch.model.api.RefreshRequest;
 import app.roomwatch.model.api.TokenResponse;
 import app.roomwatch.server.web.ApiException;
+import app.roomwatch.server.web.Language;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,13 +26,14 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    TokenResponse login(@RequestBody LoginRequest request, HttpServletRequest http) {
-        return tokens.login(request.tenant(), request.username(), request.password(), http.getRemoteAddr());
+    TokenResponse login(@RequestBody LoginRequest request, HttpServletRequest http, Locale locale) {
+        return tokens.login(
+                request.tenant(), request.username(), request.password(), http.getRemoteAddr(), Language.of(locale));
     }
 
     @PostMapping("/refresh")
-    TokenResponse refresh(@RequestBody RefreshRequest request) {
-        return switch (tokens.refresh(request.refreshToken())) {
+    TokenResponse refresh(@RequestBody RefreshRequest request, Locale locale) {
+        return switch (tokens.refresh(request.refreshToken(), Language.of(locale))) {
             case TokenService.Refreshed.Issued issued -> issued.tokens();
             case TokenService.Refreshed.Refused refused -> throw ApiException.unauthorized(refused.detail());
         };

@@ -3,7 +3,9 @@ package app.roomwatch.server.auth;
 import app.roomwatch.model.api.StaffSummary;
 import app.roomwatch.model.api.TokenResponse;
 import app.roomwatch.server.RoomwatchProperties;
+import app.roomwatch.server.staff.StaffLanguages;
 import app.roomwatch.server.web.ApiException;
+import app.roomwatch.server.web.Language;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -46,6 +48,7 @@ class TokenService {
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
     private final SessionControl sessions;
+    private final StaffLanguages languages;
     private final Clock clock;
     private final RoomwatchProperties.Auth settings;
     private final String dummyHash;
@@ -56,6 +59,7 @@ class TokenService {
             PasswordEncoder passwords,
             LoginThrottle throttle,
             SessionControl sessions,
+            StaffLanguages languages,
             Clock clock,
             RoomwatchProperties properties) {
         this.queries = queries;
@@ -63,6 +67,7 @@ class TokenService {
         this.passwords = passwords;
         this.throttle = throttle;
         this.sessions = sessions;
+        this.languages = languages;
         this.clock = clock;
         this.settings = properties.auth();
         // Unknown accounts are checked against this, so that they take as long as a wrong password.
@@ -70,7 +75,9 @@ class TokenService {
     }
 
     /** Not one transaction: the password hash takes a while, and must not hold a pooled connection meanwhile. */
-    public TokenResponse login(String tenant, String username, String password, String clientAddress) {
+    /** @param language the console's language ({@code Accept-Language}), remembered for what the server raises itself */
+    public TokenResponse login(
+            String tenant, String username, String password, String clientAddress, Language language) {
         LoginThrottle.Attempt attempt = throttle.begin(tenant, username, clientAddress);
         Optional<AuthQueries.Account> account = queries.enabledAccount(tenant, username);
         boolean matches = passwords.matches(
@@ -81,11 +88,11 @@ class TokenService {
         throttle.succeeded(attempt);
         AuthQueries.Account staff = account.get();
         log.info("Staff {} of tenant {} signed in", staff.id(), staff.tenantId());
-        return issue(staff, UUID.randomUUID());
+        return issue(staff, UUID.randomUUID(), language);
     }
 
     @Transactional
-    public Refreshed refresh(String refreshToken) {
+    public Refreshed refresh(String refreshToken, Language language) {
         Optional<AuthQueries.StoredToken> found = find(refreshToken);
         if (found.isEmpty()) {
             return new Refreshed.Refused("This refresh token is not valid; sign in again");
@@ -109,7 +116,7 @@ class TokenService {
             return new Refreshed.Refused("This account is disabled");
         }
         queries.markUsed(token.id(), clock.instant());
-        return new Refreshed.Issued(issue(account.get(), token.familyId()));
+        return new Refreshed.Issued(issue(account.get(), token.familyId(), language));
     }
 
     /** Ends the session of this refresh token; unknown or already ended tokens are ignored (logout is idempotent). */
@@ -132,7 +139,8 @@ class TokenService {
         return queries.revokeFamily(familyId, clock.instant());
     }
 
-    private TokenResponse issue(AuthQueries.Account staff, UUID familyId) {
+    private TokenResponse issue(AuthQueries.Account staff, UUID familyId, Language language) {
+        languages.remember(staff.tenantId(), staff.id(), language);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(settings.accessTokenTtl());
         JwtClaimsSet claims = JwtClaimsSet.builder()

@@ -5,6 +5,7 @@ import app.roomwatch.model.event.VisitSource;
 import app.roomwatch.server.RoomwatchProperties;
 import app.roomwatch.server.activity.ActiveGroups;
 import app.roomwatch.server.device.Devices;
+import app.roomwatch.server.notification.Notice;
 import app.roomwatch.server.notification.Notifications;
 import app.roomwatch.server.visit.Visits;
 import java.time.Clock;
@@ -106,8 +107,7 @@ public class AutomaticWork {
                 tenant,
                 notifications.supervisorsOf(tenant, activeGroupId),
                 NotificationPriority.INFO,
-                "Checked out by schedule",
-                change.student().shortName() + " was checked out as scheduled.",
+                Notice.of("scheduled-checkout", change.student().shortName()),
                 "scheduled-checkout:active-group:" + activeGroupId);
     }
 
@@ -142,10 +142,11 @@ public class AutomaticWork {
                         device.tenantId(),
                         notifications.responsibleForRoom(device.tenantId(), device.roomId()),
                         NotificationPriority.INFO,
-                        "Scanner silent in " + device.roomName(),
-                        "The scanner \"" + device.name() + "\" has not reported for "
-                                + settings.silentDeviceAfter().toMinutes() + " minutes. Scans at this door may be"
-                                + " missing; check its power and network.",
+                        Notice.of(
+                                "scanner-silent",
+                                device.roomName(),
+                                device.name(),
+                                settings.silentDeviceAfter().toMinutes()),
                         "device-silent:device:" + device.id());
                 return true;
             });

@@ -53,7 +53,12 @@ class SchoolSetup {
                 .orElseThrow(
                         () -> new IllegalArgumentException("There is no school '" + shortName + "' on this server"));
         long staffId = staff.resetPassword(tenant, username, password);
-        audit.recordCommand(tenant, AuditAction.STAFF_PASSWORD_RESET, Ids.of(staffId), username, Map.of());
+        audit.recordCommand(
+                tenant,
+                AuditAction.STAFF_PASSWORD_RESET,
+                Ids.of(staffId),
+                staff.displayName(tenant, staffId),
+                Map.of());
     }
 
     private static void requireStrong(String password) {

@@ -11,9 +11,11 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Readable lines for the events a staff member may see, exactly the stream's scope: the tenant topic, their own staff
- * topic, and the active groups they supervise now (admins: every active group of the tenant, but still only their own
- * staff topic: other staff members' notifications are theirs, and an announcement is one copy per recipient).
+ * Readable lines for the events a staff member may see: the tenant topic, their own staff topic, and the active
+ * groups they supervise or supervised until the activity ended (admins: every active group of the tenant, but still
+ * only their own staff topic: other staff members' notifications are theirs, and an announcement is one copy per
+ * recipient). An ended activity stays, so that the children its end checked out, and what happened in it before, do
+ * not vanish from the feed of the people who ran it.
  * Occupancy counts and read receipts are left out: they are the same facts again, not news. Lines are written in the
  * caller's language ({@code Accept-Language}: English or German) when they are read, from the events' data.
  */

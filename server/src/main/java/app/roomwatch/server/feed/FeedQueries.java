@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The feed is a read model and owns no table: it reads the event log in the stream's scope (which asks
- * {@code active_group_supervisor} who supervises what) and the names of the activities, rooms and scanners the
+ * The feed is a read model and owns no table: it reads the event log in the stream's scope, ended activities its
+ * caller supervised included (it asks {@code active_group_supervisor} who supervises what), and the names of the activities, rooms and scanners the
  * events name.
  */
 @Component
@@ -41,10 +41,7 @@ class FeedQueries {
                                OR (:admin AND e.topic LIKE 'active-group:%')
                                OR e.topic IN (SELECT 'active-group:' || s.active_group_id
                                               FROM active_group_supervisor s
-                                              JOIN active_group g ON g.tenant_id = s.tenant_id
-                                                                 AND g.id = s.active_group_id
-                                              WHERE s.tenant_id = :tenant AND s.staff_id = :staff
-                                                AND g.ended_at IS NULL))
+                                              WHERE s.tenant_id = :tenant AND s.staff_id = :staff))
                         ORDER BY e.tx_id DESC, e.id DESC LIMIT :limit
                         """)
                 .param("tenant", me.tenantId())

@@ -9,11 +9,15 @@ import app.roomwatch.model.event.Topic;
 import app.roomwatch.server.auth.StaffPrincipal;
 import app.roomwatch.server.event.EventLog;
 import app.roomwatch.server.staff.StaffAccounts;
+import app.roomwatch.server.staff.StaffLanguages;
 import app.roomwatch.server.web.ApiException;
 import app.roomwatch.server.web.Ids;
+import app.roomwatch.server.web.Language;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,24 +33,31 @@ public class Notifications {
     private final StaffAccounts staff;
     private final EventLog events;
     private final Clock clock;
+    private final StaffLanguages languages;
 
-    Notifications(NotificationQueries queries, StaffAccounts staff, EventLog events, Clock clock) {
+    Notifications(
+            NotificationQueries queries, StaffAccounts staff, EventLog events, Clock clock, StaffLanguages languages) {
         this.queries = queries;
         this.staff = staff;
         this.events = events;
+        this.languages = languages;
         this.clock = clock;
     }
 
-    /** Notifications the server raises itself (capacity, scanners, schedules): they have no sender. */
+    /**
+     * Notifications the server raises itself (capacity, scanners, schedules): they have no sender, and each recipient's
+     * is written in the language their console last signed in with.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void notify(
-            long tenantId,
-            Collection<Long> staffIds,
-            NotificationPriority priority,
-            String title,
-            String body,
-            String groupKey) {
-        store(tenantId, staffIds, priority, title, body, groupKey, null, null);
+            long tenantId, Collection<Long> staffIds, NotificationPriority priority, Notice notice, String groupKey) {
+        Map<Long, Language> spoken = languages.of(tenantId, staffIds);
+        Map<Language, NoticeWords> written = new EnumMap<>(Language.class);
+        for (long staffId : staffIds) {
+            NoticeWords words = written.computeIfAbsent(
+                    spoken.getOrDefault(staffId, Language.ENGLISH), language -> NoticeWords.of(notice, language));
+            store(tenantId, List.of(staffId), priority, words.title(), words.body(), groupKey, null, null);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import app.roomwatch.model.event.NotificationPriority;
 import app.roomwatch.model.event.VisitSource;
 import app.roomwatch.server.device.Devices;
 import app.roomwatch.server.device.Devices.Device;
+import app.roomwatch.server.notification.Notice;
 import app.roomwatch.server.notification.Notifications;
 import app.roomwatch.server.room.Rooms;
 import app.roomwatch.server.student.Students;
@@ -150,9 +151,7 @@ class ScanService {
                 device.tenantId(),
                 notifications.responsibleForRoom(device.tenantId(), device.roomId()),
                 NotificationPriority.INFO,
-                "Unknown tag at " + roomName,
-                "The scanner \"" + device.name() + "\" read a tag that belongs to no child. Register it in the"
-                        + " admin area if a new child uses it.",
+                Notice.of("unknown-tag", roomName, device.name()),
                 "unknown-tag:room:" + device.roomId());
         return problem(HttpStatus.NOT_FOUND, "No child has this RFID tag; the room's supervisors were told");
     }

@@ -3,7 +3,10 @@ package app.roomwatch.server.staff;
 import app.roomwatch.model.api.StaffRole;
 import app.roomwatch.model.api.admin.StaffAccount;
 import app.roomwatch.server.database.Rows;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -147,5 +150,30 @@ class StaffQueries {
                 .param("tenant", tenant)
                 .query(Long.class)
                 .list();
+    }
+
+    /** Stores the staff member's language ({@code en}, {@code de}); the same language again writes nothing. */
+    void rememberLanguage(long tenant, long staffId, String language) {
+        jdbc.sql("""
+                        UPDATE staff SET language = :language
+                        WHERE tenant_id = :tenant AND id = :id AND language <> :language
+                        """)
+                .param("language", language)
+                .param("tenant", tenant)
+                .param("id", staffId)
+                .update();
+    }
+
+    /** The stored language of each of {@code staffIds}. */
+    Map<Long, String> languages(long tenant, Collection<Long> staffIds) {
+        Map<Long, String> languages = new HashMap<>();
+        if (!staffIds.isEmpty()) {
+            jdbc.sql("SELECT id, language FROM staff WHERE tenant_id = :tenant AND id IN (:ids)")
+                    .param("tenant", tenant)
+                    .param("ids", staffIds)
+                    .query((rs, n) -> languages.put(rs.getLong(1), rs.getString(2)))
+                    .list();
+        }
+        return languages;
     }
 }

@@ -9,6 +9,7 @@ import app.roomwatch.model.event.StudentCheckedOut;
 import app.roomwatch.model.event.Topic;
 import app.roomwatch.model.event.VisitSource;
 import app.roomwatch.server.event.EventLog;
+import app.roomwatch.server.notification.Notice;
 import app.roomwatch.server.notification.Notifications;
 import java.time.Duration;
 import java.time.Instant;
@@ -360,8 +361,7 @@ public class Visits {
                     tenantId,
                     notifications.supervisorsOf(tenantId, group.id()),
                     NotificationPriority.URGENT,
-                    group.roomName() + " is over capacity",
-                    occupancy + " children are in " + group.roomName() + ", which holds " + group.capacity() + ".",
+                    Notice.of("over-capacity", group.roomName(), occupancy, group.capacity()),
                     "over-capacity:room:" + group.roomId());
         }
     }

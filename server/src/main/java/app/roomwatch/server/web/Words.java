@@ -22,14 +22,8 @@ public final class Words {
 
     /** The bundle's words in German for a German-speaking caller, English for everyone else. */
     public static Words in(String bundle, Locale requested) {
-        Locale locale = requested != null && requested.getLanguage().equals("de") ? Locale.GERMAN : Locale.ENGLISH;
-        // The base bundle is English: never fall back to the server machine's own locale.
-        return new Words(
-                ResourceBundle.getBundle(
-                        bundle,
-                        locale,
-                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)),
-                locale);
+        Language language = Language.of(requested);
+        return new Words(language.bundle(bundle), language.locale());
     }
 
     /** The bundle's words in the language of the request being answered. */

@@ -42,6 +42,7 @@ class CommandAuditTests extends ServerTest {
         // Newest first.
         assertThat(entries.get(0).get("action").asString()).isEqualTo("staff.password_reset");
         assertThat(entries.get(0).get("targetType").asString()).isEqualTo("staff");
+        assertThat(entries.get(0).get("targetName").asString()).isEqualTo("Olga Office");
         assertThat(entries.get(1).get("action").asString()).isEqualTo("staff.created");
         assertThat(entries.get(1).get("targetName").asString()).isEqualTo("Olga Office");
         assertThat(entries.get(1).get("details").get("role").asString()).isEqualTo("ADMIN");

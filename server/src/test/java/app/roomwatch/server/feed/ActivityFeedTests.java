@@ -85,6 +85,25 @@ class ActivityFeedTests extends ServerTest {
     }
 
     @Test
+    void theChildrenCheckedOutByEndingAnActivityStayInItsSupervisorsFeed() {
+        TestTenant tenant = tenants.create();
+        String painting = startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id());
+        scan(registerDevice(tenant, tenant.bigRoomId()), tenant.rfidTags().get(0));
+
+        assertThat(as(tenant, "sup1")
+                        .post("/api/active/groups/" + painting + "/end", null)
+                        .status())
+                .isEqualTo(204);
+
+        List<String> sup1 = texts(as(tenant, "sup1").get("/api/activity").json());
+        assertThat(sup1)
+                .containsSubsequence(
+                        "Painting in Big ended",
+                        "Mia K. checked out of Painting (Big) as the activity ended",
+                        "Mia K. checked in to Painting (Big)");
+    }
+
+    @Test
     void pagesBackWithTheBeforeCursor() {
         TestTenant tenant = tenants.create();
         startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id());
