@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import tools.jackson.core.type.TypeReference;
@@ -160,6 +161,26 @@ public final class StaffSession {
                 .url(api.url(path))
                 .put(RequestBody.create(api.json().writeValueAsBytes(body), ServerApi.JSON));
         send(request, api.json().constructType(Void.class));
+    }
+
+    /** A PUT that answers what was stored, e.g. {@code PUT /api/admin/devices/{id}}. */
+    public <T> T put(String path, Object body, Class<T> type) throws IOException {
+        var request = new Request.Builder()
+                .url(api.url(path))
+                .put(RequestBody.create(api.json().writeValueAsBytes(body), ServerApi.JSON));
+        return send(request, api.json().constructType(type));
+    }
+
+    /** A POST of a body that is not JSON (a CSV file), answered with JSON. */
+    public <T> T post(HttpUrl url, byte[] body, MediaType mediaType, Class<T> type) throws IOException {
+        return send(
+                new Request.Builder().url(url).post(RequestBody.create(body, mediaType)),
+                api.json().constructType(type));
+    }
+
+    /** A DELETE (revoke, archive, cancel) whose answer carries nothing. */
+    public void delete(String path) throws IOException {
+        send(new Request.Builder().url(api.url(path)).delete(), api.json().constructType(Void.class));
     }
 
     /** When the server last answered a call with success, or {@code null} before it did: how fresh the views are. */

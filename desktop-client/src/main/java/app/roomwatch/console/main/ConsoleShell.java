@@ -1,5 +1,6 @@
 package app.roomwatch.console.main;
 
+import app.roomwatch.console.admin.AdminViewModel;
 import app.roomwatch.console.api.ServerApi;
 import app.roomwatch.console.api.StaffSession;
 import app.roomwatch.console.feed.FeedViewModel;
@@ -31,6 +32,7 @@ import app.roomwatch.console.toast.ToastViewModel;
 import app.roomwatch.console.whereis.WhereIsViewModel;
 import app.roomwatch.model.api.LoginRequest;
 import app.roomwatch.model.api.Person;
+import app.roomwatch.model.api.StaffRole;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -249,6 +251,10 @@ public final class ConsoleShell {
                         messages),
                 toasts,
                 new StatusViewModel(messages, ZoneId.systemDefault(), session::lastAnswerAt));
+        if (session.staff().role() == StaffRole.ADMIN) {
+            main.withAdmin(
+                    new AdminViewModel(new AdminBackend(session), tasks, scheduler, messages, ZoneId.systemDefault()));
+        }
 
         // Deliveries already queued on the UI thread may arrive after sign-out: they go to this session's model.
         MainViewModel model = main;

@@ -1,5 +1,6 @@
 package app.roomwatch.console.main;
 
+import app.roomwatch.console.admin.AdminView;
 import app.roomwatch.console.feed.FeedView;
 import app.roomwatch.console.groups.GroupsView;
 import app.roomwatch.console.i18n.Messages;
@@ -137,6 +138,12 @@ public final class MainView extends StackPane {
                 model.notifications(), messages, zone, model.status().reach()));
         tabs.setId("main-tabs");
         tabs.getTabs().setAll(groupsTab, roomsTab, rosterTab, whereTab, feedTab, notificationsTab);
+        if (model.admin() != null) {
+            Tab adminTab = new Tab(messages.get("admin.tab"), new AdminView(model.admin(), messages, zone));
+            adminTab.setId("admin-tab");
+            adminTab.setGraphic(Icons.of(Feather.SLIDERS));
+            tabs.getTabs().add(adminTab);
+        }
         tabs.getTabs().forEach(tab -> tab.setClosable(false));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 

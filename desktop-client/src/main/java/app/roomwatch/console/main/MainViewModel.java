@@ -1,5 +1,6 @@
 package app.roomwatch.console.main;
 
+import app.roomwatch.console.admin.AdminViewModel;
 import app.roomwatch.console.feed.FeedViewModel;
 import app.roomwatch.console.groups.GroupsViewModel;
 import app.roomwatch.console.notifications.NotificationsViewModel;
@@ -19,6 +20,7 @@ import app.roomwatch.model.event.RoomOccupancyChanged;
 import app.roomwatch.model.event.StudentCheckedIn;
 import app.roomwatch.model.event.StudentCheckedOut;
 import app.roomwatch.model.event.SupervisionChanged;
+import app.roomwatch.model.event.VisitSource;
 
 /**
  * The signed-in console: its views' models, and the one place that says which event makes which view refetch.
@@ -35,6 +37,9 @@ public final class MainViewModel {
     private final NotificationsViewModel notifications;
     private final ToastViewModel toasts;
     private final StatusViewModel status;
+    /** The admin area, or {@code null} for a supervisor. */
+    private AdminViewModel admin;
+
     private boolean wasLive;
     private boolean interrupted;
 
@@ -95,6 +100,16 @@ public final class MainViewModel {
         return status;
     }
 
+    /** The admin area, or {@code null}: only staff with the admin role have one. */
+    public AdminViewModel admin() {
+        return admin;
+    }
+
+    /** Gives an admin's console its admin area; set once, before the window is built. */
+    void withAdmin(AdminViewModel admin) {
+        this.admin = admin;
+    }
+
     /** One event from the realtime client, on the UI thread. */
     public void onEvent(EventEnvelope event) {
         switch (event.data()) {
@@ -103,12 +118,14 @@ public final class MainViewModel {
                 whereIs.onLocationsChanged();
                 roster.onLocationsChanged();
                 feed.onActivity();
+                scanned(in.source());
             }
             case StudentCheckedOut out -> {
                 groups.mine().onChildrenChanged(out.activeGroupId());
                 whereIs.onLocationsChanged();
                 roster.onLocationsChanged();
                 feed.onActivity();
+                scanned(out.source());
             }
             case RoomOccupancyChanged ignored -> {
                 rooms.onRoomChanged();
@@ -138,7 +155,18 @@ public final class MainViewModel {
                 feed.onActivity();
             }
             case NotificationsRead read -> notifications.onRead(read.ids());
-            case DeviceStatusChanged ignored -> feed.onActivity();
+            case DeviceStatusChanged ignored -> {
+                feed.onActivity();
+                if (admin != null) {
+                    admin.onDevicesChanged();
+                }
+            }
+        }
+    }
+
+    private void scanned(VisitSource source) {
+        if (admin != null && source == VisitSource.RFID) {
+            admin.onScanned();
         }
     }
 
@@ -169,5 +197,8 @@ public final class MainViewModel {
         roster.reload();
         feed.reload();
         notifications.reload();
+        if (admin != null) {
+            admin.reloadAll();
+        }
     }
 }

@@ -126,7 +126,7 @@ final class ServerBackend implements RoomsSource, GroupsApi, WhereIsSource, Rost
      * A path from segments, each one encoded: ids come from the server, but they still never shape the URL. Only the
      * path of the placeholder origin is kept; {@code ServerApi.url} puts it below the server's base address.
      */
-    private static String path(String... segments) {
+    static String path(String... segments) {
         HttpUrl.Builder url = new HttpUrl.Builder().scheme("http").host("localhost");
         for (String segment : segments) {
             url.addPathSegment(segment);

@@ -28,6 +28,11 @@ final class DemoSchool {
         this.admin = StaffSession.login(ServerApi.at(baseUrl), new LoginRequest("demo", "admin", "demo"));
     }
 
+    /** The demo's admin, signed in, for what a test sets up or checks through the admin API. */
+    StaffSession admin() {
+        return admin;
+    }
+
     /** The active group {@code username} supervises in the demo data. */
     JsonNode groupOf(String supervisorDisplayNamePrefix) throws IOException {
         for (JsonNode group : admin.get("/api/active/groups", JsonNode.class)) {
