@@ -120,6 +120,7 @@ class DeviceKeyCache {
     }
 
     private static Device online(Device device) {
-        return new Device(device.id(), device.tenantId(), device.roomId(), device.name(), DeviceStatus.ONLINE);
+        return new Device(
+                device.id(), device.tenantId(), device.roomId(), device.name(), DeviceStatus.ONLINE, device.mode());
     }
 }
