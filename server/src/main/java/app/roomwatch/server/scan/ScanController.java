@@ -23,7 +23,6 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -72,64 +71,30 @@ class ScanController {
     @ApiResponse(
             responseCode = "400",
             description =
-                    "No Idempotency-Key, a key over 200 characters, or a body that is not a scan; fix the firmware",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    "No Idempotency-Key, a key over 200 characters, or a body that is not a scan; fix the firmware")
     @ApiResponse(
             responseCode = "401",
-            description = "No device key, or one unknown, rotated or revoked; ask an admin for the current key",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "No device key, or one unknown, rotated or revoked; ask an admin for the current key")
     @ApiResponse(
             responseCode = "404",
-            description = "No child has this tag; the room's supervisors were notified. Stored under the key",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "No child has this tag; the room's supervisors were notified. Stored under the key")
     @ApiResponse(
             responseCode = "409",
             description = "No activity runs in the scanner's room, or a checkout of a child who is not here. Stored"
-                    + " under the key",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "413",
-            description = "A body over 16 KB",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + " under the key")
+    @ApiResponse(responseCode = "413", description = "A body over 16 KB")
     @ApiResponse(
             responseCode = "422",
-            description = "The Idempotency-Key was already used for a different scan; use a new key per scan",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "The Idempotency-Key was already used for a different scan; use a new key per scan")
     @ApiResponse(
             responseCode = "429",
             description = "Too many requests from this scanner, or too many unknown keys from this address; wait"
                     + " Retry-After seconds",
             headers =
-                    @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")),
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")))
     @ApiResponse(
             responseCode = "500",
-            description = "Server trouble; nothing was recorded. Retry with the same key, with backoff",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "Server trouble; nothing was recorded. Retry with the same key, with backoff")
     ResponseEntity<String> scan(
             @Parameter(
                             in = ParameterIn.HEADER,
@@ -172,28 +137,14 @@ class ScanController {
     @ApiResponse(responseCode = "204", description = "Noted")
     @ApiResponse(
             responseCode = "401",
-            description = "No device key, or one unknown, rotated or revoked; ask an admin for the current key",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "No device key, or one unknown, rotated or revoked; ask an admin for the current key")
     @ApiResponse(
             responseCode = "429",
             description = "Too many requests from this scanner, or too many unknown keys from this address; wait"
                     + " Retry-After seconds",
             headers =
-                    @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")),
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "500",
-            description = "Server trouble; try again later",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = "integer")))
+    @ApiResponse(responseCode = "500", description = "Server trouble; try again later")
     void heartbeat(
             @Parameter(
                             in = ParameterIn.HEADER,

@@ -1,12 +1,18 @@
 package app.roomwatch.server.web;
 
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
 
 /**
  * The OpenAPI document at {@code /v3/api-docs}, generated from the controllers for scanner vendors and tool writers.
@@ -43,5 +49,32 @@ class OpenApiConfiguration {
                                         .description("A scanner's device key (rw_<keyId>_<secret>) from"
                                                 + " POST /api/admin/devices")))
                 .addSecurityItem(new SecurityRequirement().addList(STAFF_TOKEN));
+    }
+
+    /**
+     * Every refusal (4xx, 5xx) is an {@code application/problem+json} {@link ProblemDetail}: said once here, for every
+     * operation, instead of on each response of each controller.
+     */
+    @Bean
+    OpenApiCustomizer refusalsAreProblemDocuments() {
+        return openApi -> {
+            ModelConverters.getInstance().read(ProblemDetail.class).forEach(openApi.getComponents()::addSchemas);
+            Content problem = new Content()
+                    .addMediaType(
+                            org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail")));
+            openApi.getPaths()
+                    .values()
+                    .forEach(path -> path.readOperations().forEach(operation -> {
+                        if (operation.getResponses() != null) {
+                            operation.getResponses().forEach((status, response) -> {
+                                boolean refusal = status.startsWith("4") || status.startsWith("5");
+                                if (refusal && response.getContent() == null) {
+                                    response.setContent(problem);
+                                }
+                            });
+                        }
+                    }));
+        };
     }
 }

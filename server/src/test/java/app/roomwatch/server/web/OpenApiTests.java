@@ -86,7 +86,22 @@ class OpenApiTests extends ServerTest {
                                     response.getValue().path("description").asString(""))
                             .as("meaning of %s", response.getKey())
                             .isNotBlank());
+            operation.path("responses").properties().stream()
+                    .filter(response -> response.getKey().charAt(0) >= '4')
+                    .forEach(response -> assertThat(response.getValue()
+                                    .path("content")
+                                    .path("application/problem+json")
+                                    .path("schema")
+                                    .toString())
+                            .as("body of %s", response.getKey())
+                            .contains("ProblemDetail"));
         }
+        assertThat(document.path("components")
+                        .path("schemas")
+                        .path("ProblemDetail")
+                        .path("properties")
+                        .propertyNames())
+                .contains("type", "title", "status", "detail");
         JsonNode schemas = document.path("components").path("schemas");
         assertThat(schemas.path("ScanRequest").path("properties").propertyNames())
                 .contains("rfidTag", "action", "scannedAt");
