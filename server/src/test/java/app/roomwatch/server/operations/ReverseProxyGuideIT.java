@@ -40,8 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code student_checkin} reaches the stream within a second of the scan's answer: nothing buffers or compresses it.
  * The page's block is not the only thing that keeps nginx from buffering: the server sends {@code
  * X-Accel-Buffering: no} on the stream, which nginx honours, so without the block's {@code proxy_buffering off} the
- * events still arrive at once; the test fails when nginx buffers (checked by also ignoring that header). The server
- * shows nothing of {@code X-Forwarded-Proto} or {@code Host}, so their passing is not checked here.
+ * events still arrive at once (tried). When nginx does buffer (tried with {@code proxy_ignore_headers
+ * X-Accel-Buffering} in place of {@code proxy_buffering off}), not even the stream's headers reach curl within ten
+ * seconds, and the test fails. The server shows nothing of {@code X-Forwarded-Proto} or {@code Host}, so their
+ * passing is not checked here.
  *
  * <p>Without nginx on the machine the test is skipped with a message, except on CI ({@code CI=true}), where
  * {@code .ci/run} installs it and its absence fails the test.
@@ -166,7 +168,7 @@ class ReverseProxyGuideIT {
                 return place;
             }
         }
-        String missing = "nginx is not installed (apt-get install nginx-light): the reverse proxy guide is not checked";
+        String missing = "nginx is not installed (apt-get install nginx): the reverse proxy guide is not checked";
         if ("true".equals(System.getenv("CI"))) {
             fail(missing + ", and on CI .ci/run should have installed it");
         }
