@@ -169,11 +169,11 @@ class ServerDistributionIT {
     }
 
     /** 127.0.0.1, ::ffff:127.0.0.1 and ::1 as the kernel writes them in /proc/net/tcp and tcp6. */
-    private static final java.util.Set<String> LOOPBACK =
+    static final java.util.Set<String> LOOPBACK =
             java.util.Set.of("0100007F", "0000000000000000FFFF00000100007F", "00000000000000000000000001000000");
 
     /** The local addresses (hex, as the kernel writes them) of the sockets listening on {@code port}. */
-    private static java.util.List<String> listeningAddresses(int port) throws IOException {
+    static java.util.List<String> listeningAddresses(int port) throws IOException {
         String hexPort = ":%04X".formatted(port);
         java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of("/proc/net/tcp")));
         Path tcp6 = Path.of("/proc/net/tcp6");
@@ -188,7 +188,8 @@ class ServerDistributionIT {
                 .toList();
     }
 
-    private static void awaitVersion(Process server, Path dataDir, int port) throws Exception {
+    /** Waits for /api/version on 127.0.0.1:{@code port}; {@code dataDir}'s server.log tells why it did not come. */
+    static void awaitVersion(Process server, Path dataDir, int port) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpRequest version = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/version"))
                     .timeout(Duration.ofSeconds(5))
@@ -302,7 +303,7 @@ class ServerDistributionIT {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
