@@ -84,8 +84,20 @@ final class PlacesSection extends SplitPane {
                 e -> AdminDialogs.group(model, null, messages, getScene().getWindow()));
         edit.setOnAction(e -> AdminDialogs.group(
                 model, rows.rows().selected(), messages, getScene().getWindow()));
-        leads.setOnAction(e -> AdminDialogs.leads(
-                model, rows.rows().selected(), staff, messages, getScene().getWindow()));
+        leads.setOnAction(e -> {
+            GroupRecord group = rows.rows().selected();
+            if (group != null) {
+                model.leads(
+                        group,
+                        current -> AdminDialogs.leads(
+                                model,
+                                group,
+                                current,
+                                staff,
+                                messages,
+                                getScene().getWindow()));
+            }
+        });
         archive.setOnAction(e -> {
             GroupRecord group = rows.rows().selected();
             if (group != null

@@ -341,6 +341,19 @@ class AdminAgainstServerTests {
                         .filter(box -> box.getText().startsWith("Ben"))
                         .forEach(box -> box.setSelected(true))));
         await().atMost(AWAIT).until(() -> message("#admin-groups-message").equals(groupName + " now has 1 lead."));
+        // Opened again, the dialog starts from the leads the server has, so saving it keeps them.
+        robot.clickOn("#admin-groups-leads");
+        DialogPane again = pane("admin-leads-dialog");
+        assertThat(fx(() -> again.lookupAll(".check-box").stream()
+                        .map(CheckBox.class::cast)
+                        .filter(CheckBox::isSelected)
+                        .map(CheckBox::getText)
+                        .toList()))
+                .singleElement()
+                .asString()
+                .startsWith("Ben");
+        robot.clickOn(button(again, "Cancel"));
+        await().atMost(AWAIT).until(() -> fx(() -> !isShowing(again)));
         StaffSession ben = signIn("ben", "demo");
         assertThat(ben.get("/api/groups/mine", JsonNode.class)
                         .valueStream()
