@@ -69,7 +69,9 @@ class OpenApiConfiguration {
                         if (operation.getResponses() != null) {
                             operation.getResponses().forEach((status, response) -> {
                                 boolean refusal = status.startsWith("4") || status.startsWith("5");
-                                if (refusal && response.getContent() == null) {
+                                // Without a body of its own, springdoc lists none or its catch-all "*/*".
+                                Content body = response.getContent();
+                                if (refusal && (body == null || body.isEmpty() || body.containsKey("*/*"))) {
                                     response.setContent(problem);
                                 }
                             });
