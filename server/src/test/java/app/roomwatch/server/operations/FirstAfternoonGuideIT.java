@@ -12,12 +12,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +27,6 @@ import tools.jackson.databind.JsonNode;
  */
 class FirstAfternoonGuideIT {
 
-    private static final Path GUIDE = Path.of("..", "docs", "installing.md");
     private static final String PASSWORD = "a-long-first-password";
 
     @TempDir
@@ -43,7 +40,7 @@ class FirstAfternoonGuideIT {
 
     @Test
     void theGuidesStepFourFurnishesTheSchoolAndItsScannerWorks() throws Exception {
-        Step step = Step.four(Files.readString(GUIDE));
+        Step step = Step.four();
         ServerJar jar = new ServerJar(dataDir, logs);
         School school = new School("oak", "office", PASSWORD);
         ServerJar.Result created = school.create(jar);
@@ -101,30 +98,18 @@ class FirstAfternoonGuideIT {
         return api.bearer(login.as(TokenResponse.class).accessToken());
     }
 
-    /** The fenced blocks of one numbered step of the guide, without the list's indentation. */
+    /** The fenced blocks of step 4 of the guide. */
     private record Step(String csv, String shell) {
 
-        static Step four(String page) throws IOException {
-            String guide = page.substring(page.indexOf("## A school's first afternoon"));
-            String four = guide.substring(guide.indexOf("\n4. "), guide.indexOf("\n5. "));
-            List<String> blocks = new ArrayList<>();
-            Matcher fence = Pattern.compile("(?ms)^( *)```(\\w+)\\n(.*?)^ *```").matcher(four);
-            while (fence.find()) {
-                String indent = fence.group(1);
-                blocks.add(fence.group(2) + "\n"
-                        + fence.group(3)
-                                .lines()
-                                .map(line -> line.startsWith(indent) ? line.substring(indent.length()) : line)
-                                .collect(Collectors.joining("\n", "", "\n")));
-            }
-            assertThat(blocks).as("step 4's blocks").hasSize(2);
-            assertThat(blocks.get(0)).startsWith("csv\n");
-            assertThat(blocks.get(1)).startsWith("sh\n");
-            return new Step(body(blocks.get(0)), body(blocks.get(1)));
-        }
-
-        private static String body(String block) {
-            return block.substring(block.indexOf('\n') + 1);
+        static Step four() throws IOException {
+            String guide = InstallingGuide.part("## A school's first afternoon", "\n## ");
+            List<InstallingGuide.Block> blocks =
+                    InstallingGuide.blocks(guide.substring(guide.indexOf("\n4. "), guide.indexOf("\n5. ")));
+            assertThat(blocks)
+                    .as("step 4's blocks")
+                    .extracting(InstallingGuide.Block::language)
+                    .containsExactly("csv", "sh");
+            return new Step(blocks.get(0).text(), blocks.get(1).text());
         }
     }
 }
