@@ -50,6 +50,9 @@ public interface AdminApi {
 
     void archiveGroup(String id) throws Exception;
 
+    /** The ids of the staff who lead the group now. */
+    List<String> leads(String groupId) throws Exception;
+
     /** Makes exactly these staff the group's leads. */
     void changeLeads(String groupId, List<String> staffIds) throws Exception;
 

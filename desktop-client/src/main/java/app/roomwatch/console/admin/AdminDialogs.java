@@ -148,9 +148,17 @@ final class AdminDialogs {
         }
     }
 
-    /** Who leads the group: every enabled staff member, ticked; what is ticked when saved is the new list. */
+    /**
+     * Who leads the group: every enabled staff member, those in {@code current} ticked; what is ticked when saved is
+     * the new list.
+     */
     static void leads(
-            PlacesAdminViewModel model, GroupRecord group, List<StaffAccount> staff, Messages messages, Window owner) {
+            PlacesAdminViewModel model,
+            GroupRecord group,
+            List<String> current,
+            List<StaffAccount> staff,
+            Messages messages,
+            Window owner) {
         Label hint = new Label(messages.get("admin.groups.leads.hint"));
         hint.setWrapText(true);
         hint.setMaxWidth(380);
@@ -160,6 +168,7 @@ final class AdminDialogs {
                 .map(person -> {
                     CheckBox check = new CheckBox(person.displayName());
                     check.setUserData(person.id());
+                    check.setSelected(current.contains(person.id()));
                     return check;
                 })
                 .toList();

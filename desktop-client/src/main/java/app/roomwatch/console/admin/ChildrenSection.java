@@ -1,7 +1,9 @@
 package app.roomwatch.console.admin;
 
 import app.roomwatch.console.i18n.Messages;
+import app.roomwatch.console.status.ServerReach;
 import app.roomwatch.console.theme.ConsoleStyles;
+import app.roomwatch.console.ui.NeedsServer;
 import app.roomwatch.model.api.admin.StudentRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +28,8 @@ final class ChildrenSection extends VBox {
     private final ChildrenAdminViewModel model;
     private final Messages messages;
 
-    ChildrenSection(ChildrenAdminViewModel model, ScannersAdminViewModel scanners, Messages messages) {
+    ChildrenSection(
+            ChildrenAdminViewModel model, ScannersAdminViewModel scanners, Messages messages, ServerReach reach) {
         this.model = model;
         this.messages = messages;
         AdminRows<StudentRecord> rows = model.rows();
@@ -68,8 +71,6 @@ final class ChildrenSection extends VBox {
         Button edit = AdminControls.button("admin-children-edit", messages.get("admin.edit"), Feather.EDIT_2);
         Button archive = AdminControls.button("admin-children-archive", messages.get("admin.archive"), Feather.ARCHIVE);
         var none = table.getSelectionModel().selectedItemProperty().isNull();
-        edit.disableProperty().bind(none);
-        archive.disableProperty().bind(none);
 
         add.setOnAction(e -> ChildDialogs.child(
                 model, scanners, null, null, messages, getScene().getWindow()));
@@ -111,7 +112,14 @@ final class ChildrenSection extends VBox {
         setId("admin-children-section");
         AdminControls.page(
                 this,
-                AdminControls.toolbar(add, importCsv, null, count, filter, edit, archive),
+                AdminControls.toolbar(
+                        new NeedsServer(add, reach),
+                        new NeedsServer(importCsv, reach),
+                        null,
+                        count,
+                        filter,
+                        new NeedsServer(edit, reach).alsoDisabledWhen(none),
+                        new NeedsServer(archive, reach).alsoDisabledWhen(none)),
                 AdminControls.message("admin-children-message", rows),
                 table);
     }

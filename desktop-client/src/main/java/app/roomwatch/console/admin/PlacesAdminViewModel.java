@@ -5,16 +5,19 @@ import app.roomwatch.console.refresh.TaskExecutor;
 import app.roomwatch.model.api.admin.GroupRecord;
 import app.roomwatch.model.api.admin.RoomRecord;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Rooms and groups: add, rename and archive them; a room's capacity; who leads each group. */
 public final class PlacesAdminViewModel {
 
     private final AdminApi api;
+    private final TaskExecutor tasks;
     private final AdminRows<RoomRecord> rooms;
     private final AdminRows<GroupRecord> groups;
 
     PlacesAdminViewModel(AdminApi api, TaskExecutor tasks, Messages messages) {
         this.api = api;
+        this.tasks = tasks;
         this.rooms = new AdminRows<>(api::rooms, RoomRecord::id, tasks, messages);
         this.groups = new AdminRows<>(api::groups, GroupRecord::id, tasks, messages);
     }
@@ -88,6 +91,11 @@ public final class PlacesAdminViewModel {
                 },
                 "admin.groups.archived",
                 group.name());
+    }
+
+    /** Fetches who leads the group now and hands their ids to {@code show}; a failure is said on the groups' line. */
+    public void leads(GroupRecord group, Consumer<List<String>> show) {
+        tasks.execute(() -> api.leads(group.id()), show, e -> groups.failed("admin.failed", e));
     }
 
     /** Makes exactly {@code staffIds} the group's leads. */

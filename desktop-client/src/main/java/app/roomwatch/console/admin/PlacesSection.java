@@ -1,7 +1,9 @@
 package app.roomwatch.console.admin;
 
 import app.roomwatch.console.i18n.Messages;
+import app.roomwatch.console.status.ServerReach;
 import app.roomwatch.console.theme.ConsoleStyles;
+import app.roomwatch.console.ui.NeedsServer;
 import app.roomwatch.model.api.admin.GroupRecord;
 import app.roomwatch.model.api.admin.RoomRecord;
 import java.util.List;
@@ -19,9 +21,11 @@ import org.kordamp.ikonli.feather.Feather;
 final class PlacesSection extends SplitPane {
 
     private final Messages messages;
+    private final ServerReach reach;
 
-    PlacesSection(PlacesAdminViewModel model, StaffAdminViewModel staff, Messages messages) {
+    PlacesSection(PlacesAdminViewModel model, StaffAdminViewModel staff, Messages messages, ServerReach reach) {
         this.messages = messages;
+        this.reach = reach;
         getItems().addAll(rooms(model), groups(model, staff.rows().rows().items()));
         setDividerPositions(0.5);
     }
@@ -39,8 +43,6 @@ final class PlacesSection extends SplitPane {
         Button edit = AdminControls.button("admin-rooms-edit", messages.get("admin.edit"), Feather.EDIT_2);
         Button archive = AdminControls.button("admin-rooms-archive", messages.get("admin.archive"), Feather.ARCHIVE);
         var none = table.getSelectionModel().selectedItemProperty().isNull();
-        edit.disableProperty().bind(none);
-        archive.disableProperty().bind(none);
         add.setOnAction(e -> AdminDialogs.room(model, null, messages, getScene().getWindow()));
         edit.setOnAction(e -> AdminDialogs.room(
                 model, rows.rows().selected(), messages, getScene().getWindow()));
@@ -60,10 +62,12 @@ final class PlacesSection extends SplitPane {
         VBox pane = new VBox();
         AdminControls.page(
                 pane,
-                AdminControls.toolbar(heading("admin.rooms.title"), null, add),
+                AdminControls.toolbar(heading("admin.rooms.title"), null, new NeedsServer(add, reach)),
                 AdminControls.message("admin-rooms-message", rows),
                 table,
-                AdminControls.toolbar(edit, archive));
+                AdminControls.toolbar(
+                        new NeedsServer(edit, reach).alsoDisabledWhen(none),
+                        new NeedsServer(archive, reach).alsoDisabledWhen(none)));
         return pane;
     }
 
@@ -77,15 +81,24 @@ final class PlacesSection extends SplitPane {
         Button leads = AdminControls.button("admin-groups-leads", messages.get("admin.groups.leads"), Feather.USERS);
         Button archive = AdminControls.button("admin-groups-archive", messages.get("admin.archive"), Feather.ARCHIVE);
         var none = table.getSelectionModel().selectedItemProperty().isNull();
-        edit.disableProperty().bind(none);
-        leads.disableProperty().bind(none);
-        archive.disableProperty().bind(none);
         add.setOnAction(
                 e -> AdminDialogs.group(model, null, messages, getScene().getWindow()));
         edit.setOnAction(e -> AdminDialogs.group(
                 model, rows.rows().selected(), messages, getScene().getWindow()));
-        leads.setOnAction(e -> AdminDialogs.leads(
-                model, rows.rows().selected(), staff, messages, getScene().getWindow()));
+        leads.setOnAction(e -> {
+            GroupRecord group = rows.rows().selected();
+            if (group != null) {
+                model.leads(
+                        group,
+                        current -> AdminDialogs.leads(
+                                model,
+                                group,
+                                current,
+                                staff,
+                                messages,
+                                getScene().getWindow()));
+            }
+        });
         archive.setOnAction(e -> {
             GroupRecord group = rows.rows().selected();
             if (group != null
@@ -102,10 +115,13 @@ final class PlacesSection extends SplitPane {
         VBox pane = new VBox();
         AdminControls.page(
                 pane,
-                AdminControls.toolbar(heading("admin.groups.title"), null, add),
+                AdminControls.toolbar(heading("admin.groups.title"), null, new NeedsServer(add, reach)),
                 AdminControls.message("admin-groups-message", rows),
                 table,
-                AdminControls.toolbar(edit, leads, archive));
+                AdminControls.toolbar(
+                        new NeedsServer(edit, reach).alsoDisabledWhen(none),
+                        new NeedsServer(leads, reach).alsoDisabledWhen(none),
+                        new NeedsServer(archive, reach).alsoDisabledWhen(none)));
         return pane;
     }
 

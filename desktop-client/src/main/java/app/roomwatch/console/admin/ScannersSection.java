@@ -1,7 +1,9 @@
 package app.roomwatch.console.admin;
 
 import app.roomwatch.console.i18n.Messages;
+import app.roomwatch.console.status.ServerReach;
 import app.roomwatch.console.theme.ConsoleStyles;
+import app.roomwatch.console.ui.NeedsServer;
 import app.roomwatch.console.ui.StyleState;
 import app.roomwatch.model.api.admin.DeviceMode;
 import app.roomwatch.model.api.admin.DeviceRecord;
@@ -37,7 +39,7 @@ final class ScannersSection extends VBox {
     private final DateTimeFormatter seen;
     private final ZoneId zone;
 
-    ScannersSection(ScannersAdminViewModel model, Messages messages, ZoneId zone) {
+    ScannersSection(ScannersAdminViewModel model, Messages messages, ZoneId zone, ServerReach reach) {
         this.model = model;
         this.messages = messages;
         this.zone = zone;
@@ -65,8 +67,6 @@ final class ScannersSection extends VBox {
         var selected = table.getSelectionModel().selectedItemProperty();
         var unusable = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> selected.get() == null || !ScannersAdminViewModel.usable(selected.get()), selected);
-        rotate.disableProperty().bind(unusable);
-        revoke.disableProperty().bind(unusable);
         register.setOnAction(e -> register());
         rotate.setOnAction(e -> {
             DeviceRecord scanner = rows.rows().selected();
@@ -103,7 +103,11 @@ final class ScannersSection extends VBox {
 
         AdminControls.page(
                 this,
-                AdminControls.toolbar(register, null, rotate, revoke),
+                AdminControls.toolbar(
+                        new NeedsServer(register, reach),
+                        null,
+                        new NeedsServer(rotate, reach).alsoDisabledWhen(unusable),
+                        new NeedsServer(revoke, reach).alsoDisabledWhen(unusable)),
                 AdminControls.message("admin-scanners-message", rows),
                 table);
     }

@@ -1,6 +1,8 @@
 package app.roomwatch.console.admin;
 
 import app.roomwatch.console.i18n.Messages;
+import app.roomwatch.console.status.ServerReach;
+import app.roomwatch.console.ui.NeedsServer;
 import app.roomwatch.model.api.admin.ScheduledCheckoutRecord;
 import app.roomwatch.model.api.admin.StudentRecord;
 import java.time.LocalDate;
@@ -26,7 +28,7 @@ final class ScheduleSection extends VBox {
     private final ScheduleAdminViewModel model;
     private final Messages messages;
 
-    ScheduleSection(ScheduleAdminViewModel model, Messages messages, ZoneId zone) {
+    ScheduleSection(ScheduleAdminViewModel model, Messages messages, ZoneId zone, ServerReach reach) {
         this.model = model;
         this.messages = messages;
         DateTimeFormatter due = AdminControls.dateTime(messages);
@@ -47,9 +49,8 @@ final class ScheduleSection extends VBox {
         Button plan = AdminControls.button("admin-schedule-plan", messages.get("admin.schedule.plan"), Feather.CLOCK);
         Button cancel = AdminControls.button("admin-schedule-cancel", messages.get("admin.schedule.cancel"), Feather.X);
         var selected = table.getSelectionModel().selectedItemProperty();
-        cancel.disableProperty()
-                .bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                        () -> selected.get() == null || !ScheduleAdminViewModel.pending(selected.get()), selected));
+        var notPending = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> selected.get() == null || !ScheduleAdminViewModel.pending(selected.get()), selected);
         plan.setOnAction(e -> plan());
         cancel.setOnAction(e -> {
             ScheduledCheckoutRecord planned = rows.rows().selected();
@@ -59,7 +60,10 @@ final class ScheduleSection extends VBox {
         });
         AdminControls.page(
                 this,
-                AdminControls.toolbar(plan, null, cancel),
+                AdminControls.toolbar(
+                        new NeedsServer(plan, reach),
+                        null,
+                        new NeedsServer(cancel, reach).alsoDisabledWhen(notPending)),
                 AdminControls.message("admin-schedule-message", rows),
                 table);
     }

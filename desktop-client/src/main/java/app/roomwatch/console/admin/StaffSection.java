@@ -1,7 +1,9 @@
 package app.roomwatch.console.admin;
 
 import app.roomwatch.console.i18n.Messages;
+import app.roomwatch.console.status.ServerReach;
 import app.roomwatch.console.ui.Icons;
+import app.roomwatch.console.ui.NeedsServer;
 import app.roomwatch.model.api.admin.StaffAccount;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
@@ -11,7 +13,7 @@ import org.kordamp.ikonli.feather.Feather;
 /** Staff: the accounts in a table, with add, edit, reset password and disable or enable. */
 final class StaffSection extends VBox {
 
-    StaffSection(StaffAdminViewModel model, Messages messages) {
+    StaffSection(StaffAdminViewModel model, Messages messages, ServerReach reach) {
         AdminRows<StaffAccount> rows = model.rows();
         TableView<StaffAccount> table =
                 AdminControls.table("admin-staff-table", rows, rows.rows().items(), messages.get("admin.staff.none"));
@@ -31,9 +33,6 @@ final class StaffSection extends VBox {
         Button password = AdminControls.button("admin-staff-reset", messages.get("admin.staff.reset"), Feather.KEY);
         Button toggle = AdminControls.button("admin-staff-toggle", messages.get("admin.staff.disable"), Feather.SLASH);
         var none = table.getSelectionModel().selectedItemProperty().isNull();
-        edit.disableProperty().bind(none);
-        password.disableProperty().bind(none);
-        toggle.disableProperty().bind(none);
         table.getSelectionModel().selectedItemProperty().subscribe(account -> {
             boolean enable = account != null && !account.enabled();
             toggle.setText(messages.get(enable ? "admin.staff.enable" : "admin.staff.disable"));
@@ -68,7 +67,12 @@ final class StaffSection extends VBox {
 
         AdminControls.page(
                 this,
-                AdminControls.toolbar(add, null, edit, password, toggle),
+                AdminControls.toolbar(
+                        new NeedsServer(add, reach),
+                        null,
+                        new NeedsServer(edit, reach).alsoDisabledWhen(none),
+                        new NeedsServer(password, reach).alsoDisabledWhen(none),
+                        new NeedsServer(toggle, reach).alsoDisabledWhen(none)),
                 AdminControls.message("admin-staff-message", rows),
                 table);
     }

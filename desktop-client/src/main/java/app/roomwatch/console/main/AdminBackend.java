@@ -112,6 +112,12 @@ final class AdminBackend implements AdminApi {
     }
 
     @Override
+    public List<String> leads(String groupId) throws IOException {
+        return session.get(path("api", "admin", "groups", groupId, "leads"), GroupLeadsRequest.class)
+                .staffIds();
+    }
+
+    @Override
     public void changeLeads(String groupId, List<String> staffIds) throws IOException {
         session.put(path("api", "admin", "groups", groupId, "leads"), new GroupLeadsRequest(staffIds));
     }

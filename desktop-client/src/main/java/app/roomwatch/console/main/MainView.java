@@ -139,7 +139,9 @@ public final class MainView extends StackPane {
         tabs.setId("main-tabs");
         tabs.getTabs().setAll(groupsTab, roomsTab, rosterTab, whereTab, feedTab, notificationsTab);
         if (model.admin() != null) {
-            Tab adminTab = new Tab(messages.get("admin.tab"), new AdminView(model.admin(), messages, zone));
+            Tab adminTab = new Tab(
+                    messages.get("admin.tab"),
+                    new AdminView(model.admin(), messages, zone, model.status().reach()));
             adminTab.setId("admin-tab");
             adminTab.setGraphic(Icons.of(Feather.SLIDERS));
             tabs.getTabs().add(adminTab);

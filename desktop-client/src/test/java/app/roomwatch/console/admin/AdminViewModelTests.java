@@ -261,6 +261,11 @@ class AdminViewModelTests {
         public void archiveGroup(String id) {}
 
         @Override
+        public List<String> leads(String groupId) {
+            return List.of();
+        }
+
+        @Override
         public void changeLeads(String groupId, List<String> staffIds) {}
 
         @Override

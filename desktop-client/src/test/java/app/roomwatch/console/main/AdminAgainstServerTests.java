@@ -1,5 +1,6 @@
 package app.roomwatch.console.main;
 
+import static app.roomwatch.console.testing.QuickPolling.POLL_SOON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +19,9 @@ import app.roomwatch.console.settings.UserChoices;
 import app.roomwatch.console.status.ConnectionSnapshot.Light;
 import app.roomwatch.console.testing.ScreenTexts;
 import app.roomwatch.console.testing.ServerProcess;
+import app.roomwatch.console.testing.TcpProxy;
 import app.roomwatch.console.theme.Theme;
+import app.roomwatch.console.ui.NeedsServer;
 import app.roomwatch.model.api.LoginRequest;
 import app.roomwatch.model.api.StaffRole;
 import app.roomwatch.model.api.admin.DeviceRecord;
@@ -70,6 +73,25 @@ import tools.jackson.databind.JsonNode;
 class AdminAgainstServerTests {
 
     private static final Duration AWAIT = Duration.ofSeconds(30);
+    /** Every admin action that changes something on the server, by section. */
+    private static final Map<String, List<String>> ACTIONS = Map.of(
+            "admin.section.staff",
+            List.of("#admin-staff-add", "#admin-staff-edit", "#admin-staff-reset", "#admin-staff-toggle"),
+            "admin.section.children",
+            List.of("#admin-children-add", "#admin-children-import", "#admin-children-edit", "#admin-children-archive"),
+            "admin.section.places",
+            List.of(
+                    "#admin-rooms-add",
+                    "#admin-rooms-edit",
+                    "#admin-rooms-archive",
+                    "#admin-groups-add",
+                    "#admin-groups-edit",
+                    "#admin-groups-leads",
+                    "#admin-groups-archive"),
+            "admin.section.scanners",
+            List.of("#admin-scanners-register", "#admin-scanners-rotate", "#admin-scanners-revoke"),
+            "admin.section.schedule",
+            List.of("#admin-schedule-plan", "#admin-schedule-cancel"));
 
     @TempDir
     static Path serverDir;
@@ -341,6 +363,19 @@ class AdminAgainstServerTests {
                         .filter(box -> box.getText().startsWith("Ben"))
                         .forEach(box -> box.setSelected(true))));
         await().atMost(AWAIT).until(() -> message("#admin-groups-message").equals(groupName + " now has 1 lead."));
+        // Opened again, the dialog starts from the leads the server has, so saving it keeps them.
+        robot.clickOn("#admin-groups-leads");
+        DialogPane again = pane("admin-leads-dialog");
+        assertThat(fx(() -> again.lookupAll(".check-box").stream()
+                        .map(CheckBox.class::cast)
+                        .filter(CheckBox::isSelected)
+                        .map(CheckBox::getText)
+                        .toList()))
+                .singleElement()
+                .asString()
+                .startsWith("Ben");
+        robot.clickOn(button(again, "Cancel"));
+        await().atMost(AWAIT).until(() -> fx(() -> !isShowing(again)));
         StaffSession ben = signIn("ben", "demo");
         assertThat(ben.get("/api/groups/mine", JsonNode.class)
                         .valueStream()
@@ -539,6 +574,51 @@ class AdminAgainstServerTests {
     }
 
     @Test
+    void whilePollingNoAdminActionIsOfferedEachSaysWhyAndLiveOffersThemAgain() throws Exception {
+        try (TcpProxy proxy = TcpProxy.to(server.port())) {
+            open("admin", "en", proxy.baseUrl(), POLL_SOON);
+            section("admin.section.places");
+            select(
+                    "#admin-rooms-table",
+                    awaitRow(admin().places().rooms().rows().items(), room -> true));
+
+            proxy.refuseStreams(true);
+            await().atMost(AWAIT)
+                    .until(() -> fx(() -> shell.main().status().lightProperty().get() == Light.POLLING));
+            for (var section : ACTIONS.entrySet()) {
+                section(section.getKey());
+                for (String action : section.getValue()) {
+                    Button button = robot.lookup(action).queryButton();
+                    assertThat(fx(button::isDisabled)).as(action).isTrue();
+                    assertThat(fx(() ->
+                                    ((NeedsServer) button.getParent()).tooltip().getText()))
+                            .as(action)
+                            .startsWith("Not possible while updates are not live");
+                    assertThat(fx(() -> button.getParent()
+                                    .getProperties()
+                                    .containsValue(((NeedsServer) button.getParent()).tooltip())))
+                            .as(action + " shows its tooltip on hover")
+                            .isTrue();
+                }
+            }
+
+            proxy.refuseStreams(false);
+            await().atMost(AWAIT)
+                    .until(() -> fx(() -> shell.main().status().lightProperty().get() == Light.LIVE));
+            section("admin.section.places");
+            // Live again, each action is offered as before: a room is selected, no group is.
+            for (String action : List.of("#admin-rooms-add", "#admin-rooms-edit", "#admin-rooms-archive")) {
+                assertThat(fx(() -> robot.lookup(action).queryButton().isDisabled()))
+                        .as(action)
+                        .isFalse();
+            }
+            assertThat(fx(() -> robot.lookup("#admin-groups-edit").queryButton().isDisabled()))
+                    .as("nothing selected")
+                    .isTrue();
+        }
+    }
+
+    @Test
     void theAuditLogShowsEachChangeAsASentenceNewestFirst() throws Exception {
         String roomId = school.groupOf("Anna").get("roomId").asString();
         String roomName = school.groupOf("Anna").get("roomName").asString();
@@ -613,11 +693,15 @@ class AdminAgainstServerTests {
     }
 
     private void open(String user, String language) throws Exception {
+        open(user, language, server.baseUrl(), RealtimeSettings.defaults());
+    }
+
+    private void open(String user, String language, String baseUrl, RealtimeSettings realtime) throws Exception {
         if (stage != null) {
             robot.interact(() -> stage.close());
         }
         ConsoleStartup startup = new ConsoleStartup(
-                server.baseUrl(),
+                baseUrl,
                 "demo",
                 user,
                 "demo",
@@ -625,7 +709,7 @@ class AdminAgainstServerTests {
                 choices -> {},
                 sound -> {},
                 ServerApi::at,
-                session -> SseRealtimeClient.create(session, consoleDir, RealtimeSettings.defaults()),
+                session -> SseRealtimeClient.create(session, consoleDir, realtime),
                 TokenVault.none());
         robot.interact(() -> {
             stage = new Stage();

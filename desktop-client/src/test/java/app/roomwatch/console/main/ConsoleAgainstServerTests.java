@@ -1,5 +1,6 @@
 package app.roomwatch.console.main;
 
+import static app.roomwatch.console.testing.QuickPolling.POLL_SOON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -64,17 +65,6 @@ class ConsoleAgainstServerTests {
             Duration.ofSeconds(5),
             Duration.ofSeconds(1),
             1_000,
-            500,
-            Duration.ofMillis(100));
-    /** Quick retries that fall back to polling after two failures. */
-    private static final RealtimeSettings POLL_SOON = new RealtimeSettings(
-            Duration.ofMillis(200),
-            Duration.ofSeconds(1),
-            0.2,
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(1),
-            2,
             500,
             Duration.ofMillis(100));
 

@@ -1,5 +1,6 @@
 package app.roomwatch.console.main;
 
+import static app.roomwatch.console.testing.QuickPolling.POLL_SOON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,17 +46,6 @@ class LanguageAgainstServerTests {
     private static final Duration AWAIT = Duration.ofSeconds(30);
     private static final List<String> TABS =
             List.of("tab.groups", "tab.rooms", "tab.roster", "tab.where", "tab.feed", "tab.notifications");
-    /** Quick retries that fall back to polling after two failures. */
-    private static final RealtimeSettings POLL_SOON = new RealtimeSettings(
-            Duration.ofMillis(200),
-            Duration.ofSeconds(1),
-            0.2,
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(1),
-            2,
-            500,
-            Duration.ofMillis(100));
 
     private static final Messages GERMAN = Messages.of("de");
 

@@ -1,5 +1,6 @@
 package app.roomwatch.console.tour;
 
+import static app.roomwatch.console.testing.QuickPolling.POLL_SOON;
 import static org.awaitility.Awaitility.await;
 
 import app.roomwatch.console.api.ServerApi;
@@ -38,17 +39,6 @@ public final class ConsoleTour {
     private static final Path IMAGES = Path.of("docs", "images");
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String PRESET_URL = "https://roomwatch.school.example";
-    /** Falls back to polling after two quick failed attempts, so the polling picture needs no long wait. */
-    private static final RealtimeSettings POLL_SOON = new RealtimeSettings(
-            Duration.ofMillis(200),
-            Duration.ofSeconds(1),
-            0.2,
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(1),
-            2,
-            500,
-            Duration.ofMillis(100));
 
     private ConsoleTour() {}
 

@@ -31,23 +31,33 @@ class ActivityFeed {
     List<ActivityEntry> page(StaffPrincipal me, FeedCursor before, int limit, Locale locale) {
         FeedWords words = FeedWords.in(locale);
         List<FeedQueries.Row> rows = queries.page(me, before, limit);
-        Names names = names(me.tenantId(), rows);
+        Names names = names(me.tenantId(), rows, words);
         return rows.stream()
                 .map(row -> new ActivityEntry(row.cursor(), row.type(), row.at(), text(row, names, words)))
                 .toList();
     }
 
-    private record Names(Map<String, String> groups, Map<String, String> rooms, Map<String, String> devices) {
+    /**
+     * The names the events' ids stand for. A name that cannot be found (an id from elsewhere, a row gone) is said in
+     * the line's language: the subject of a line ({@link #subject}) reads differently from a place in it, in German.
+     */
+    private record Names(
+            Map<String, String> groups, Map<String, String> rooms, Map<String, String> devices, FeedWords words) {
         String group(JsonNode data) {
-            return groups.getOrDefault(data.path("activeGroupId").asString(""), "an activity");
+            return groups.getOrDefault(data.path("activeGroupId").asString(""), words.get("unnamed.activity.in"));
+        }
+
+        /** The activity as the subject of a line ("An activity started …"). */
+        String subject(JsonNode data) {
+            return groups.getOrDefault(data.path("activeGroupId").asString(""), words.get("unnamed.activity"));
         }
 
         String room(JsonNode data) {
-            return rooms.getOrDefault(data.path("roomId").asString(""), "a room");
+            return rooms.getOrDefault(data.path("roomId").asString(""), words.get("unnamed.room.in"));
         }
     }
 
-    private Names names(long tenant, List<FeedQueries.Row> rows) {
+    private Names names(long tenant, List<FeedQueries.Row> rows, FeedWords words) {
         Set<Long> groupIds = new HashSet<>();
         Set<Long> roomIds = new HashSet<>();
         Set<Long> deviceIds = new HashSet<>();
@@ -59,7 +69,8 @@ class ActivityFeed {
         return new Names(
                 queries.names("active_group", tenant, groupIds),
                 queries.names("room", tenant, roomIds),
-                queries.names("device", tenant, deviceIds));
+                queries.names("device", tenant, deviceIds),
+                words);
     }
 
     private static void addId(Set<Long> ids, JsonNode id) {
@@ -83,9 +94,9 @@ class ActivityFeed {
             case "activity_start" ->
                 words.get(
                         "start",
-                        data.path("name").asString(names.group(data)),
+                        data.path("name").asString(names.subject(data)),
                         data.path("roomName").asString(names.room(data)));
-            case "activity_end" -> words.get("end", names.group(data), names.room(data));
+            case "activity_end" -> words.get("end", names.subject(data), names.room(data));
             case "supervision_changed" ->
                 words.get("supervision", data.path("activeGroupIds").size());
             case "notification_new" ->

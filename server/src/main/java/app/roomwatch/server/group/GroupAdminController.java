@@ -48,6 +48,12 @@ class GroupAdminController {
         return groups.update(StaffPrincipal.of(authentication), id, request);
     }
 
+    /** Who leads the group now. */
+    @GetMapping("/{id}/leads")
+    GroupLeadsRequest leads(Authentication authentication, @PathVariable String id) {
+        return new GroupLeadsRequest(leads.of(StaffPrincipal.of(authentication).tenantId(), id));
+    }
+
     /** Who leads the group from now on; answers their ids. */
     @PutMapping("/{id}/leads")
     GroupLeadsRequest leads(

@@ -44,6 +44,13 @@ public class GroupLeads {
         return leads.stream().map(Ids::of).toList();
     }
 
+    /** The ids of the staff who lead the group (404 for an unknown or archived group). */
+    public List<String> of(long tenant, String groupId) {
+        return queries.leadsOf(tenant, requireGroup(tenant, groupId)).stream()
+                .map(Ids::of)
+                .toList();
+    }
+
     /** The groups {@code me} leads; an admin's are all of the tenant's. */
     public List<LedGroup> ledBy(StaffPrincipal me) {
         return queries.ledBy(me.tenantId(), me.isAdmin() ? null : me.staffId());

@@ -98,6 +98,19 @@ class GroupQueries {
         }
     }
 
+    /** The staff ids that lead the group, oldest account first. */
+    List<Long> leadsOf(long tenant, long group) {
+        return jdbc.sql("""
+                        SELECT staff_id FROM student_group_lead
+                        WHERE tenant_id = :tenant AND student_group_id = :group
+                        ORDER BY staff_id
+                        """)
+                .param("tenant", tenant)
+                .param("group", group)
+                .query(Long.class)
+                .list();
+    }
+
     /** The groups a staff member leads, or (for {@code null}) all of the tenant's. */
     List<LedGroup> ledBy(long tenant, Long staffId) {
         String sql = staffId == null

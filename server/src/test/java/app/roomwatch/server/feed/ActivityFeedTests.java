@@ -56,6 +56,35 @@ class ActivityFeedTests extends ServerTest {
     }
 
     @Test
+    void anActivityOrRoomWhoseNameIsNotFoundIsSaidInTheLinesLanguage() {
+        TestTenant tenant = tenants.create();
+        // Events that name an activity and a room this school does not have, as an event from before a restore may.
+        for (String event : List.of(
+                "student_checkin|{\"studentName\":\"Mia K.\",\"activeGroupId\":\"999999999\",\"roomId\":\"999999999\"}",
+                "activity_end|{\"activeGroupId\":\"999999999\",\"roomId\":\"999999999\"}")) {
+            String[] parts = event.split("\\|");
+            jdbc.sql("INSERT INTO event (tenant_id, topic, type, payload, emitted_at)"
+                            + " VALUES (:tenant, 'tenant', :type, CAST(:payload AS jsonb), now())")
+                    .param("tenant", tenant.id())
+                    .param("type", parts[0])
+                    .param("payload", parts[1])
+                    .update();
+        }
+
+        List<String> english = texts(as(tenant, "sup1").get("/api/activity").json());
+        List<String> german = texts(as(tenant, "sup1")
+                .header("Accept-Language", "de")
+                .get("/api/activity")
+                .json());
+
+        assertThat(english).startsWith("An activity in a room ended", "Mia K. checked in to an activity (a room)");
+        assertThat(german)
+                .startsWith(
+                        "Eine Aktivit\u00e4t in einem Raum ist beendet",
+                        "Mia K. ist in einer Aktivit\u00e4t (einem Raum) eingecheckt");
+    }
+
+    @Test
     void anAdminSeesEveryActiveGroupButOnlyTheirOwnStaffTopic() {
         TestTenant tenant = tenants.create();
         startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id());

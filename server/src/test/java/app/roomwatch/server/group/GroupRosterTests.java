@@ -83,6 +83,42 @@ class GroupRosterTests extends ServerTest {
     }
 
     @Test
+    void adminsReadWhoLeadsAGroupUntilItIsArchived() {
+        TestTenant tenant = tenants.create();
+        Api admin = as(tenant, "admin");
+        String group = admin.post("/api/admin/groups", new GroupRequest("Classes 1–2"))
+                .json()
+                .get("id")
+                .asString();
+        assertThat(admin.get("/api/admin/groups/" + group + "/leads")
+                        .json()
+                        .get("staffIds")
+                        .isEmpty())
+                .isTrue();
+
+        admin.put(
+                "/api/admin/groups/" + group + "/leads",
+                new GroupLeadsRequest(List.of(tenant.sup2Id(), tenant.sup1Id())));
+        Api.Response leads = admin.get("/api/admin/groups/" + group + "/leads");
+
+        assertThat(leads.status()).isEqualTo(200);
+        assertThat(leads.json().get("staffIds").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder(tenant.sup1Id(), tenant.sup2Id());
+        assertThat(as(tenant, "sup1")
+                        .get("/api/admin/groups/" + group + "/leads")
+                        .status())
+                .isEqualTo(403);
+        assertThat(as(tenants.create(), "admin")
+                        .get("/api/admin/groups/" + group + "/leads")
+                        .status())
+                .isEqualTo(404);
+        admin.delete("/api/admin/groups/" + group);
+        Api.Response archived = admin.get("/api/admin/groups/" + group + "/leads");
+        assertThat(archived.status()).isEqualTo(404);
+        assertThat(archived.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
     void groupsAndLeadsStayInsideTheirSchool() {
         TestTenant tenant = tenants.create();
         TestTenant other = tenants.create();

@@ -78,6 +78,7 @@ class BadInputTests extends ServerTest {
             new Endpoint("GET", "/api/admin/groups", false, Caller.STAFF),
             new Endpoint("POST", "/api/admin/groups", true, Caller.STAFF),
             new Endpoint("PUT", "/api/admin/groups/{id}", true, Caller.STAFF),
+            new Endpoint("GET", "/api/admin/groups/{id}/leads", false, Caller.STAFF),
             new Endpoint("PUT", "/api/admin/groups/{id}/leads", true, Caller.STAFF),
             new Endpoint("DELETE", "/api/admin/groups/{id}", false, Caller.STAFF),
             new Endpoint("GET", "/api/admin/scheduled-checkouts", false, Caller.STAFF),
