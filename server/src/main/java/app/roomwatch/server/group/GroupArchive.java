@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Archives a group that ended (decision 11): its leads are removed, its children belong to no group, it leaves every
+ * Archives a group that ended (decision 10): its leads are removed, its children belong to no group, it leaves every
  * list; activities that named it keep their history.
  */
 @Service

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Archives a room that closed (decision 11): it leaves every list and its scanners are revoked in the same
+ * Archives a room that closed (decision 10): it leaves every list and its scanners are revoked in the same
  * transaction; its history stays. Refused while an activity runs in it.
  */
 @Service

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Archives a child who left (decision 11): the child leaves every list, its tag is freed for another child, its
+ * Archives a child who left (decision 10): the child leaves every list, its tag is freed for another child, its
  * pending scheduled check-outs are cancelled, and its history stays. Refused while the child is checked in.
  */
 @Service
