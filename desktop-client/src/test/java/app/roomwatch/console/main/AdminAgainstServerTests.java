@@ -11,16 +11,12 @@ import app.roomwatch.console.admin.AdminViewModel;
 import app.roomwatch.console.api.ApiException;
 import app.roomwatch.console.api.ServerApi;
 import app.roomwatch.console.api.StaffSession;
-import app.roomwatch.console.login.TokenVault;
 import app.roomwatch.console.main.ConsoleShell.ConsoleStartup;
 import app.roomwatch.console.realtime.RealtimeSettings;
-import app.roomwatch.console.realtime.SseRealtimeClient;
-import app.roomwatch.console.settings.UserChoices;
 import app.roomwatch.console.status.ConnectionSnapshot.Light;
 import app.roomwatch.console.testing.ScreenTexts;
 import app.roomwatch.console.testing.ServerProcess;
 import app.roomwatch.console.testing.TcpProxy;
-import app.roomwatch.console.theme.Theme;
 import app.roomwatch.console.ui.NeedsServer;
 import app.roomwatch.model.api.LoginRequest;
 import app.roomwatch.model.api.StaffRole;
@@ -700,17 +696,7 @@ class AdminAgainstServerTests {
         if (stage != null) {
             robot.interact(() -> stage.close());
         }
-        ConsoleStartup startup = new ConsoleStartup(
-                baseUrl,
-                "demo",
-                user,
-                "demo",
-                new UserChoices(Theme.LIGHT, language, false, "", ""),
-                choices -> {},
-                sound -> {},
-                ServerApi::at,
-                session -> SseRealtimeClient.create(session, consoleDir, realtime),
-                TokenVault.none());
+        ConsoleStartup startup = DemoConsoles.startup(baseUrl, user, "demo", language, consoleDir, realtime);
         robot.interact(() -> {
             stage = new Stage();
             shell = new ConsoleShell(stage, startup);

@@ -4,18 +4,13 @@ import static app.roomwatch.console.testing.QuickPolling.POLL_SOON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.roomwatch.console.api.ServerApi;
 import app.roomwatch.console.i18n.Messages;
-import app.roomwatch.console.login.TokenVault;
 import app.roomwatch.console.main.ConsoleShell.ConsoleStartup;
 import app.roomwatch.console.realtime.RealtimeSettings;
-import app.roomwatch.console.realtime.SseRealtimeClient;
-import app.roomwatch.console.settings.UserChoices;
 import app.roomwatch.console.status.ConnectionSnapshot.Light;
 import app.roomwatch.console.testing.ScreenTexts;
 import app.roomwatch.console.testing.ServerProcess;
 import app.roomwatch.console.testing.TcpProxy;
-import app.roomwatch.console.theme.Theme;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -237,17 +232,7 @@ class LanguageAgainstServerTests {
     }
 
     private void open(String language, String password, String baseUrl, RealtimeSettings realtime) throws Exception {
-        ConsoleStartup startup = new ConsoleStartup(
-                baseUrl,
-                "demo",
-                "anna",
-                password,
-                new UserChoices(Theme.LIGHT, language, false, "", ""),
-                choices -> {},
-                sound -> {},
-                ServerApi::at,
-                session -> SseRealtimeClient.create(session, consoleDir, realtime),
-                TokenVault.none());
+        ConsoleStartup startup = DemoConsoles.startup(baseUrl, "anna", password, language, consoleDir, realtime);
         robot.interact(() -> {
             stage = new Stage();
             shell = new ConsoleShell(stage, startup);

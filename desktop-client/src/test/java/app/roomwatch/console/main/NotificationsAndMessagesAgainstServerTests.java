@@ -7,15 +7,11 @@ import app.roomwatch.console.api.ServerApi;
 import app.roomwatch.console.api.StaffSession;
 import app.roomwatch.console.feed.FeedKind;
 import app.roomwatch.console.feed.FeedLine;
-import app.roomwatch.console.login.TokenVault;
 import app.roomwatch.console.main.ConsoleShell.ConsoleStartup;
 import app.roomwatch.console.notifications.NotificationGroup;
 import app.roomwatch.console.realtime.RealtimeSettings;
-import app.roomwatch.console.realtime.SseRealtimeClient;
-import app.roomwatch.console.settings.UserChoices;
 import app.roomwatch.console.status.ConnectionSnapshot.Light;
 import app.roomwatch.console.testing.ServerProcess;
-import app.roomwatch.console.theme.Theme;
 import app.roomwatch.model.api.LoginRequest;
 import app.roomwatch.model.api.NotificationView;
 import java.nio.file.Path;
@@ -213,17 +209,7 @@ class NotificationsAndMessagesAgainstServerTests {
     }
 
     private void start(String user, String password) throws Exception {
-        ConsoleStartup startup = new ConsoleStartup(
-                server.baseUrl(),
-                "demo",
-                user,
-                password,
-                new UserChoices(Theme.LIGHT, "en", false, "", ""),
-                choices -> {},
-                sound -> {},
-                ServerApi::at,
-                session -> SseRealtimeClient.create(session, consoleDir, QUICK),
-                TokenVault.none());
+        ConsoleStartup startup = DemoConsoles.startup(server.baseUrl(), user, password, "en", consoleDir, QUICK);
         robot.interact(() -> {
             stage = new Stage();
             shell = new ConsoleShell(stage, startup);
