@@ -102,16 +102,20 @@ class EventStream {
         }
     }
 
-    /** A stream's writer has ended: it leaves the hub and gives its slot back. */
+    /**
+     * A stream has ended: it leaves the hub and gives its slot back. Not on the caller's thread: a stream ends on
+     * Jetty's threads (its client went, a write failed) and on the hub's own, none of which may wait for the hub's
+     * lock or the database.
+     */
     private void ended(StreamConnection connection) {
-        hub.leave(connection);
-        if (!hub.isRunning()) {
-            return; // shutting down: StreamSlots drops all of this instance's slots at once when it stops
-        }
-        // Not on the writer's thread: closing a stream interrupts its writer, possibly while it would be releasing,
-        // and an interrupt during the database call would break the pooled connection.
         long number = connection.number();
-        Thread.ofVirtual().name("stream-slot-release-" + number).start(() -> slots.release(number));
+        Thread.ofVirtual().name("stream-end-" + number).start(() -> {
+            hub.leave(connection);
+            if (hub.isRunning()) {
+                slots.release(number);
+            }
+            // Shutting down: StreamSlots drops all of this instance's slots at once when it stops.
+        });
     }
 
     /**

@@ -1,54 +1,72 @@
 package app.roomwatch.server.stream;
 
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.ServletResponseWrapper;
+import jakarta.servlet.WriteListener;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.io.EndPoint;
 
 /**
- * Frames straight to the servlet response of an asynchronous request: one write and one flush per batch the
- * connection's writer hands over, with nothing between the writer and the container's output buffer. The writer may start
- * before the request has gone asynchronous, so its first write waits for {@link #start}.
+ * Frames straight to the servlet response of an asynchronous request, through its non-blocking output: a write hands
+ * the frames to the container and returns at once; when the client's socket did not take them all, the container
+ * says so through {@code isReady()} and calls back once they have gone out.
+ *
+ * <p>Every write is a {@code write(ByteBuffer)}, which in Jetty bypasses the response's aggregation buffer: the frames
+ * go to the socket at once, with no flush after them, and no aggregation buffer is ever taken for the stream. (A
+ * small {@code write(byte[])} would be aggregated and wait for a flush, and once that buffer exists even a later
+ * {@code write(ByteBuffer)} may be aggregated into it.)
  */
 final class ServletSink implements FrameSink {
 
-    private final CompletableFuture<AsyncContext> started = new CompletableFuture<>();
+    /** Set by {@link #open} before the request goes asynchronous. */
+    private volatile Output output;
 
-    /** The connection under the response, when the container is Jetty; set before {@link #started} completes. */
+    /** Set when the request goes asynchronous; then used by the connection's writes only. */
+    private volatile ServletOutputStream out;
+
+    /** The connection under the response, when the container is Jetty. */
     private volatile EndPoint connection;
 
-    /** Used by the connection's writer only. */
-    private OutputStream out;
+    /** Guarded by this. */
+    private AsyncContext context;
+
+    /** Guarded by this. */
+    private boolean closed;
+
+    @Override
+    public void open(Output output) {
+        this.output = output;
+    }
 
     /**
-     * Hands over the asynchronous request; false when the stream has already ended, in which case the caller
-     * completes the request itself.
+     * Hands over the asynchronous request and switches its output to non-blocking; the connection's output hears
+     * {@link Output#writable()} once the container is ready. False when the stream has already ended, in which case
+     * the caller completes the request itself.
      */
-    boolean start(AsyncContext context, Optional<EndPoint> connection) {
-        this.connection = connection.orElse(null);
-        return started.complete(context);
+    boolean start(AsyncContext context, Optional<EndPoint> connection) throws IOException {
+        ServletOutputStream stream = containerResponse(context).getOutputStream();
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            this.connection = connection.orElse(null);
+            this.context = context;
+            this.out = stream;
+            stream.setWriteListener(new Listener());
+            return true;
+        }
     }
 
     @Override
-    public void write(byte[] frames) throws IOException {
-        if (out == null) {
-            try {
-                out = containerResponse(started.get()).getOutputStream();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("stream closed before its request went asynchronous");
-            } catch (ExecutionException e) {
-                throw new IOException("stream ended before its request went asynchronous", e.getCause());
-            }
-        }
-        out.write(frames);
-        out.flush();
+    public boolean write(byte[] frames) throws IOException {
+        ServletOutputStream stream = out;
+        // A fresh buffer per write: the container may keep it, with its position, until the client has taken it.
+        stream.write(ByteBuffer.wrap(frames));
+        return stream.isReady();
     }
 
     /**
@@ -64,7 +82,7 @@ final class ServletSink implements FrameSink {
         return response;
     }
 
-    /** Resets the connection itself: a blocked write fails at once, and Jetty completes the request. */
+    /** Resets the connection itself: a pending write fails at once, and Jetty completes the request. */
     @Override
     public void abort() {
         EndPoint endPoint = connection;
@@ -75,17 +93,40 @@ final class ServletSink implements FrameSink {
         }
     }
 
+    /**
+     * Completes the request. A write still going out then is cut off and the connection dropped (Jetty does not
+     * complete a response under a pending write); the client resumes from its cursor as after any other end.
+     */
     @Override
     public void close() {
-        if (started.completeExceptionally(new IllegalStateException("stream ended"))) {
-            return; // not asynchronous yet: start(..) answers false and the controller completes the request
+        AsyncContext started;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            started = context;
         }
-        if (!started.isCompletedExceptionally()) {
+        if (started != null) {
             try {
-                started.join().complete();
+                started.complete();
             } catch (RuntimeException e) {
                 // Already completed, or the client is gone: nothing left to end.
             }
+        }
+        // Not started yet: start(..) answers false and the controller completes the request.
+    }
+
+    private final class Listener implements WriteListener {
+
+        @Override
+        public void onWritePossible() {
+            output.writable();
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            output.failed(failure);
         }
     }
 }

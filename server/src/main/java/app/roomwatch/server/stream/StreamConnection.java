@@ -8,46 +8,84 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One open stream: a bounded queue the hub fills without ever waiting, and one writer (a virtual thread) that
- * writes the opening frames, replays what the client missed, then writes live events as they come. A connection
- * whose queue overflows is closed; its client resumes from its cursor.
+ * One open stream, written without a thread of its own once it is live. The opening frames and the replay of what
+ * the client missed are written first (the replay by a short-lived virtual thread, as it reads the log). Then:
+ *
+ * <ul>
+ *   <li>while the stream is <em>caught up</em> (nothing queued, nothing going out, its output ready), the hub's
+ *       dispatcher writes each live event's shared frame to it directly, without waiting;
+ *   <li>otherwise the event joins the stream's bounded queue, behind what is there, and the queue is written from
+ *       the output's own callback each time a write has gone out, until the stream is caught up again.
+ * </ul>
+ *
+ * Every write, and every change of the queue, happens under this connection's lock, so the switch between direct and
+ * queued writing keeps the hub's order: nothing is lost, repeated or reordered. No write waits for a client: one that
+ * the client's socket does not take at once stays pending until the output calls back, and the hub's housekeeping
+ * closes a stream whose write stays pending for the write timeout. A stream whose queue overflows is closed; its
+ * client resumes from its cursor.
  */
-final class StreamConnection {
+final class StreamConnection implements FrameSink.Output {
 
     private static final Logger log = LoggerFactory.getLogger(StreamConnection.class);
 
-    /** Queue items that are not events. */
+    /** A queue item that is not an event. */
     private enum Signal {
-        PING,
-        CLOSE
+        PING
     }
 
     private static final int MAX_BATCH = 256;
 
+    /** The most written at once: a client must take this much within a write timeout to count as reading. */
+    static final int SLICE = 16 * 1024;
+
+    private static final long NOT_PENDING = Long.MIN_VALUE;
+
     private final long number;
     private final String sessionId;
     private final Instant expiresAt;
-    private final BlockingQueue<Object> queue;
+    private final int capacity;
     private final FrameSink sink;
     private volatile Scope scope;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when the replay may hand over its next page, or must stop. */
+    private final Condition replayMayWrite = lock.newCondition();
+
+    /** Events and pings waiting for the output; guarded by {@link #lock}. */
+    private final ArrayDeque<Object> queue = new ArrayDeque<>(1);
+    /** The opening and the replay are written: queued events drain, caught-up events go direct. */
+    private boolean live;
+    /** The output takes a write now. */
+    private boolean ready;
+    /** What is being written, slice by slice; null when nothing is. */
+    private byte[] outgoing;
+
+    private int outgoingAt;
+    /** The cursor of the last event written: one at or before it reached the client already. */
+    private Cursor written = Cursor.START;
+    /** The replay's thread runs; the stream ends only after it. */
+    private boolean replaying;
+    /** The sink was closed and the stream's end reported, once. */
+    private boolean ended;
+    /** Set by {@link #start}; guarded by {@link #lock}. */
+    private Writing writing;
+
     private volatile boolean closed;
     private volatile String closeReason;
-    private volatile Thread writer;
-    /** {@link System#nanoTime()} when the write under way began; {@link #NOT_WRITING} between writes. */
-    private volatile long writingSince = NOT_WRITING;
-
-    private static final long NOT_WRITING = Long.MIN_VALUE;
+    /** {@link System#nanoTime()} when the write still going out began; {@link #NOT_PENDING} when none is. */
+    private volatile long pendingSince = NOT_PENDING;
 
     /** Guarded by the hub's lock. */
     Instant nextPingAt;
@@ -57,8 +95,7 @@ final class StreamConnection {
         this.scope = scope;
         this.sessionId = sessionId;
         this.expiresAt = expiresAt;
-        // Linked, not an array: an array of the full capacity would cost every idle stream 4 KiB of heap.
-        this.queue = new LinkedBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.sink = sink;
     }
 
@@ -87,85 +124,188 @@ final class StreamConnection {
         return closed;
     }
 
-    /** Hands a live event to the writer; false when the queue is full (the caller then closes this connection). */
-    boolean offer(StoredEvent event) {
-        return !closed && queue.offer(event);
-    }
-
-    void ping() {
-        if (!closed) {
-            queue.offer(Signal.PING);
-        }
-    }
-
-    /**
-     * Ends the stream: what is queued is dropped (the client resumes from its cursor). A connection closed for falling
-     * behind also has its writer interrupted, which may be blocked on a client that stopped reading.
-     */
-    void close(String reason, boolean interruptWriter) {
-        if (closed) {
-            return;
-        }
-        closeReason = reason;
-        closed = true;
-        queue.clear();
-        queue.offer(Signal.CLOSE);
-        Thread thread = writer;
-        if (interruptWriter && thread != null) {
-            thread.interrupt();
-        }
-    }
-
-    /**
-     * Whether a write has waited for the client longer than {@code limit} as of {@code nowNanos}: the client stopped
-     * reading and its socket's buffers are full.
-     */
-    boolean writeStalled(long nowNanos, Duration limit) {
-        long since = writingSince;
-        return since != NOT_WRITING && nowNanos - since >= limit.toNanos();
-    }
-
-    /**
-     * Closes a stream whose client stopped reading: its connection is dropped, which fails the write that waits for
-     * it, and the writer ends.
-     */
-    void abort(String reason) {
-        close(reason, true);
-        sink.abort();
-    }
-
-    /**
-     * Every write goes through here, so that the hub's housekeeping can see one that does not complete. A large write
-     * (a replay page, a burst) goes in slices of {@link #SLICE} bytes, each timed on its own: a client on a slow link
-     * that keeps taking data is never taken for one that stopped.
-     */
-    private void write(byte[] frames) throws IOException {
-        try {
-            if (frames.length <= SLICE) {
-                writingSince = System.nanoTime();
-                sink.write(frames);
-                return;
-            }
-            for (int from = 0; from < frames.length; from += SLICE) {
-                writingSince = System.nanoTime();
-                sink.write(Arrays.copyOfRange(frames, from, Math.min(frames.length, from + SLICE)));
-            }
-        } finally {
-            writingSince = NOT_WRITING;
-        }
-    }
-
-    /** The most written at once: a client must take this much within a write timeout to count as reading. */
-    static final int SLICE = 16 * 1024;
-
     String closeReason() {
         return closeReason;
     }
 
-    /** Starts the writer, which replays {@code (startAfter, registeredAt]} before the live events. */
+    /**
+     * Hands a live event to this stream; never waits for the client. Caught up, the stream gets the event's frame
+     * written right here, on the caller's thread; else the event is queued.
+     *
+     * @return false when the stream is closed, or its queue is full (the caller then closes it)
+     */
+    boolean offer(StoredEvent event) {
+        boolean end;
+        lock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            if (!caughtUp()) {
+                if (queue.size() >= capacity) {
+                    return false;
+                }
+                queue.addLast(event);
+                return true;
+            }
+            if (event.cursor().isAfter(written)) {
+                // At or before the written cursor the event reached the client already (by replay, or on another
+                // instance that was further ahead): at-least-once, but never a duplicate on one stream.
+                written = event.cursor();
+                if (event.frame().length <= SLICE) {
+                    writeLocked(event.frame());
+                } else {
+                    startLocked(event.frame());
+                }
+                if (!closed) {
+                    writing.metrics().deliveredDirectly(event, writing.clock().instant());
+                }
+            }
+            end = claimEndLocked();
+        } finally {
+            lock.unlock();
+        }
+        if (end) {
+            end();
+        }
+        return !closed;
+    }
+
+    /** Writes a ping frame, or queues it behind what is waiting (dropped when the queue is full). */
+    void ping() {
+        boolean end;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            if (caughtUp()) {
+                writeLocked(writing.frames().control(new Ping(writing.clock().instant())));
+            } else if (queue.size() < capacity) {
+                queue.addLast(Signal.PING);
+            }
+            end = claimEndLocked();
+        } finally {
+            lock.unlock();
+        }
+        if (end) {
+            end();
+        }
+    }
+
+    /** Under the lock: live, with nothing queued or going out, and the output ready. */
+    private boolean caughtUp() {
+        return live && ready && outgoing == null && queue.isEmpty();
+    }
+
+    /**
+     * Ends the stream: what is queued is dropped (the client resumes from its cursor), and the response is completed
+     * at once; a write still going out is cut off with the connection.
+     */
+    void close(String reason) {
+        boolean end;
+        lock.lock();
+        try {
+            closeLocked(reason);
+            end = claimEndLocked();
+        } finally {
+            lock.unlock();
+        }
+        if (end) {
+            end();
+        }
+    }
+
+    /**
+     * Whether a write has been going out for longer than {@code limit} as of {@code nowNanos}: the client stopped
+     * reading and its socket's buffers are full.
+     */
+    boolean writeStalled(long nowNanos, Duration limit) {
+        long since = pendingSince;
+        return since != NOT_PENDING && nowNanos - since >= limit.toNanos();
+    }
+
+    /**
+     * Closes a stream whose client stopped reading: its connection is dropped, which fails the write still going
+     * out to it.
+     */
+    void abort(String reason) {
+        boolean end;
+        lock.lock();
+        try {
+            closeLocked(reason);
+            end = claimEndLocked();
+        } finally {
+            lock.unlock();
+        }
+        sink.abort();
+        if (end) {
+            end();
+        }
+    }
+
+    /** The output took the last write: writes what is waiting, until it is all out or a write is pending again. */
+    @Override
+    public void writable() {
+        boolean end;
+        lock.lock();
+        try {
+            pendingSince = NOT_PENDING;
+            ready = true;
+            pumpLocked();
+            end = claimEndLocked();
+        } finally {
+            lock.unlock();
+        }
+        if (end) {
+            end();
+        }
+    }
+
+    /** The connection failed under a pending write: the client is gone. */
+    @Override
+    public void failed(Throwable cause) {
+        boolean end;
+        lock.lock();
+        try {
+            pendingSince = NOT_PENDING;
+            closeLocked("write failed");
+            end = claimEndLocked();
+        } finally {
+            lock.unlock();
+        }
+        if (end) {
+            end();
+        }
+    }
+
+    /** Starts the stream: its opening frames, the replay of {@code (startAfter, registeredAt]}, then live events. */
     void start(Opening opening, Writing writing) {
-        writer = Thread.ofVirtual().name("stream-" + number).unstarted(() -> run(opening, writing));
-        writer.start();
+        byte[] frames = openingFrames(opening, writing);
+        boolean replay = opening.registeredAt().isAfter(opening.startAfter());
+        boolean end;
+        lock.lock();
+        try {
+            this.writing = writing;
+            if (!closed) {
+                written = opening.startAfter();
+                outgoing = frames;
+                outgoingAt = 0;
+                replaying = replay;
+                live = !replay;
+            }
+            end = claimEndLocked();
+        } finally {
+            lock.unlock();
+        }
+        if (end) {
+            end();
+            return;
+        }
+        sink.open(this);
+        if (replay) {
+            Thread.ofVirtual().name("stream-replay-" + number).start(() -> replay(opening));
+        }
     }
 
     /**
@@ -178,7 +318,7 @@ final class StreamConnection {
      */
     record Opening(Cursor startAfter, Cursor registeredAt, Optional<String> resetReason) {}
 
-    /** What the writer uses besides its own queue. */
+    /** What the stream uses besides its own queue. */
     record Writing(
             Frames frames,
             EventLogReader log,
@@ -188,95 +328,201 @@ final class StreamConnection {
             int readBatch,
             Consumer<StreamConnection> ended) {}
 
-    private void run(Opening opening, Writing writing) {
-        Cursor written = opening.startAfter();
+    private byte[] openingFrames(Opening opening, Writing writing) {
+        var start = new ByteArrayOutputStream();
+        start.writeBytes(Frames.retry(writing.retry()));
+        start.writeBytes(writing.frames()
+                .control(new Connected(
+                        scope.describedTopics(), opening.startAfter().toString())));
+        opening.resetReason()
+                .ifPresent(reason -> start.writeBytes(writing.frames().control(new Reset(reason))));
+        return start.toByteArray();
+    }
+
+    /**
+     * Writes what the client missed, {@code (startAfter, registeredAt]}, a page at a time, each page once the one
+     * before has gone out; then hands the stream over to live writing.
+     */
+    private void replay(Opening opening) {
         // The replay covers the log up to the registration point, so it uses the scope of that point even if a
         // supervision change rescopes the live part meanwhile.
         Scope opened = scope;
+        Cursor upTo = opening.registeredAt();
+        Cursor position = opening.startAfter();
         try {
-            var start = new ByteArrayOutputStream();
-            start.write(Frames.retry(writing.retry()));
-            start.write(writing.frames().control(new Connected(opened.describedTopics(), written.toString())));
-            if (opening.resetReason().isPresent()) {
-                start.write(
-                        writing.frames().control(new Reset(opening.resetReason().get())));
-            }
-            write(start.toByteArray());
-            written = replay(opened, written, opening.registeredAt(), writing);
-            live(written, writing);
-        } catch (InterruptedException e) {
-            log.debug("Stream {} interrupted: {}", number, closeReason);
-        } catch (Exception e) {
-            // A write failure is how a vanished client shows itself; nothing to report beyond releasing it.
-            log.debug("Stream {} ended on a failed write: {}", number, e.toString());
-        } finally {
-            closed = true;
-            queue.clear();
-            sink.close();
-            writing.ended().accept(this);
-        }
-    }
-
-    private Cursor replay(Scope opened, Cursor after, Cursor upTo, Writing writing) throws Exception {
-        Cursor position = after;
-        while (!closed && upTo.isAfter(position)) {
-            var page = writing.log().readScope(opened, position, Optional.of(upTo), writing.readBatch());
-            if (page.isEmpty()) {
-                break;
-            }
-            var frames = new ByteArrayOutputStream();
-            for (StoredEvent event : page) {
-                if (event.isReadable()) {
-                    frames.write(event.frame());
-                }
-            }
-            write(frames.toByteArray());
-            writing.metrics().replayed(page.size());
-            position = page.getLast().cursor();
-        }
-        // Everything of this scope up to the registration point is written; a client that was already further ahead
-        // (it came from an instance that had read more) keeps its own cursor.
-        return position.isAfter(upTo) ? position : upTo;
-    }
-
-    private void live(Cursor after, Writing writing) throws Exception {
-        Cursor written = after;
-        // Small at first: they grow to the largest batch this stream has seen, and 10,000 idle streams keep them.
-        var batch = new ArrayList<Object>();
-        var frames = new ArrayList<byte[]>();
-        var sent = new ArrayList<StoredEvent>();
-        while (!closed) {
-            batch.clear();
-            frames.clear();
-            sent.clear();
-            batch.add(queue.take());
-            queue.drainTo(batch, MAX_BATCH - 1);
-            boolean closing = false;
-            for (Object item : batch) {
-                if (item == Signal.CLOSE) {
-                    closing = true;
+            while (!closed && upTo.isAfter(position)) {
+                var page = writing.log().readScope(opened, position, Optional.of(upTo), writing.readBatch());
+                if (page.isEmpty()) {
                     break;
-                } else if (item == Signal.PING) {
+                }
+                var frames = new ByteArrayOutputStream();
+                for (StoredEvent event : page) {
+                    if (event.isReadable()) {
+                        frames.writeBytes(event.frame());
+                    }
+                }
+                if (!handOver(frames.toByteArray())) {
+                    break;
+                }
+                writing.metrics().replayed(page.size());
+                position = page.getLast().cursor();
+            }
+        } catch (InterruptedException e) {
+            close("interrupted");
+        } catch (RuntimeException e) {
+            log.debug("Stream {} could not replay: {}", number, e.toString());
+            close("replay failed");
+        }
+        boolean end;
+        lock.lock();
+        try {
+            replaying = false;
+            if (!closed) {
+                // Everything of this scope up to the registration point is written; a client that was already
+                // further ahead (it came from an instance that had read more) keeps its own cursor.
+                written = position.isAfter(upTo) ? position : upTo;
+                live = true;
+                pumpLocked();
+            }
+            end = claimEndLocked();
+        } finally {
+            lock.unlock();
+        }
+        if (end) {
+            end();
+        }
+    }
+
+    /** Waits until the output has taken what went before, then starts writing {@code frames}; false when closed. */
+    private boolean handOver(byte[] frames) throws InterruptedException {
+        lock.lock();
+        try {
+            while (!closed && (outgoing != null || !ready)) {
+                replayMayWrite.await();
+            }
+            if (closed) {
+                return false;
+            }
+            if (frames.length > 0) {
+                startLocked(frames);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock, with nothing going out: starts writing {@code frames}, slice by slice. */
+    private void startLocked(byte[] frames) {
+        outgoing = frames;
+        outgoingAt = 0;
+        pumpLocked();
+    }
+
+    /**
+     * Under the lock: writes while the output takes writes at once; what is going out first, then, once live, what
+     * is queued. A large write (a replay page, a burst) goes in slices of {@link #SLICE} bytes, each timed on its own,
+     * so that a client on a slow link that keeps taking data is never taken for one that stopped.
+     */
+    private void pumpLocked() {
+        while (ready && !closed) {
+            if (outgoing == null && !nextBatchLocked()) {
+                return;
+            }
+            int from = outgoingAt;
+            int to = Math.min(outgoing.length, from + SLICE);
+            byte[] slice = from == 0 && to == outgoing.length ? outgoing : Arrays.copyOfRange(outgoing, from, to);
+            if (to == outgoing.length) {
+                outgoing = null;
+            } else {
+                outgoingAt = to;
+            }
+            writeLocked(slice);
+        }
+    }
+
+    /**
+     * Under the lock: takes what is queued as the next write. False when there is nothing to write now: nothing
+     * queued, or the stream not live yet (the replay is told it may hand over its next page).
+     */
+    private boolean nextBatchLocked() {
+        if (!live) {
+            replayMayWrite.signal();
+            return false;
+        }
+        // Small at first: they grow to the largest batch this stream has seen.
+        List<byte[]> frames = new ArrayList<>();
+        List<StoredEvent> sent = new ArrayList<>();
+        while (frames.isEmpty() && !queue.isEmpty()) {
+            for (int taken = 0; taken < MAX_BATCH && !queue.isEmpty(); taken++) {
+                Object item = queue.pollFirst();
+                if (item == Signal.PING) {
                     frames.add(writing.frames().control(new Ping(writing.clock().instant())));
                 } else if (item instanceof StoredEvent event && event.cursor().isAfter(written)) {
-                    // Events at or before the written cursor reached the client already (by replay, or on another
-                    // instance that was further ahead): at-least-once, but never a duplicate on one stream.
                     frames.add(event.frame());
                     sent.add(event);
                     written = event.cursor();
                 }
             }
-            if (!frames.isEmpty() && !closed) {
-                write(joined(frames));
-                Instant now = writing.clock().instant();
-                for (StoredEvent event : sent) {
-                    writing.metrics().delivered(event, now);
-                }
-            }
-            if (closing) {
-                return;
-            }
         }
+        if (frames.isEmpty()) {
+            return false;
+        }
+        outgoing = joined(frames);
+        outgoingAt = 0;
+        Instant now = writing.clock().instant();
+        for (StoredEvent event : sent) {
+            writing.metrics().delivered(event, now);
+        }
+        return true;
+    }
+
+    /**
+     * Under the lock, with the output ready: one write. A write the output does not take at once leaves it pending
+     * (not ready) until {@link #writable()}; a failed one closes the stream.
+     *
+     * @return false when the write failed
+     */
+    private boolean writeLocked(byte[] frames) {
+        ready = false;
+        try {
+            if (sink.write(frames)) {
+                ready = true;
+            } else {
+                pendingSince = System.nanoTime();
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            // A failed write is how a vanished client shows itself; nothing to report beyond releasing it.
+            closeLocked("write failed");
+            return false;
+        }
+    }
+
+    private void closeLocked(String reason) {
+        if (closed) {
+            return;
+        }
+        closeReason = reason;
+        closed = true;
+        queue.clear();
+        outgoing = null;
+        replayMayWrite.signal();
+    }
+
+    /** Under the lock: whether the caller is the one to end the stream now (closed, started, replay over). */
+    private boolean claimEndLocked() {
+        if (!closed || replaying || ended || writing == null) {
+            return false;
+        }
+        ended = true;
+        return true;
+    }
+
+    /** Outside the lock, once: completes the response and reports the end. */
+    private void end() {
+        sink.close();
+        writing.ended().accept(this);
     }
 
     /**

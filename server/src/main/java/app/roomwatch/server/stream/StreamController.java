@@ -66,7 +66,7 @@ class StreamController {
             // The connection ends with the stream: ClientGone reads it meanwhile, and a stream outlives any reason
             // to keep the connection for another request.
             response.setHeader(HttpHeaders.CONNECTION, "close");
-            // Commits the headers on this thread, before the writer's thread writes the body.
+            // Commits the headers on this thread, while the output still blocks; the body goes out non-blocking.
             response.flushBuffer();
             AsyncContext async = request.startAsync(request, response);
             // No timeout: the stream ends when its token expires, its session ends or its client goes.
@@ -76,13 +76,13 @@ class StreamController {
             endPoint.ifPresent(socket -> {
                 JettyConnection.limitSendBuffer(socket, settings.sendBuffer());
                 // Frees the stream's slot the moment its client goes, not at the next write.
-                ClientGone.watch(socket, () -> connection.close("client gone", true));
+                ClientGone.watch(socket, () -> connection.close("client gone"));
             });
             if (!sink.start(async, endPoint)) {
                 async.complete();
             }
         } catch (IOException | RuntimeException e) {
-            connection.close("not started", true);
+            connection.close("not started");
             throw e;
         }
     }
@@ -95,13 +95,13 @@ class StreamController {
 
         @Override
         public void onError(AsyncEvent event) {
-            connection.close("client gone", true);
+            connection.close("client gone");
             complete(event);
         }
 
         @Override
         public void onTimeout(AsyncEvent event) {
-            connection.close("timeout", true);
+            connection.close("timeout");
             complete(event);
         }
 
@@ -109,7 +109,7 @@ class StreamController {
             try {
                 event.getAsyncContext().complete();
             } catch (IllegalStateException e) {
-                // The writer completed it first.
+                // The stream completed it first.
             }
         }
 

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one hub of this instance: a single dispatcher reads the log of every tenant after its position and hands each
- * event to the queues of the connections whose scope covers its topic. Connections join at the hub's position
+ * event to the connections whose scope covers its topic: it writes the event's frame itself to a connection that is
+ * caught up, and queues it for one that is not (see {@link StreamConnection}); it never waits for a client. Connections join at the hub's position
  * under its lock, so an event is either in the joining connection's replay (at or before that position) or
  * delivered to it live (after it), never both and never neither.
  */
@@ -110,7 +111,7 @@ class StreamHub implements SmartLifecycle {
         }
     }
 
-    /** Removes a connection whose writer has ended; harmless when already removed. */
+    /** Removes a connection that has ended; harmless when already removed. */
     void leave(StreamConnection connection) {
         lock.lock();
         try {
@@ -135,7 +136,7 @@ class StreamHub implements SmartLifecycle {
                 }
             }
             ending.forEach(connection -> {
-                connection.close(reason, false);
+                connection.close(reason);
                 remove(connection);
             });
             return ending.size();
@@ -162,7 +163,7 @@ class StreamHub implements SmartLifecycle {
         try {
             for (TenantIndex index : List.copyOf(tenants.values())) {
                 for (StreamConnection connection : List.copyOf(index.all())) {
-                    connection.close("shutdown", true);
+                    connection.close("shutdown");
                     remove(connection);
                 }
             }
@@ -230,7 +231,7 @@ class StreamHub implements SmartLifecycle {
             for (StreamConnection connection : index.audience(event.topic())) {
                 if (!connection.offer(event)) {
                     if (!connection.isClosed()) {
-                        connection.close("overflow", true);
+                        connection.close("overflow");
                         metrics.overflowed();
                         log.info("Stream {} fell behind and was closed", connection.number());
                     }
@@ -264,7 +265,7 @@ class StreamHub implements SmartLifecycle {
                 for (TenantIndex index : List.copyOf(tenants.values())) {
                     for (StreamConnection connection : List.copyOf(index.all())) {
                         if (!now.isBefore(connection.expiresAt())) {
-                            connection.close("expired", false);
+                            connection.close("expired");
                             remove(connection);
                         } else if (connection.writeStalled(nowNanos, settings.writeTimeout())) {
                             // A write has waited this long: the client stopped reading and the socket's buffers

@@ -15,6 +15,7 @@ class StreamMetrics {
     private final AtomicInteger open = new AtomicInteger();
     private final Counter eventsRead;
     private final Counter deliveries;
+    private final Counter directDeliveries;
     private final Counter replayed;
     private final Counter overflowCloses;
     private final Counter rejected;
@@ -28,6 +29,10 @@ class StreamMetrics {
                 .register(registry);
         deliveries = Counter.builder("roomwatch.stream.deliveries")
                 .description("Live events written to a client")
+                .register(registry);
+        directDeliveries = Counter.builder("roomwatch.stream.deliveries.direct")
+                .description("Live events the hub's dispatcher wrote straight to a caught-up stream, without queueing"
+                        + " them (counted in deliveries too)")
                 .register(registry);
         replayed = Counter.builder("roomwatch.stream.replayed")
                 .description("Events replayed to a reconnecting client")
@@ -71,6 +76,20 @@ class StreamMetrics {
         if (!sinceEmitted.isNegative()) {
             lag.record(sinceEmitted);
         }
+    }
+
+    /** A delivery written by the hub's dispatcher itself, to a stream that was caught up. */
+    void deliveredDirectly(StoredEvent event, Instant writtenAt) {
+        directDeliveries.increment();
+        delivered(event, writtenAt);
+    }
+
+    double deliveries() {
+        return deliveries.count();
+    }
+
+    double directDeliveries() {
+        return directDeliveries.count();
     }
 
     void replayed(int events) {

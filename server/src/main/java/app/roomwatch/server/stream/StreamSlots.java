@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The open streams of each staff member over every instance: each stream holds a row in {@code stream_slot} from
- * before it joins the hub until its writer ends, and a connect finds at most {@code max-streams-per-staff} rows of
+ * before it joins the hub until it ends, and a connect finds at most {@code max-streams-per-staff} rows of
  * live instances. An instance marks itself alive in {@code stream_instance} every few seconds; the rows of one that
  * stopped doing so (it crashed) no longer count after {@link #STALE}, and are deleted later.
  */

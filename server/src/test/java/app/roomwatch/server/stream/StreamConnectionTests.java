@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,7 @@ class StreamConnectionTests {
                         + "\"active-group:42\"],\"cursor\":\"7-0\"}\n\n")
                 .doesNotContain("5-1")
                 .contains("id: 9-1\nevent: room_occupancy\ndata: {\"id\":\"9-1\",");
-        connection.close("test", false);
+        connection.close("test");
         assertThat(sink.closed.await(5, TimeUnit.SECONDS)).isTrue();
     }
 
@@ -50,7 +51,7 @@ class StreamConnectionTests {
         assertThat(connection.offer(event(1, 2, 2))).isTrue();
         assertThat(connection.offer(event(1, 3, 3))).isTrue();
         assertThat(connection.offer(event(1, 4, 4))).isFalse();
-        connection.close("overflow", true);
+        connection.close("overflow");
         assertThat(connection.offer(event(1, 5, 5))).isFalse();
     }
 
@@ -77,9 +78,100 @@ class StreamConnectionTests {
         await().atMost(Duration.ofSeconds(5)).until(slow::aborted);
     }
 
-    /** Takes each write after a pause, or, once frozen, never until aborted. */
+    @Test
+    void switchingBetweenDirectAndQueuedWritingLosesRepeatsAndReordersNothing() throws Exception {
+        var sink = new JitterySink();
+        var switching =
+                new StreamConnection(3, new Scope(1, "5", false, Set.of("42")), "s", Instant.MAX, 100_000, sink);
+        switching.start(new StreamConnection.Opening(new Cursor(7, 0), new Cursor(7, 0), Optional.empty()), writing());
+        int count = 20_000;
+        for (int i = 1; i <= count; i++) {
+            // Slow at first (most writes stay pending for a while), then fast: the stream goes from queued to
+            // direct writing and back many times, while a ping now and then joins the same order.
+            sink.pendingChance = i < count / 2 ? 0.9 : 0.05;
+            assertThat(switching.offer(event(10 + i, 1, i))).isTrue();
+            if (i % 1_000 == 0) {
+                switching.ping();
+            }
+            if (i % 2_000 == 0) {
+                assertThat(switching.offer(event(10 + i, 1, i))).as("a repeat").isTrue();
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> sink.ids().size() >= count);
+
+        List<Long> expected =
+                java.util.stream.LongStream.rangeClosed(11, 10 + count).boxed().toList();
+        assertThat(sink.ids()).containsExactlyElementsOf(expected);
+        assertThat(sink.text()).contains("event: ping");
+        assertThat(metrics.directDeliveries()).as("written directly").isPositive();
+        assertThat(metrics.deliveries() - metrics.directDeliveries())
+                .as("written from the queue")
+                .isPositive();
+        assertThat(metrics.deliveries()).isEqualTo(count);
+        assertThat(switching.isClosed()).isFalse();
+    }
+
+    /**
+     * Takes every write at once into its buffer (the order of writes is the order on the wire) but, by chance, reports
+     * it as still going out and calls back a moment later from another thread.
+     */
+    private static final class JitterySink implements FrameSink {
+        private final java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        private volatile Output output;
+        volatile double pendingChance;
+        private boolean pending;
+
+        @Override
+        public void open(Output output) {
+            this.output = output;
+            output.writable();
+        }
+
+        @Override
+        public synchronized boolean write(byte[] frames) {
+            if (pending) {
+                throw new IllegalStateException("written while the last write was still going out");
+            }
+            written.writeBytes(frames);
+            if (java.util.concurrent.ThreadLocalRandom.current().nextDouble() >= pendingChance) {
+                return true;
+            }
+            pending = true;
+            Thread.ofVirtual().start(() -> {
+                java.util.concurrent.locks.LockSupport.parkNanos(
+                        java.util.concurrent.ThreadLocalRandom.current().nextLong(200_000));
+                synchronized (this) {
+                    pending = false;
+                }
+                output.writable();
+            });
+            return false;
+        }
+
+        synchronized String text() {
+            return written.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        /** The transaction part of every event id written, in order. */
+        List<Long> ids() {
+            return text().lines()
+                    .filter(line -> line.startsWith("id: "))
+                    .map(line -> Long.parseLong(line.substring(4, line.indexOf('-'))))
+                    .toList();
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /**
+     * Takes each write after a pause, the way a non-blocking output does when the client's socket is full: the write
+     * returns at once as pending and the output calls back once it has gone out. Once frozen, a write never goes out
+     * until the sink is aborted.
+     */
     private static final class PacedSink implements FrameSink {
         private final Duration pause;
+        private volatile Output output;
         private volatile long written;
         private volatile boolean frozen;
         private final java.util.concurrent.CountDownLatch abort = new java.util.concurrent.CountDownLatch(1);
@@ -89,15 +181,32 @@ class StreamConnectionTests {
         }
 
         @Override
-        public void write(byte[] frames) throws java.io.IOException {
-            try {
-                if (frozen ? abort.await(10, TimeUnit.SECONDS) : abort.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new java.io.IOException("aborted");
-                }
-            } catch (InterruptedException e) {
-                throw new java.io.InterruptedIOException();
+        public void open(Output output) {
+            this.output = output;
+            output.writable();
+        }
+
+        @Override
+        public boolean write(byte[] frames) throws java.io.IOException {
+            if (aborted()) {
+                throw new java.io.IOException("aborted");
             }
-            written += frames.length;
+            boolean frozenNow = frozen;
+            Thread.ofVirtual().start(() -> {
+                try {
+                    if (frozenNow
+                            ? abort.await(10, TimeUnit.SECONDS)
+                            : abort.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
+                        output.failed(new java.io.IOException("aborted"));
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+                written += frames.length;
+                output.writable();
+            });
+            return false;
         }
 
         long written() {
