@@ -95,13 +95,12 @@ class DirectWritingTests extends StreamTest {
             var reader = new SlowThenFastReader(socket.getInputStream(), writing);
             Thread readerThread = Thread.ofVirtual().name("slow-then-fast").start(reader);
 
-            // Events flow for up to four seconds (3,000 at most), in transactions of one to four, while the client
-            // alternates between
-            // reading slowly (its socket and the server's fill, writes wait, events queue) and fast (it catches up
-            // and the dispatcher writes again).
+            // Events flow for four seconds, a transaction of one to four every few milliseconds, while the client
+            // alternates between reading slowly (its socket and the server's fill, writes wait, events queue) and fast
+            // (it catches up, and the dispatcher writes again while events still flow).
             long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
             int next = 50;
-            while (System.nanoTime() < until && next < 3_000) {
+            while (System.nanoTime() < until) {
                 int first = next;
                 int count = 1 + (next % 4);
                 transactions.executeWithoutResult(status -> {
@@ -110,6 +109,7 @@ class DirectWritingTests extends StreamTest {
                     }
                 });
                 next += count;
+                Thread.sleep(Duration.ofMillis(3));
             }
             writing.set(false);
 
