@@ -32,7 +32,10 @@ class MarkdownReportTests {
                 null,
                 new Report.Storm(1000, 1000, 3.5, 5000, 0, 0, 0),
                 null,
-                List.of("a note"));
+                List.of("a note"),
+                List.of(
+                        new Report.Placement("fan-out", "nchan", "0", "1"),
+                        new Report.Placement("reconnect storm", "roomwatch", "0", "0-1")));
     }
 
     @Test
@@ -44,6 +47,18 @@ class MarkdownReportTests {
         assertThat(md).contains("### roomwatch, 1000 streams (1000 live)", "Best sustained: 40000 deliveries/s");
         assertThat(md).contains("1000 of 1000 streams resumed with Last-Event-ID within 3.5 s");
         assertThat(md).contains("- a note");
+    }
+
+    @Test
+    void eachSectionSaysWhereItsTargetAndTheToolRan() {
+        String md = MarkdownReport.render(report());
+
+        assertThat(md)
+                .contains("### nchan, 1000 streams (1000 live)\n\nPinning: the tool on CPU 0, nchan (all its processes)"
+                        + " on CPU 1.")
+                .contains(
+                        "## Reconnect storm\n\nPinning: the tool on CPU 0, roomwatch (all its processes) on CPU 0-1.");
+        assertThat(md).doesNotContain("roomwatch (all its processes) on CPU 1");
     }
 
     @Test

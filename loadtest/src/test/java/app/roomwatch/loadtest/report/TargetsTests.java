@@ -29,6 +29,7 @@ class TargetsTests {
                 null,
                 null,
                 null,
+                List.of(),
                 List.of());
     }
 
