@@ -127,7 +127,7 @@ public final class LoadTest {
                 int streams = options.streams().isEmpty()
                         ? plan.specialStreams()
                         : options.streams().getLast();
-                double rate = Math.max(1, Math.min(plan.startDeliveriesPerSecond(), 20_000) / streams);
+                double rate = Math.max(1, plan.specialDeliveriesPerSecond() / streams);
                 try (var resources = monitor(roomwatch);
                         Fleet fleet = openFleet(roomwatch, streams)) {
                     var ladder = new FanOutLadder(plan, resources);

@@ -29,6 +29,7 @@ class FanOutLadderTests {
             Duration.ofSeconds(1),
             5,
             20,
+            200,
             Duration.ofSeconds(1),
             List.of(1),
             Duration.ofSeconds(1),
