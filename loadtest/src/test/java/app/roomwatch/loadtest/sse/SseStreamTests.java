@@ -141,6 +141,35 @@ class SseStreamTests {
     }
 
     @Test
+    void aConnectionNobodyAcceptsFailsAndIsReportedAsEndedOnce() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        SseStream stream = new SseStream(
+                0,
+                client,
+                last -> HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + closedPort + "/sub"))
+                        .build(),
+                "connected",
+                new SseStream.Listener() {
+                    @Override
+                    public void frame(SseStream s, SseEvent event, long receivedMicros) {}
+
+                    @Override
+                    public void ended(SseStream s) {
+                        ended.incrementAndGet();
+                    }
+                });
+
+        assertThat(stream.connect().get(10, TimeUnit.SECONDS)).isEqualTo(-1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> ended.get() == 1);
+        assertThat(stream.ends()).isEqualTo(1);
+        assertThat(stream.isLive()).isFalse();
+    }
+
+    @Test
     void aStreamTheServerClosesIsReportedAsEnded() throws Exception {
         SseStream stream = stream();
         stream.connect().get(10, TimeUnit.SECONDS);
