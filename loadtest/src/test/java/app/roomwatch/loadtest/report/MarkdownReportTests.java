@@ -69,7 +69,7 @@ class MarkdownReportTests {
                 .contains("| fan-out >= 50,000 deliveries/s, p99 <= 100 ms, no loss | 40000/s sustained at 1000 streams"
                         + " | **no** |")
                 .contains(
-                        "| at least nchan's delivery rate at equal p99 (1000 streams) | ratio 2.00 (both limits found)"
+                        "| at least 1.0 x nchan's delivery rate at equal p99 (1000 streams) | ratio 2.00 (both limits found)"
                                 + " | yes |")
                 .contains("| reconnect storm: all resume with Last-Event-ID within 30 s, nothing lost"
                         + " | 1000 of 1000 in 3.5 s, 0 lost | yes |");
