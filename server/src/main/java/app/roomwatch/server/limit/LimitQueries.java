@@ -82,7 +82,7 @@ class LimitQueries {
     int removeFull(long before, int batch) {
         return jdbc.sql("""
                         DELETE FROM rate_limit WHERE id IN (
-                            SELECT id FROM rate_limit WHERE full_at < :before ORDER BY full_at LIMIT :batch)
+                            SELECT id FROM rate_limit WHERE full_at < :before LIMIT :batch)
                           AND full_at < :before
                         """).param("before", before).param("batch", batch).update();
     }
