@@ -46,7 +46,7 @@ final class FanOutLadder {
                     step.p99Ms(),
                     step.lost(),
                     step.skipped());
-            if (step.sustained(Plan.P99_BOUND_MS)) {
+            if (step.sustained(plan.p99BoundMs())) {
                 if (best == null || step.deliveriesPerSecond() > best.deliveriesPerSecond()) {
                     best = step;
                 }
@@ -64,7 +64,7 @@ final class FanOutLadder {
         new Publisher(target::publish, 512).run(rate, plan.warmup().multipliedBy(2));
     }
 
-    private static String describe(Step step) {
+    private String describe(Step step) {
         if (step.expected() == 0) {
             return "the target accepted no message";
         }
@@ -74,7 +74,7 @@ final class FanOutLadder {
         if (step.skipped() > 0) {
             return "the target answered publishes too slowly (" + step.skipped() + " skipped)";
         }
-        return String.format(java.util.Locale.ROOT, "p99 %.1f ms passed %.0f ms", step.p99Ms(), Plan.P99_BOUND_MS);
+        return String.format(java.util.Locale.ROOT, "p99 %.1f ms passed %.0f ms", step.p99Ms(), plan.p99BoundMs());
     }
 
     /**

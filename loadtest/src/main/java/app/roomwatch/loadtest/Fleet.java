@@ -1,16 +1,17 @@
 package app.roomwatch.loadtest;
 
-import app.roomwatch.loadtest.measure.EmittedAt;
 import app.roomwatch.loadtest.measure.Window;
-import app.roomwatch.loadtest.sse.SseFrame;
+import app.roomwatch.loadtest.sse.SseClient;
+import app.roomwatch.loadtest.sse.SseEvent;
 import app.roomwatch.loadtest.sse.SseStream;
 import app.roomwatch.loadtest.target.Target;
-import java.net.http.HttpClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -18,21 +19,19 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.function.BiConsumer;
 
 /**
- * The subscribers of one target: N streams spread over a few HttpClients (each one selector thread), counting
+ * The subscribers of one target: N streams spread over an {@link SseClient}'s selector threads, counting
  * per stream the delivery frames it got, and recording every delivery's latency into the current {@link Window}.
  * A stream the server ends comes back after a second with {@code Last-Event-ID}, as the console would.
  */
 final class Fleet implements AutoCloseable {
 
-    private static final int CLIENTS = 4;
     private static final int MAX_RECONNECTS_PER_STREAM = 50;
 
     private final Target target;
-    private final ExecutorService readers;
-    private final List<HttpClient> clients = new ArrayList<>();
+    private final byte[] deliveryEvent;
+    private final SseClient readers;
     private final List<SseStream> streams = new ArrayList<>();
     private final ScheduledExecutorService retries;
     private final AtomicLong reconnects = new AtomicLong();
@@ -41,26 +40,22 @@ final class Fleet implements AutoCloseable {
     private volatile Window window = new Window();
     private volatile boolean closing;
     private volatile boolean autoReconnect = true;
-    private volatile BiConsumer<SseFrame, Long> tap;
     private AtomicLongArray delivered = new AtomicLongArray(0);
     private long[] lastTx = new long[0];
     private long[] lastId = new long[0];
     private int[] reconnectsOf = new int[0];
 
-    Fleet(Target target) {
+    /** @param readerThreads selector threads reading the streams (see {@link SseClient#defaultThreads()}) */
+    Fleet(Target target, int readerThreads) {
         this.target = target;
-        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        this.readers = Executors.newFixedThreadPool(
-                threads, Thread.ofPlatform().daemon().name("sse-reader-", 0).factory());
+        this.deliveryEvent = target.deliveryEvent().getBytes(StandardCharsets.US_ASCII);
+        try {
+            this.readers = new SseClient(readerThreads, "sse-reader");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.retries = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("sse-retry").factory());
-        for (int i = 0; i < CLIENTS; i++) {
-            clients.add(HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(20))
-                    .executor(readers)
-                    .build());
-        }
     }
 
     /**
@@ -76,11 +71,7 @@ final class Fleet implements AutoCloseable {
         for (int i = from; i < count && System.nanoTime() < deadline; i++) {
             final int index = i;
             SseStream stream = new SseStream(
-                    index,
-                    clients.get(index % CLIENTS),
-                    last -> target.streamRequest(index, last),
-                    target.readyEvent(),
-                    new Listener());
+                    index, readers, last -> target.streamRequest(index, last), target.readyEvent(), new Listener());
             if (!connecting.tryAcquire(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 break;
             }
@@ -140,11 +131,6 @@ final class Fleet implements AutoCloseable {
         return next;
     }
 
-    /** Sees every frame too (the scan-to-screen correlation); {@code null} to stop. */
-    void tap(BiConsumer<SseFrame, Long> listener) {
-        tap = listener;
-    }
-
     /** Delivery frames each stream has received so far (duplicates left out). */
     long[] deliveredPerStream() {
         long[] copy = new long[streams.size()];
@@ -178,29 +164,25 @@ final class Fleet implements AutoCloseable {
             s.disconnect();
         }
         retries.shutdownNow();
-        for (HttpClient c : clients) {
-            c.shutdownNow();
-        }
-        readers.shutdownNow();
+        readers.close();
     }
+
+    /** Each reader thread's scratch pair for a cursor's two numbers. */
+    private static final ThreadLocal<long[]> CURSOR = ThreadLocal.withInitial(() -> new long[2]);
 
     private final class Listener implements SseStream.Listener {
 
         @Override
-        public void frame(SseStream stream, SseFrame frame, long receivedMicros) {
-            BiConsumer<SseFrame, Long> t = tap;
-            if (t != null) {
-                t.accept(frame, receivedMicros);
-            }
-            if (!target.deliveryEvent().equals(frame.event())) {
+        public void frame(SseStream stream, SseEvent event, long receivedMicros) {
+            if (!event.eventIs(deliveryEvent)) {
                 return;
             }
-            if (isDuplicate(stream.index(), frame.id())) {
+            if (isDuplicate(stream.index(), event)) {
                 duplicates.incrementAndGet();
                 return;
             }
             delivered.incrementAndGet(stream.index());
-            long emitted = EmittedAt.micros(frame.data());
+            long emitted = event.emittedAtMicros();
             window.delivered(emitted < 0 ? -1 : receivedMicros - emitted);
         }
 
@@ -208,22 +190,13 @@ final class Fleet implements AutoCloseable {
          * Roomwatch cursors are {@code <txId>-<id>} and increase along a stream; a frame not after the last one is a
          * duplicate. Other ids (the peers') are not compared.
          */
-        private boolean isDuplicate(int index, String id) {
-            if (id == null) {
+        private boolean isDuplicate(int index, SseEvent event) {
+            long[] cursor = CURSOR.get();
+            if (!event.cursor(cursor)) {
                 return false;
             }
-            int dash = id.indexOf('-');
-            if (dash < 1) {
-                return false;
-            }
-            long tx;
-            long row;
-            try {
-                tx = Long.parseLong(id, 0, dash, 10);
-                row = Long.parseLong(id, dash + 1, id.length(), 10);
-            } catch (NumberFormatException e) {
-                return false;
-            }
+            long tx = cursor[0];
+            long row = cursor[1];
             // One reader thread per connection at a time, so these plain arrays see no concurrent writes per index.
             if (tx < lastTx[index] || (tx == lastTx[index] && row <= lastId[index])) {
                 return true;

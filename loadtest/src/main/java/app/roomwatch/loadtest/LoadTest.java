@@ -1,5 +1,6 @@
 package app.roomwatch.loadtest;
 
+import app.roomwatch.loadtest.measure.Affinity;
 import app.roomwatch.loadtest.measure.ProcessStats;
 import app.roomwatch.loadtest.measure.ResourceMonitor;
 import app.roomwatch.loadtest.report.Machines;
@@ -29,6 +30,8 @@ public final class LoadTest {
     private final Options options;
     private final long startNanos = System.nanoTime();
     private final List<String> notes = new ArrayList<>();
+    private final List<Report.Placement> placements = new ArrayList<>();
+    private final Affinity affinity = Affinity.system();
     private final HttpClient publishing = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
@@ -97,6 +100,7 @@ public final class LoadTest {
                     if (!options.scenarios().contains("fanout") || !timeLeft("fan-out on " + target.name())) {
                         break;
                     }
+                    place("fan-out", target, options.serverCpus());
                     try (var resources = monitor(target);
                             Fleet fleet = openFleet(target, streams)) {
                         fanOuts.add(new FanOutLadder(plan, resources).run(target, fleet, streams));
@@ -104,6 +108,7 @@ public final class LoadTest {
                 }
             }
             if (roomwatch != null && options.scenarios().contains("scan") && timeLeft("scan to screen")) {
+                place("scan to screen", roomwatch, options.roomwatchAloneCpus());
                 try (var resources = monitor(roomwatch);
                         Fleet fleet = openFleet(roomwatch, plan.scanStreams())) {
                     scanToScreen = new ScanToScreen(roomwatch, new FanOutLadder(plan, resources))
@@ -122,15 +127,17 @@ public final class LoadTest {
                 int streams = options.streams().isEmpty()
                         ? plan.specialStreams()
                         : options.streams().getLast();
-                double rate = Math.max(1, Math.min(plan.startDeliveriesPerSecond(), 20_000) / streams);
+                double rate = Math.max(1, plan.specialDeliveriesPerSecond() / streams);
                 try (var resources = monitor(roomwatch);
                         Fleet fleet = openFleet(roomwatch, streams)) {
                     var ladder = new FanOutLadder(plan, resources);
                     if (options.scenarios().contains("stalled")) {
+                        place("stalled clients", roomwatch, options.roomwatchAloneCpus());
                         stalled = new StalledClients(ladder)
                                 .run(roomwatch, fleet, rate, plan.warmup(), plan.measure(), plan.stallWindow());
                     }
                     if (options.scenarios().contains("storm") && timeLeft("reconnect storm")) {
+                        place("reconnect storm", roomwatch, options.roomwatchAloneCpus());
                         storm = new ReconnectStorm()
                                 .run(
                                         roomwatch,
@@ -143,6 +150,7 @@ public final class LoadTest {
             }
             if (roomwatch != null && options.scenarios().contains("ingest") && timeLeft("ingest")) {
                 roomwatch.prepare(1);
+                place("ingest", roomwatch, options.roomwatchAloneCpus());
                 try (var resources = monitor(roomwatch)) {
                     ingest = new Ingest(roomwatch, resources).run(plan.ingestScanners(), plan.ingestStep());
                 }
@@ -156,20 +164,44 @@ public final class LoadTest {
                 (System.nanoTime() - startNanos) / 60e9,
                 Machines.current(),
                 options.peerVersions(),
-                Plan.P99_BOUND_MS,
+                plan.p99BoundMs(),
                 fanOuts,
                 compare(fanOuts),
                 scanToScreen,
                 stalled,
                 storm,
                 ingest,
-                notes);
+                notes,
+                placements);
+    }
+
+    /**
+     * Moves the target (every process and thread of it) to {@code cpus} when given, and records where the tool and
+     * the target run for this section. The peers comparison gives every server the same CPUs; the scenarios that judge
+     * Roomwatch alone give it the machine (see docs/benchmarks/README.md, "Pinning").
+     */
+    private void place(String section, Target target, String cpus) {
+        if (target.pids().isEmpty()) {
+            return;
+        }
+        String now = affinity.of(target.pids());
+        if (cpus != null && !cpus.equals(now)) {
+            try {
+                now = affinity.pin(target.pids(), cpus);
+                Log.info("%s: %s moved to CPU %s", section, target.name(), now);
+            } catch (java.io.IOException e) {
+                notes.add(target.name() + " could not be moved to CPU " + cpus + " for " + section + ": " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        placements.add(new Report.Placement(section, target.name(), affinity.tool(), now));
     }
 
     private Fleet openFleet(Target target, int streams) throws Exception {
         Log.info("%s: preparing %d streams", target.name(), streams);
         target.prepare(streams);
-        Fleet fleet = new Fleet(target);
+        Fleet fleet = new Fleet(target, options.readerThreads());
         int live = fleet.open(streams, 200, Duration.ofSeconds(120));
         Log.info("%s: %d of %d streams live", target.name(), live, streams);
         if (live < streams) {

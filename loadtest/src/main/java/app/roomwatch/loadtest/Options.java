@@ -24,6 +24,11 @@ import java.util.Set;
  * @param streams replaces the plan's stream counts when not empty
  * @param maxMinutes the run starts no new scenario after this
  * @param note written into the report's notes when not blank (bench/run states the servers' settings there)
+ * @param readerThreads selector threads reading the fan-out streams (default: the tool's available processors)
+ * @param serverCpus where every server under test runs while the peers are compared (fan-out), e.g. {@code 1}, or
+ *     {@code null} to leave them where they are
+ * @param roomwatchAloneCpus where Roomwatch runs (JVM and PostgreSQL) in the scenarios that judge it against its own
+ *     targets only (scan to screen, stalled clients, reconnect storm, ingest), e.g. {@code 0-1}, or {@code null}
  */
 record Options(
         Plan plan,
@@ -48,7 +53,10 @@ record Options(
         String name,
         String peerVersions,
         double maxMinutes,
-        String note) {
+        String note,
+        int readerThreads,
+        String serverCpus,
+        String roomwatchAloneCpus) {
 
     static final Set<String> ALL_SCENARIOS = Set.of("fanout", "scan", "stalled", "storm", "ingest");
 
@@ -96,11 +104,19 @@ record Options(
                 values.getOrDefault("name", plan.name()),
                 values.getOrDefault("peer-versions", ""),
                 Double.parseDouble(values.getOrDefault("max-minutes", "120")),
-                values.getOrDefault("note", ""));
+                values.getOrDefault("note", ""),
+                Integer.parseInt(values.getOrDefault(
+                        "reader-threads", Integer.toString(app.roomwatch.loadtest.sse.SseClient.defaultThreads()))),
+                blankToNull(values.get("server-cpus")),
+                blankToNull(values.get("roomwatch-alone-cpus")));
     }
 
     List<Integer> streamCounts() {
         return streams.isEmpty() ? plan.streamCounts() : streams;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static URI uri(String value) {

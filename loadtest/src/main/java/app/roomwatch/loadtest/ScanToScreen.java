@@ -3,10 +3,12 @@ package app.roomwatch.loadtest;
 import app.roomwatch.loadtest.measure.LatencyHistogram;
 import app.roomwatch.loadtest.report.Report;
 import app.roomwatch.loadtest.report.Step;
+import app.roomwatch.loadtest.sse.SseClient;
+import app.roomwatch.loadtest.sse.SseEvent;
 import app.roomwatch.loadtest.sse.SseFrame;
 import app.roomwatch.loadtest.sse.SseStream;
 import app.roomwatch.loadtest.target.RoomwatchTarget;
-import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -22,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ScanToScreen {
 
+    private static final byte[] CHECKIN = "student_checkin".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHECKOUT = "student_checkout".getBytes(StandardCharsets.US_ASCII);
+
     private final RoomwatchTarget target;
     private final FanOutLadder ladder;
 
@@ -35,12 +40,13 @@ final class ScanToScreen {
         // Unmeasured, before the supervisor's stream opens: the scan path gets compiled first.
         new Publisher(target::publish, 512).run(scansPerSecond, warmup);
         Matcher matcher = new Matcher(target.activeGroupId());
-        HttpClient client =
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        SseClient client = new SseClient(1, "screen-reader");
         SseStream screen = new SseStream(-1, client, target::screenRequest, "connected", new SseStream.Listener() {
             @Override
-            public void frame(SseStream stream, SseFrame frame, long receivedMicros) {
-                matcher.onFrame(frame, receivedMicros);
+            public void frame(SseStream stream, SseEvent event, long receivedMicros) {
+                if (event.eventIs(CHECKIN) || event.eventIs(CHECKOUT)) {
+                    matcher.onFrame(event.toFrame(), receivedMicros);
+                }
             }
         });
         try {
@@ -79,7 +85,7 @@ final class ScanToScreen {
                     fanOut);
         } finally {
             screen.disconnect();
-            client.shutdownNow();
+            client.close();
         }
     }
 

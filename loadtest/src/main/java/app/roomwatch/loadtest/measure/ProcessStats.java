@@ -33,7 +33,7 @@ public final class ProcessStats {
 
     /** Reads the given processes and all their descendants; processes that are gone are left out. */
     public Sample sample(List<Long> roots) {
-        Set<Long> tree = descendantsAndSelf(roots);
+        Set<Long> tree = tree(roots);
         double cpu = 0;
         long rss = 0;
         int alive = 0;
@@ -74,7 +74,8 @@ public final class ProcessStats {
         return Long.parseLong(fields[1]);
     }
 
-    private Set<Long> descendantsAndSelf(List<Long> roots) {
+    /** The given processes and all their descendants (alive when listed). */
+    public Set<Long> tree(List<Long> roots) {
         Set<Long> tree = new HashSet<>(roots);
         List<long[]> parentLinks = new ArrayList<>();
         try (Stream<Path> entries = Files.list(proc)) {

@@ -1,10 +1,14 @@
 package app.roomwatch.loadtest.report;
 
+import app.roomwatch.loadtest.measure.Affinity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Describes the machine a run happens on, from {@code /proc} and the JVM. */
+/**
+ * Describes the machine a run happens on, from {@code /proc} and the JVM: its cores are the machine's, not the ones
+ * this tool is pinned to.
+ */
 public final class Machines {
 
     private Machines() {}
@@ -12,7 +16,7 @@ public final class Machines {
     public static Report.Machine current() {
         return new Report.Machine(
                 cpuModel(read("/proc/cpuinfo")),
-                Runtime.getRuntime().availableProcessors(),
+                Affinity.machineCores(read("/proc/cpuinfo")),
                 memTotalBytes(read("/proc/meminfo")),
                 read("/proc/sys/kernel/osrelease").strip(),
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "

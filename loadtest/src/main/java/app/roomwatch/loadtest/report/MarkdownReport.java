@@ -66,6 +66,7 @@ public final class MarkdownReport {
             md.append("## Fan-out\n\n");
             for (Report.FanOut fo : r.fanOut()) {
                 md.append(f("### %s, %d streams (%d live)%n%n", fo.target(), fo.streams(), fo.live()));
+                placement(md, r, "fan-out", fo.target());
                 steps(md, fo.steps());
                 md.append(
                         fo.best() == null
@@ -81,6 +82,7 @@ public final class MarkdownReport {
         if (r.scanToScreen() != null) {
             Report.ScanToScreen s = r.scanToScreen();
             md.append("## Scan to screen\n\n");
+            placement(md, r, "scan to screen", "roomwatch");
             md.append(f(
                     "%.0f scans/s with %d other streams open; %d scans, %d matched to their event on the"
                             + " supervisor's stream.%n%n",
@@ -101,6 +103,7 @@ public final class MarkdownReport {
         if (r.stalled() != null) {
             Report.Stalled s = r.stalled();
             md.append("## Stalled clients\n\n");
+            placement(md, r, "stalled clients", "roomwatch");
             md.append(f(
                     "%d of %d streams stop reading for %.0f s while the load goes on; healthy streams' p99 changes by"
                             + " %+.1f %%; the server ended %d of the %d stalled connections.%n%n",
@@ -123,6 +126,7 @@ public final class MarkdownReport {
         if (r.storm() != null) {
             Report.Storm s = r.storm();
             md.append("## Reconnect storm\n\n");
+            placement(md, r, "reconnect storm", "roomwatch");
             md.append(f(
                     "%d of %d streams resumed with Last-Event-ID within %.1f s; expected %d deliveries, lost %d,"
                             + " duplicates dropped %d, refused attempts %d.%n%n",
@@ -136,6 +140,7 @@ public final class MarkdownReport {
         }
         if (r.ingest() != null) {
             md.append("## Ingest (durable scans/s)\n\n");
+            placement(md, r, "ingest", "roomwatch");
             md.append("| scanners | rooms | scans/s | failed | p50 | p99 | server CPU cores | CPU per scan |\n"
                     + "|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Report.IngestStep s : r.ingest().steps()) {
@@ -159,6 +164,13 @@ public final class MarkdownReport {
             }
         }
         return md.toString();
+    }
+
+    private static void placement(StringBuilder md, Report r, String section, String target) {
+        Report.Placement p = r.placement(section, target);
+        if (p != null) {
+            md.append(p.describe()).append("\n\n");
+        }
     }
 
     private static void steps(StringBuilder md, List<Step> steps) {

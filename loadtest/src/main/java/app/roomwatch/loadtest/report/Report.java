@@ -19,9 +19,39 @@ public record Report(
         Stalled stalled,
         Storm storm,
         Ingest ingest,
-        List<String> notes) {
+        List<String> notes,
+        List<Placement> placements) {
 
-    /** The machine a run happened on. */
+    /**
+     * Where a section's processes ran: the CPUs the tool and the target (every process and thread of it) were allowed,
+     * as {@code Cpus_allowed_list} says, read when the section began.
+     *
+     * @param section {@code fan-out}, {@code scan to screen}, {@code stalled clients}, {@code reconnect storm} or
+     *     {@code ingest}
+     */
+    public record Placement(String section, String target, String toolCpus, String targetCpus) {
+
+        /** One sentence for the report. */
+        public String describe() {
+            return "Pinning: the tool on CPU " + toolCpus + ", " + target + " (all its processes) on CPU " + targetCpus
+                    + ".";
+        }
+    }
+
+    /** Where {@code target} ran for {@code section}, or {@code null} when it was not recorded. */
+    public Placement placement(String section, String target) {
+        if (placements == null) {
+            return null;
+        }
+        for (Placement p : placements) {
+            if (p.section().equals(section) && p.target().equals(target)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The machine a run happened on; {@code cores} are the machine's, whatever the tool was pinned to. */
     public record Machine(String cpu, int cores, long memoryBytes, String kernel, String jdk) {}
 
     /** One target's rate ladder at one stream count, and the best step it sustained. */

@@ -19,8 +19,21 @@ public final class Targets {
     static final String NO = "**no**";
     static final String UNKNOWN = "not known";
 
-    /** Issue 18's heap for 10,000 streams with ZGC. */
+    /** SPEC 8's heap for 10,000 streams with ZGC. */
     static final long HEAP_BOUND = 512L << 20;
+
+    /** SPEC 8's ceiling on Roomwatch's CPU per delivery, as a multiple of nginx + nchan's. */
+    static final double CPU_PER_DELIVERY_BOUND = 1.5;
+
+    /** SPEC 8's ingest shape: 128 scanners at the doors of 16 rooms. */
+    static final int INGEST_SCANNERS = 128;
+
+    static final int INGEST_ROOMS = 16;
+
+    /** The delivery-rate ratio SPEC 8 asks of Roomwatch against a peer: the peer's rate, and half again Pushpin's. */
+    static double requiredRatio(String peer) {
+        return peer.equals("pushpin") ? 1.5 : 1.0;
+    }
 
     private Targets() {}
 
@@ -55,8 +68,8 @@ public final class Targets {
                     measured,
                     sustainedRate(strongest) >= 50_000));
         }
-        // The heap bound is issue 18's 512 MiB (SPEC 8 asks 1 GiB), judged on the 10,000-stream ladder only (a
-        // 20,000-stream run needs a larger heap, and ZGC then fills more of it at every count).
+        // The heap bound is SPEC 8's 512 MiB, judged on the 10,000-stream ladder only (a 20,000-stream run needs a
+        // larger heap, and ZGC then fills more of it at every count).
         Report.FanOut tenThousand = r.fanOut().stream()
                 .filter(fo -> fo.target().equals("roomwatch") && fo.streams() == 10_000)
                 .findFirst()
@@ -75,12 +88,15 @@ public final class Targets {
         }
         for (Report.Comparison c : r.comparisons()) {
             checks.add(new Check(
-                    f("at least %s's delivery rate at equal p99 (%d streams)", c.peer(), c.streams()),
+                    f(
+                            "at least %.1f x %s's delivery rate at equal p99 (%d streams)",
+                            requiredRatio(c.peer()), c.peer(), c.streams()),
                     c.peerPerSecond() == 0
                             ? f("no ratio: %s", c.reading()) + equalLoad(c)
                             : f("ratio %.2f (%s)", c.ratio(), c.reading()),
                     ratioMet(c)));
         }
+        checks.addAll(cpuPerDelivery(r));
         if (r.scanToScreen() != null) {
             Report.ScanToScreen s = r.scanToScreen();
             checks.add(new Check(
@@ -91,8 +107,7 @@ public final class Targets {
                     s.acceptedP99Ms() <= 50 && s.scansPerSecond() >= 200 && s.matched() == s.scans()));
         }
         if (r.ingest() != null && r.ingest().best() != null) {
-            double best = r.ingest().best().scansPerSecond();
-            checks.add(new Check("ingest >= 2,000 durable scans/s", f("%.0f/s", best), best >= 2_000));
+            checks.add(ingest(r.ingest()));
         }
         if (r.stalled() != null) {
             Report.Stalled s = r.stalled();
@@ -113,6 +128,84 @@ public final class Targets {
                     s.resumed() == s.streams() && s.secondsToResumeAll() <= 30 && s.lost() == 0));
         }
         return checks;
+    }
+
+    /**
+     * SPEC 8's ingest target is a rate with its p99 at one shape, 128 scanners in 16 rooms; a run without that step
+     * (a smaller ladder) is judged by its best step, and says so.
+     */
+    private static Check ingest(Report.Ingest ingest) {
+        String target = "ingest >= 2,000 durable scans/s, p99 <= 100 ms at 128 scanners in 16 rooms";
+        Report.IngestStep shape = ingest.steps().stream()
+                .filter(s -> s.scanners() == INGEST_SCANNERS && s.rooms() == INGEST_ROOMS)
+                .findFirst()
+                .orElse(null);
+        Report.IngestStep best = ingest.best();
+        if (shape == null) {
+            return new Check(
+                    target,
+                    f(
+                            "%.0f/s at best (%d scanners in %d rooms, p99 %.1f ms); no step at 128 in 16",
+                            best.scansPerSecond(), best.scanners(), best.rooms(), best.p99Ms()),
+                    best.scansPerSecond() >= 2_000 ? UNKNOWN : NO);
+        }
+        return new Check(
+                target,
+                f("%.0f/s, p99 %.1f ms, %d failed", shape.scansPerSecond(), shape.p99Ms(), shape.failed()),
+                shape.scansPerSecond() >= 2_000 && shape.p99Ms() <= 100 && shape.failed() == 0);
+    }
+
+    /**
+     * Roomwatch's CPU per delivery against nginx + nchan's, at each stream count both ran, at the highest publish rate
+     * both ladders reached (their steps share rates): the same load, so the same kernel work per delivery for both.
+     */
+    private static List<Check> cpuPerDelivery(Report r) {
+        List<Check> checks = new ArrayList<>();
+        for (Report.FanOut ours : r.fanOut()) {
+            if (!ours.target().equals("roomwatch")) {
+                continue;
+            }
+            for (Report.FanOut theirs : r.fanOut()) {
+                if (!theirs.target().equals("nchan") || theirs.streams() != ours.streams()) {
+                    continue;
+                }
+                Step[] pair = highestCommonStep(ours, theirs);
+                if (pair == null) {
+                    continue;
+                }
+                double roomwatch = microsPerDelivery(pair[0]);
+                double nchan = microsPerDelivery(pair[1]);
+                checks.add(new Check(
+                        f("CPU per delivery <= 1.5 x nchan's (%d streams)", ours.streams()),
+                        f(
+                                "%.1f us against %.1f us (%.2f x) at %.0f msg/s",
+                                roomwatch, nchan, roomwatch / nchan, pair[0].publishRate()),
+                        roomwatch <= CPU_PER_DELIVERY_BOUND * nchan));
+            }
+        }
+        return checks;
+    }
+
+    private static Step[] highestCommonStep(Report.FanOut a, Report.FanOut b) {
+        Step[] pair = null;
+        for (Step x : a.steps()) {
+            for (Step y : b.steps()) {
+                boolean measured = x.deliveriesPerSecond() > 0
+                        && y.deliveriesPerSecond() > 0
+                        && x.cpuCores() > 0
+                        && y.cpuCores() > 0;
+                if (measured
+                        && Math.abs(x.publishRate() - y.publishRate()) < 1e-6 * Math.max(1, x.publishRate())
+                        && (pair == null || x.publishRate() > pair[0].publishRate())) {
+                    pair = new Step[] {x, y};
+                }
+            }
+        }
+        return pair;
+    }
+
+    private static double microsPerDelivery(Step step) {
+        return step.cpuCores() * 1e6 / step.deliveriesPerSecond();
     }
 
     /** A ladder that found no limit bounds the ratio from one side only; a peer that held no step gives none. */
@@ -137,13 +230,14 @@ public final class Targets {
         }
         boolean atLeast = c.reading().startsWith("Roomwatch ran out");
         boolean atMost = c.reading().startsWith("the peer ran out");
+        double required = requiredRatio(c.peer());
         if (c.reading().startsWith("both limits")) {
-            return c.ratio() >= 1 ? YES : NO;
+            return c.ratio() >= required ? YES : NO;
         }
-        if (atLeast && c.ratio() >= 1) {
+        if (atLeast && c.ratio() >= required) {
             return YES;
         }
-        if (atMost && c.ratio() < 1) {
+        if (atMost && c.ratio() < required) {
             return NO;
         }
         return UNKNOWN;

@@ -7,10 +7,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A subscriber that sends its request and then never reads: a frozen browser tab. Its receive buffer is set small
@@ -34,32 +31,12 @@ public final class FrozenClient implements AutoCloseable {
         try {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
             channel.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
-            channel.write(ByteBuffer.wrap(requestBytes(request)));
+            channel.write(ByteBuffer.wrap(SseStream.requestBytes(request)));
         } catch (IOException e) {
             channel.close();
             throw e;
         }
         return new FrozenClient(channel);
-    }
-
-    static byte[] requestBytes(HttpRequest request) {
-        URI uri = request.uri();
-        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        StringBuilder head = new StringBuilder()
-                .append(request.method())
-                .append(' ')
-                .append(path)
-                .append(" HTTP/1.1\r\nHost: ")
-                .append(uri.getHost())
-                .append(':')
-                .append(uri.getPort())
-                .append("\r\n");
-        for (Map.Entry<String, List<String>> header : request.headers().map().entrySet()) {
-            for (String value : header.getValue()) {
-                head.append(header.getKey()).append(": ").append(value).append("\r\n");
-            }
-        }
-        return head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /**

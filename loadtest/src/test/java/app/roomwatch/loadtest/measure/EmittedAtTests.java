@@ -21,6 +21,26 @@ class EmittedAtTests {
     }
 
     @Test
+    void readsTheBytesAsInstantParseReadsTheString() {
+        for (String text : java.util.List.of(
+                "2026-11-30T20:17:28Z",
+                "2026-11-30T20:17:28.2Z",
+                "2026-11-30T20:17:28.210444Z",
+                "2026-11-30T20:17:28.210444368Z",
+                "2024-02-29T23:59:59.999999Z",
+                "2000-01-01T00:00:00Z",
+                "1969-12-31T23:59:59.5Z",
+                "2026-11-30T21:17:28.210444+01:00")) {
+            byte[] json = ("{\"kind\":\"x\",\"emittedAt\":\"" + text + "\",\"data\":{}}")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+            assertThat(EmittedAt.micros(json, 0, json.length))
+                    .as(text)
+                    .isEqualTo(EmittedAt.toMicros(Instant.parse(text)));
+        }
+    }
+
+    @Test
     void answersMinusOneWithoutAReadableField() {
         assertThat(EmittedAt.micros("{\"data\":{}}")).isEqualTo(-1);
         assertThat(EmittedAt.micros("{\"emittedAt\":\"yesterday\"}")).isEqualTo(-1);

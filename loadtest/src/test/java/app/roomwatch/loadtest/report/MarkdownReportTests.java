@@ -32,7 +32,10 @@ class MarkdownReportTests {
                 null,
                 new Report.Storm(1000, 1000, 3.5, 5000, 0, 0, 0),
                 null,
-                List.of("a note"));
+                List.of("a note"),
+                List.of(
+                        new Report.Placement("fan-out", "nchan", "0", "1"),
+                        new Report.Placement("reconnect storm", "roomwatch", "0", "0-1")));
     }
 
     @Test
@@ -47,6 +50,18 @@ class MarkdownReportTests {
     }
 
     @Test
+    void eachSectionSaysWhereItsTargetAndTheToolRan() {
+        String md = MarkdownReport.render(report());
+
+        assertThat(md)
+                .contains("### nchan, 1000 streams (1000 live)\n\nPinning: the tool on CPU 0, nchan (all its processes)"
+                        + " on CPU 1.")
+                .contains(
+                        "## Reconnect storm\n\nPinning: the tool on CPU 0, roomwatch (all its processes) on CPU 0-1.");
+        assertThat(md).doesNotContain("roomwatch (all its processes) on CPU 1");
+    }
+
+    @Test
     void holdsTheRunAgainstTheSpecTargets() {
         String md = MarkdownReport.render(report());
 
@@ -54,7 +69,7 @@ class MarkdownReportTests {
                 .contains("| fan-out >= 50,000 deliveries/s, p99 <= 100 ms, no loss | 40000/s sustained at 1000 streams"
                         + " | **no** |")
                 .contains(
-                        "| at least nchan's delivery rate at equal p99 (1000 streams) | ratio 2.00 (both limits found)"
+                        "| at least 1.0 x nchan's delivery rate at equal p99 (1000 streams) | ratio 2.00 (both limits found)"
                                 + " | yes |")
                 .contains("| reconnect storm: all resume with Last-Event-ID within 30 s, nothing lost"
                         + " | 1000 of 1000 in 3.5 s, 0 lost | yes |");

@@ -8,7 +8,11 @@ import org.junit.jupiter.api.Test;
 class TargetsTests {
 
     private static Report withComparison(double ratio, String reading) {
-        return report(List.of(), List.of(new Report.Comparison(1000, "pushpin", ratio * 10, 10, ratio, reading)));
+        return withComparison("nchan", ratio, reading);
+    }
+
+    private static Report withComparison(String peer, double ratio, String reading) {
+        return report(List.of(), List.of(new Report.Comparison(1000, peer, ratio * 10, 10, ratio, reading)));
     }
 
     private static Report withFanOut(Report.FanOut... ladders) {
@@ -29,6 +33,7 @@ class TargetsTests {
                 null,
                 null,
                 null,
+                List.of(),
                 List.of());
     }
 
@@ -126,5 +131,88 @@ class TargetsTests {
                         List.of(new Report.Comparison(10000, "nchan", 0, 0, 0, "neither sustained a step", higher))))
                 .getFirst();
         assertThat(behind.met()).isEqualTo(Targets.NO);
+    }
+
+    @Test
+    void pushpinMustBeBeatenByHalfAgain() {
+        Targets.Check short_ =
+                Targets.of(withComparison("pushpin", 1.4, "both limits found")).getFirst();
+        assertThat(short_.target()).startsWith("at least 1.5 x pushpin's");
+        assertThat(short_.met()).isEqualTo(Targets.NO);
+        assertThat(Targets.of(withComparison("pushpin", 1.5, "both limits found"))
+                        .getFirst()
+                        .met())
+                .isEqualTo(Targets.YES);
+    }
+
+    private static Step step(String target, double publishRate, double deliveries, double cpuCores) {
+        return new Step(target, 1000, publishRate, publishRate, deliveries, 1, 2, 3, 4, 1, 0, 0, cpuCores, 1, -1, 0.1);
+    }
+
+    @Test
+    void cpuPerDeliveryIsComparedWithNchansAtTheHighestRateBothRan() {
+        // Roomwatch ran 10 and 20 msg/s, nchan 10, 20 and 40: judged at 20, where Roomwatch pays 15 us and nchan 10.
+        var ours = new Report.FanOut(
+                "roomwatch",
+                1000,
+                1000,
+                List.of(step("roomwatch", 10, 10_000, 0.12), step("roomwatch", 20, 20_000, 0.30)),
+                null,
+                "p99");
+        var theirs = new Report.FanOut(
+                "nchan",
+                1000,
+                1000,
+                List.of(step("nchan", 10, 10_000, 0.1), step("nchan", 20, 20_000, 0.2), step("nchan", 40, 40_000, 0.4)),
+                null,
+                "p99");
+        Targets.Check check = Targets.of(withFanOut(ours, theirs)).stream()
+                .filter(c -> c.target().startsWith("CPU per delivery"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(check.measured()).isEqualTo("15.0 us against 10.0 us (1.50 x) at 20 msg/s");
+        assertThat(check.met()).isEqualTo(Targets.YES);
+
+        var costlier =
+                new Report.FanOut("roomwatch", 1000, 1000, List.of(step("roomwatch", 20, 20_000, 0.31)), null, "p99");
+        assertThat(Targets.of(withFanOut(costlier, theirs)).stream()
+                        .filter(c -> c.target().startsWith("CPU per delivery"))
+                        .findFirst()
+                        .orElseThrow()
+                        .met())
+                .isEqualTo(Targets.NO);
+    }
+
+    private static Report withIngest(Report.IngestStep... steps) {
+        Report.IngestStep best = List.of(steps).stream()
+                .max(java.util.Comparator.comparingDouble(Report.IngestStep::scansPerSecond))
+                .orElseThrow();
+        return new Report(
+                "t",
+                "now",
+                1,
+                new Report.Machine("cpu", 2, 1, "k", "jdk"),
+                "",
+                100,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                new Report.Ingest(List.of(steps), best),
+                List.of(),
+                List.of());
+    }
+
+    @Test
+    void ingestIsJudgedAt128ScannersIn16RoomsWithItsP99() {
+        var fastButSlowTail = new Report.IngestStep(128, 16, 2_100, 0, 40, 180, 1.5, 0.7);
+        var oneDoor = new Report.IngestStep(128, 1, 2_500, 0, 30, 60, 1.5, 0.6);
+        Targets.Check check = Targets.of(withIngest(fastButSlowTail, oneDoor)).getFirst();
+        assertThat(check.measured()).isEqualTo("2100/s, p99 180.0 ms, 0 failed");
+        assertThat(check.met()).isEqualTo(Targets.NO);
+
+        var met = new Report.IngestStep(128, 16, 2_050, 0, 20, 90, 1.5, 0.7);
+        assertThat(Targets.of(withIngest(met, oneDoor)).getFirst().met()).isEqualTo(Targets.YES);
     }
 }

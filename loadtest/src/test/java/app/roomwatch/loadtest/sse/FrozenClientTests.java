@@ -25,7 +25,7 @@ class FrozenClientTests {
                 .header("Authorization", "Bearer t")
                 .build();
 
-        String head = new String(FrozenClient.requestBytes(request), StandardCharsets.US_ASCII);
+        String head = new String(SseStream.requestBytes(request), StandardCharsets.US_ASCII);
 
         assertThat(head)
                 .startsWith("GET /api/sse/events?x=1 HTTP/1.1\r\nHost: 127.0.0.1:18090\r\n")

@@ -67,16 +67,29 @@ public final class SseTestServer implements AutoCloseable {
 
     /** Sends one delivery frame to every open stream; answers how many streams got it. */
     public int broadcast() {
+        return broadcastPieces(nextFrame());
+    }
+
+    /** The next cursor-numbered {@code room_occupancy} frame, stamped now, as the stream carries it. */
+    public String nextFrame() {
         long id = cursor.incrementAndGet();
-        byte[] frame = ("id: 1-" + id + "\nevent: room_occupancy\ndata: {\"emittedAt\":\"" + Instant.now() + "\",\"n\":"
-                        + id + "}\n\n")
-                .getBytes(StandardCharsets.UTF_8);
+        return "id: 1-" + id + "\nevent: room_occupancy\ndata: {\"emittedAt\":\"" + Instant.now() + "\",\"n\":" + id
+                + "}\n\n";
+    }
+
+    /**
+     * Writes the pieces to every open stream, flushing after each, so that each goes out as a chunk of its own (a
+     * piece may end mid-frame, mid-line or hold several frames); answers how many streams got them all.
+     */
+    public int broadcastPieces(String... pieces) {
         int sent = 0;
         for (Subscriber s : subscribers) {
             try {
                 synchronized (s.out()) {
-                    s.out().write(frame);
-                    s.out().flush();
+                    for (String piece : pieces) {
+                        s.out().write(piece.getBytes(StandardCharsets.UTF_8));
+                        s.out().flush();
+                    }
                 }
                 sent++;
             } catch (IOException e) {
