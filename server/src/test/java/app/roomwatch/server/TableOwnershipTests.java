@@ -46,7 +46,8 @@ class TableOwnershipTests {
             Map.entry("event", "event"),
             Map.entry("stream_instance", "stream"),
             Map.entry("stream_slot", "stream"),
-            Map.entry("audit_entry", "audit"));
+            Map.entry("audit_entry", "audit"),
+            Map.entry("rate_limit", "limit"));
 
     /** Writes outside the owner, each for a reason: the stream prunes the event log it reads (retention). */
     static final Set<String> ALLOWED = Set.of("stream writes event");

@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Scanners and their API keys. A key reads {@code rw_<keyId>_<secret>}: the key id finds the device, the secret (32
@@ -65,9 +66,18 @@ public class Devices implements RoomArchive.Scanners {
     private final Clock clock;
     private final Map<Long, Instant> lastMarked = new ConcurrentHashMap<>();
     private final DeviceKeyCache keys;
+    private final TransactionTemplate transactions;
 
-    Devices(DeviceQueries queries, Rooms rooms, EventLog events, AuditLog audit, Clock clock, DeviceKeyCache keys) {
+    Devices(
+            DeviceQueries queries,
+            Rooms rooms,
+            EventLog events,
+            AuditLog audit,
+            Clock clock,
+            DeviceKeyCache keys,
+            TransactionTemplate transactions) {
         this.queries = queries;
+        this.transactions = transactions;
         this.keys = keys;
         this.rooms = rooms;
         this.events = events;
@@ -231,9 +241,9 @@ public class Devices implements RoomArchive.Scanners {
 
     /**
      * Marks a device alive; one that had gone silent is announced online again. A device seen in the last few
-     * seconds is not written again: silence is judged in minutes, and a busy door should not cost a write per scan.
+     * seconds is not written again: silence is judged in minutes, and a busy door should not cost a write per scan,
+     * nor even a transaction.
      */
-    @Transactional
     public void seen(Device device) {
         Instant now = clock.instant();
         Instant marked = lastMarked.get(device.id());
@@ -244,6 +254,10 @@ public class Devices implements RoomArchive.Scanners {
             return;
         }
         lastMarked.put(device.id(), now);
+        transactions.executeWithoutResult(status -> markSeen(device, now));
+    }
+
+    private void markSeen(Device device, Instant now) {
         Optional<String> before = queries.markSeen(device, now);
         if (before.isPresent() && device.status() != DeviceStatus.ONLINE) {
             keys.markedOnline(device.id());

@@ -1,30 +1,23 @@
 package app.roomwatch.server.limit;
 
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Rate limits that every instance on the shared database counts together: token buckets kept by Bucket4j in the
- * table {@code rate_limit_bucket}, each change a row lock and update in a short transaction of its own. Those
- * transactions commit without waiting for the disk ({@link UnsyncedCommits}): a crash may forget a few counts, which
- * only makes a limit briefly more lenient, and the checks stay off the fsync path that durable writes queue on.
+ * Rate limits that every instance on the shared database counts together: token buckets in the table
+ * {@code rate_limit}, each take one statement that locks its bucket's row only while it runs, in a transaction of
+ * its own that commits without waiting for the disk: a crash may forget a few counts, which only makes a limit
+ * briefly more lenient, and the checks stay off the fsync path that durable writes queue on
+ * (docs/decisions/0015-rate-limits-in-one-statement.md).
  */
 @Component
 public class SharedLimits {
@@ -34,35 +27,18 @@ public class SharedLimits {
     /** How often buckets that have filled up again (and so are no different from absent ones) are deleted. */
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
-    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    /** A bucket is deleted only this long after it is full, so that instances' clocks a little apart agree. */
+    private static final Duration SWEEP_MARGIN = Duration.ofSeconds(10);
+
+    private static final int SWEEP_BATCH = 1000;
+
+    private final LimitQueries queries;
     private final Clock clock;
     private volatile Instant nextSweep = Instant.MIN;
 
-    SharedLimits(DataSource dataSource, Clock clock) {
+    SharedLimits(LimitQueries queries, Clock clock) {
+        this.queries = queries;
         this.clock = clock;
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(new UnsyncedCommits(dataSource))
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("rate_limit_bucket")
-                .idColumn("id")
-                .stateColumn("state")
-                .expiresAtColumn("expires_at")
-                // A full bucket needs no row: it expires once refilled, and the sweep deletes it.
-                .expirationAfterWrite(
-                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                // The application's clock, so that tests can move time; instances keep theirs in step by NTP.
-                .clientClock(new TimeMeter() {
-                    @Override
-                    public long currentTimeNanos() {
-                        Instant now = clock.instant();
-                        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-                    }
-
-                    @Override
-                    public boolean isWallClockBased() {
-                        return true;
-                    }
-                })
-                .build();
     }
 
     /**
@@ -78,10 +54,9 @@ public class SharedLimits {
             }
         }
 
-        BucketConfiguration configuration() {
-            return BucketConfiguration.builder()
-                    .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
-                    .build();
+        /** Tokens refilled a microsecond. */
+        double perMicro() {
+            return (double) capacity / micros(period);
         }
     }
 
@@ -91,18 +66,23 @@ public class SharedLimits {
      * @return {@link Duration#ZERO} when taken, else how long until the next token (nothing was taken)
      */
     public Duration take(Rate rate, String key) {
-        ConsumptionProbe probe = bucket(rate, key).tryConsumeAndReturnRemaining(1);
-        sweepNowAndThen();
-        return probe.isConsumed() ? Duration.ZERO : atLeastOneSecond(probe.getNanosToWaitForRefill());
+        Instant now = clock.instant();
+        LimitQueries.Taken taken = queries.take(id(rate, key), rate.capacity(), rate.perMicro(), micros(now));
+        sweepNowAndThen(now);
+        if (taken.taken()) {
+            return Duration.ZERO;
+        }
+        double microsToWait = Math.max(0, 1 - taken.available()) / rate.perMicro();
+        return atLeastOneSecond(Duration.of((long) Math.ceil(microsToWait), ChronoUnit.MICROS));
     }
 
     /** Gives one token back, as when what was counted turned out fine (a sign-in that succeeded). */
     public void giveBack(Rate rate, String key) {
-        bucket(rate, key).addTokens(1);
+        queries.giveBack(id(rate, key), rate.capacity(), rate.perMicro(), micros(clock.instant()));
     }
 
-    private BucketProxy bucket(Rate rate, String key) {
-        return buckets.getProxy(rate.name() + ':' + digest(key), rate::configuration);
+    private static String id(Rate rate, String key) {
+        return rate.name() + ':' + digest(key);
     }
 
     /** Keys may hold what callers sent (user names, addresses): the table keeps only a digest. */
@@ -115,20 +95,26 @@ public class SharedLimits {
         }
     }
 
-    private static Duration atLeastOneSecond(long nanos) {
-        Duration wait = Duration.ofNanos(nanos);
+    private static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+    }
+
+    private static long micros(Duration duration) {
+        return duration.toNanos() / 1_000;
+    }
+
+    private static Duration atLeastOneSecond(Duration wait) {
         return wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait;
     }
 
-    private void sweepNowAndThen() {
-        Instant now = clock.instant();
+    private void sweepNowAndThen(Instant now) {
         if (now.isBefore(nextSweep)) {
             return;
         }
         nextSweep = now.plus(SWEEP_INTERVAL);
         Thread.ofVirtual().name("rate-limit-sweep").start(() -> {
             try {
-                int removed = buckets.removeExpired(1000);
+                int removed = queries.removeFull(micros(now.minus(SWEEP_MARGIN)), SWEEP_BATCH);
                 log.debug("Removed {} refilled rate limit buckets", removed);
             } catch (RuntimeException e) {
                 log.info("Could not remove refilled rate limit buckets: {}", e.toString());

@@ -66,16 +66,54 @@ class VisitQueries {
                 .optional();
     }
 
-    Optional<Group> runningGroup(String condition, String locking, long tenantId, long id) {
+    Optional<Group> runningGroup(String condition, long tenantId, long id) {
         return jdbc.sql("""
                         SELECT g.id, g.name, r.id, r.name, r.capacity FROM active_group g
                         JOIN room r ON r.tenant_id = g.tenant_id AND r.id = g.room_id
-                        WHERE g.tenant_id = :tenant AND g.ended_at IS NULL AND %s %s
-                        """.formatted(condition, locking))
+                        WHERE g.tenant_id = :tenant AND g.ended_at IS NULL AND %s
+                        """.formatted(condition))
                 .param("tenant", tenantId)
                 .param("id", id)
                 .query((rs, n) ->
                         new Group(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5)))
+                .optional();
+    }
+
+    /**
+     * A running group as its lock returned it: current, whatever changed while the lock was waited for. With it, whether
+     * its over-capacity warning has gone out (under the lock, so current too), and the open visit of the student asked
+     * about, read as of the statement's start (see {@link #lockGroup}).
+     */
+    record Locked(Group group, boolean overCapacityNotified, Optional<OpenVisit> studentVisit) {}
+
+    /**
+     * Locks a running group ({@code FOR NO KEY UPDATE}) and reads, in the same round trip, the open visit of student
+     * {@code studentId} (0 for none). That visit is read in the statement's snapshot, taken before the lock was
+     * granted: the caller must hold the student's lock already, so that only an activity ending meanwhile (which closes
+     * its visits without the students' locks, and ends the group) can have changed it.
+     */
+    Optional<Locked> lockGroup(long tenantId, long activeGroupId, long studentId) {
+        return jdbc.sql("""
+                        SELECT g.id, g.name, r.id, r.name, r.capacity, g.over_capacity_notified,
+                               v.id, v.active_group_id, v.room_id
+                        FROM active_group g
+                        JOIN room r ON r.tenant_id = g.tenant_id AND r.id = g.room_id
+                        LEFT JOIN LATERAL (
+                            SELECT v.id, v.active_group_id, vg.room_id FROM visit v
+                            JOIN active_group vg ON vg.tenant_id = v.tenant_id AND vg.id = v.active_group_id
+                            WHERE v.tenant_id = :tenant AND v.student_id = :student AND v.exited_at IS NULL) v ON true
+                        WHERE g.tenant_id = :tenant AND g.ended_at IS NULL AND g.id = :id
+                        FOR NO KEY UPDATE OF g
+                        """)
+                .param("tenant", tenantId)
+                .param("id", activeGroupId)
+                .param("student", studentId)
+                .query((rs, n) -> new Locked(
+                        new Group(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5)),
+                        rs.getBoolean(6),
+                        rs.getObject(7) == null
+                                ? Optional.empty()
+                                : Optional.of(new OpenVisit(rs.getLong(7), studentId, rs.getLong(8), rs.getLong(9)))))
                 .optional();
     }
 

@@ -181,16 +181,18 @@ public class Visits {
             return Change.none(nothingThere, student);
         }
         long here = before.placeGroupId().get();
-        Group group =
-                lockGroups(tenantId, here, before.studentGroupId().orElse(here)).get(here);
+        Locks locks =
+                lockGroups(tenantId, student.id(), here, before.studentGroupId().orElse(here));
         // Under the locks: the activity may have ended meanwhile, and with it the child's visit.
-        if (group == null) {
+        VisitQueries.Locked locked = locks.running().get(here);
+        if (locked == null) {
             return Change.none(nothingThere, student);
         }
-        Optional<OpenVisit> open = openVisitOf(tenantId, student.id());
+        Group group = locked.group();
+        Optional<OpenVisit> open = locks.studentVisit();
         boolean inHere = open.isPresent() && place.holds(open.get(), here);
         if (inHere && intent != Intent.IN) {
-            close(tenantId, student, open.get(), source, at);
+            close(tenantId, student, open.get(), source, at, locked.overCapacityNotified());
             return new Change(Outcome.CHECKED_OUT, student, group, open.get());
         }
         if (inHere) {
@@ -199,7 +201,13 @@ public class Visits {
         if (intent == Intent.OUT) {
             return new Change(Outcome.NOT_IN, student, group, null);
         }
-        open.ifPresent(visit -> close(tenantId, student, visit, source, at));
+        open.ifPresent(visit -> close(
+                tenantId,
+                student,
+                visit,
+                source,
+                at,
+                locks.running().get(visit.activeGroupId()).overCapacityNotified()));
         OpenVisit visit = open(tenantId, student, group, source, at);
         return new Change(open.isPresent() ? Outcome.MOVED : Outcome.CHECKED_IN, student, group, visit);
     }
@@ -218,7 +226,7 @@ public class Visits {
         List<OpenVisit> open = queries.openVisitsIn(tenantId, activeGroupId);
         for (OpenVisit visit : open) {
             Student student = queries.student(tenantId, visit.studentId()).orElseThrow();
-            close(tenantId, student, visit, VisitSource.SESSION_END, at);
+            close(tenantId, student, visit, VisitSource.SESSION_END, at, false);
         }
         return Optional.of(new Ended(locked.get(), open.size()));
     }
@@ -232,37 +240,47 @@ public class Visits {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Group> lockRunningGroup(long tenantId, long activeGroupId) {
-        return Optional.ofNullable(lockGroups(tenantId, activeGroupId).get(activeGroupId));
+        return Optional.ofNullable(
+                        lockGroups(tenantId, 0, activeGroupId).running().get(activeGroupId))
+                .map(VisitQueries.Locked::group);
     }
+
+    /** The running groups among those locked, by id, and the open visit of the child whose lock is held. */
+    private record Locks(Map<Long, VisitQueries.Locked> running, Optional<OpenVisit> studentVisit) {}
 
     /**
      * Locks active groups in id order and returns those still running once locked, by id; ids that are not running
-     * are skipped. What it returns is current: a group ended while this waited for its lock is not in it.
+     * are skipped. What it returns is current: a group ended while this waited for its lock is not in it. With the
+     * last lock it reads the open visit of student {@code studentId} (0 for none), whose lock the caller holds: no
+     * check-in, -out or move changes that visit meanwhile, only an ending activity, which closes its visits and ends
+     * its group in one transaction. So a visit read as open whose group is not running once locked is closed, and a
+     * group that is not running once locked had no visit of the child's left open.
      */
-    private Map<Long, Group> lockGroups(long tenantId, long... activeGroupIds) {
+    private Locks lockGroups(long tenantId, long studentId, long... activeGroupIds) {
         long[] ordered = Arrays.stream(activeGroupIds).distinct().sorted().toArray();
-        Map<Long, Group> running = new HashMap<>();
-        for (long id : ordered) {
-            queries.runningGroup("g.id = :id", "FOR NO KEY UPDATE OF g", tenantId, id)
-                    .ifPresent(group -> running.put(id, group));
+        Map<Long, VisitQueries.Locked> running = new HashMap<>();
+        Optional<OpenVisit> studentVisit = Optional.empty();
+        for (int i = 0; i < ordered.length; i++) {
+            boolean last = i == ordered.length - 1;
+            Optional<VisitQueries.Locked> locked = queries.lockGroup(tenantId, ordered[i], last ? studentId : 0);
+            locked.ifPresent(group -> running.put(group.group().id(), group));
+            if (last) {
+                studentVisit = locked.flatMap(VisitQueries.Locked::studentVisit);
+            }
         }
-        return running;
+        return new Locks(running, studentVisit.filter(visit -> running.containsKey(visit.activeGroupId())));
     }
 
     public Optional<Group> runningGroup(long tenantId, long activeGroupId) {
-        return queries.runningGroup("g.id = :id", "", tenantId, activeGroupId);
+        return queries.runningGroup("g.id = :id", tenantId, activeGroupId);
     }
 
     public Optional<Group> runningGroupInRoom(long tenantId, long roomId) {
-        return queries.runningGroup("g.room_id = :id", "", tenantId, roomId);
+        return queries.runningGroup("g.room_id = :id", tenantId, roomId);
     }
 
     public Optional<OpenVisit> openVisit(long tenantId, long visitId) {
         return queries.openVisit(tenantId, "v.id = :key", visitId);
-    }
-
-    private Optional<OpenVisit> openVisitOf(long tenantId, long studentId) {
-        return queries.openVisit(tenantId, "v.student_id = :key", studentId);
     }
 
     /** The open visits of an active group with what My groups shows of each child. */
@@ -314,7 +332,17 @@ public class Visits {
         return new OpenVisit(inserted.visitId(), student.id(), group.id(), group.roomId());
     }
 
-    private void close(long tenantId, Student student, OpenVisit visit, VisitSource source, Instant at) {
+    /**
+     * Ends a visit and publishes it. {@code overCapacityNotified}: whether its group's over-capacity warning had gone
+     * out, as read under the group's lock; only then can the visit's end re-arm it.
+     */
+    private void close(
+            long tenantId,
+            Student student,
+            OpenVisit visit,
+            VisitSource source,
+            Instant at,
+            boolean overCapacityNotified) {
         int occupancy = queries.close(tenantId, visit, source, at);
         var checkedOut = new EventLog.Entry(
                 Topic.activeGroup(Long.toString(visit.activeGroupId())),
@@ -331,7 +359,9 @@ public class Visits {
             touch(tenantId, visit.activeGroupId(), at);
             events.append(
                     tenantId, List.of(checkedOut, occupancyChanged(visit.activeGroupId(), visit.roomId(), occupancy)));
-            marks.rearmCapacityWarning(tenantId, visit.activeGroupId(), occupancy);
+            if (overCapacityNotified) {
+                marks.rearmCapacityWarning(tenantId, visit.activeGroupId(), occupancy);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import app.roomwatch.model.api.DeviceRegistration;
 import app.roomwatch.model.api.LoginRequest;
 import app.roomwatch.server.RoomwatchServer;
+import app.roomwatch.server.testing.MutableClock;
 import app.roomwatch.server.testing.TestDatabase;
 import app.roomwatch.server.testing.TestTenants;
 import app.roomwatch.server.testing.TestTenants.TestTenant;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -162,6 +164,46 @@ class LimitsAcrossInstancesTests {
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.body()).contains("unknown scanner keys");
         }
+    }
+
+    @Test
+    void sixHundredAMinuteOnTwoInstancesAtOnceLetsExactlySixHundredThroughAndRefusesTheNext() throws Exception {
+        // Each instance's limits on its own pool, both on one clock that moves only when told: no refill mid-test.
+        MutableClock clock = new MutableClock(Instant.now());
+        SharedLimits onFirst = new SharedLimits(new LimitQueries(first.getBean(JdbcClient.class)), clock);
+        SharedLimits onSecond = new SharedLimits(new LimitQueries(second.getBean(JdbcClient.class)), clock);
+        SharedLimits.Rate perMinute = new SharedLimits.Rate("test-scanner", 600, Duration.ofMinutes(1));
+        String scanner = "scanner-" + System.nanoTime();
+        List<Callable<Duration>> requests = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            SharedLimits limits = i % 2 == 0 ? onFirst : onSecond;
+            requests.add(() -> limits.take(perMinute, scanner));
+        }
+        List<Duration> waits = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            for (Future<Duration> wait : pool.invokeAll(requests)) {
+                waits.add(wait.get());
+            }
+        }
+        assertThat(waits.stream().filter(Duration::isZero)).hasSize(600);
+        assertThat(waits.stream().filter(wait -> !wait.isZero()))
+                .hasSize(100)
+                .allSatisfy(wait -> assertThat(wait).isEqualTo(Duration.ofSeconds(1)));
+
+        // One token comes back every 100 ms, for whichever instance asks first; a token given back counts at once.
+        clock.advance(Duration.ofMillis(100));
+        assertThat(onSecond.take(perMinute, scanner)).isZero();
+        assertThat(onFirst.take(perMinute, scanner)).isPositive();
+        onFirst.giveBack(perMinute, scanner);
+        assertThat(onSecond.take(perMinute, scanner)).isZero();
+        assertThat(onFirst.take(perMinute, scanner)).isPositive();
+        // A minute later the bucket is full again: 600 more, not one more than that.
+        clock.advance(Duration.ofMinutes(5));
+        for (int i = 0; i < 600; i++) {
+            assertThat((i % 2 == 0 ? onFirst : onSecond).take(perMinute, scanner))
+                    .isZero();
+        }
+        assertThat(onSecond.take(perMinute, scanner)).isPositive();
     }
 
     @Test
