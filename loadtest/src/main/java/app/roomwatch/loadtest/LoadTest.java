@@ -120,32 +120,35 @@ public final class LoadTest {
                     Log.info("scan to screen: p99 %.1f ms over %d scans", scanToScreen.p99Ms(), scanToScreen.matched());
                 }
             }
-            if (roomwatch != null
-                    && (options.scenarios().contains("stalled")
-                            || options.scenarios().contains("storm"))
-                    && timeLeft("stalled clients and reconnect storm")) {
+            // Stalled clients run on a fleet of their own: the storm wants many streams (SPEC 8: 10,000), frozen
+            // clients
+            // a rate at which their buffers fill within the stall window, which the tool cannot send to 10,000 streams.
+            if (roomwatch != null && options.scenarios().contains("stalled") && timeLeft("stalled clients")) {
+                int streams = options.streams().isEmpty()
+                        ? plan.stalledStreams()
+                        : options.streams().getLast();
+                double rate = Math.max(1, plan.stalledDeliveriesPerSecond() / streams);
+                try (var resources = monitor(roomwatch);
+                        Fleet fleet = openFleet(roomwatch, streams)) {
+                    place("stalled clients", roomwatch, options.roomwatchAloneCpus());
+                    stalled = new StalledClients(new FanOutLadder(plan, resources))
+                            .run(roomwatch, fleet, rate, plan.warmup(), plan.measure(), plan.stallWindow());
+                }
+            }
+            if (roomwatch != null && options.scenarios().contains("storm") && timeLeft("reconnect storm")) {
                 int streams = options.streams().isEmpty()
                         ? plan.specialStreams()
                         : options.streams().getLast();
                 double rate = Math.max(1, plan.specialDeliveriesPerSecond() / streams);
-                try (var resources = monitor(roomwatch);
-                        Fleet fleet = openFleet(roomwatch, streams)) {
-                    var ladder = new FanOutLadder(plan, resources);
-                    if (options.scenarios().contains("stalled")) {
-                        place("stalled clients", roomwatch, options.roomwatchAloneCpus());
-                        stalled = new StalledClients(ladder)
-                                .run(roomwatch, fleet, rate, plan.warmup(), plan.measure(), plan.stallWindow());
-                    }
-                    if (options.scenarios().contains("storm") && timeLeft("reconnect storm")) {
-                        place("reconnect storm", roomwatch, options.roomwatchAloneCpus());
-                        storm = new ReconnectStorm()
-                                .run(
-                                        roomwatch,
-                                        fleet,
-                                        rate,
-                                        plan.warmup(),
-                                        plan.warmup().plus(plan.measure()));
-                    }
+                try (Fleet fleet = openFleet(roomwatch, streams)) {
+                    place("reconnect storm", roomwatch, options.roomwatchAloneCpus());
+                    storm = new ReconnectStorm()
+                            .run(
+                                    roomwatch,
+                                    fleet,
+                                    rate,
+                                    plan.warmup(),
+                                    plan.warmup().plus(plan.measure()));
                 }
             }
             if (roomwatch != null && options.scenarios().contains("ingest") && timeLeft("ingest")) {

@@ -16,12 +16,14 @@ import java.util.List;
  * @param scanRate scans a second for scan-to-screen
  * @param scanDuration how long scan-to-screen runs
  * @param scanStreams other streams open during scan-to-screen (each scan reaches every one of them)
- * @param specialStreams streams for the stalled-clients and reconnect-storm scenarios
- * @param specialDeliveriesPerSecond their load, in deliveries a second across all streams (the stall window is sized
- *     for it: a frozen client's buffers fill at this rate before the server's write timeout runs)
+ * @param specialStreams streams for the reconnect storm
+ * @param specialDeliveriesPerSecond its load, in deliveries a second across all streams
+ * @param stalledStreams streams for the stalled-clients scenario, 1 in 100 of them frozen
+ * @param stalledDeliveriesPerSecond its load, in deliveries a second across all streams: the stall window is sized
+ *     for it, since a frozen client's buffers must fill at this rate before the server's write timeout runs
  * @param stallWindow how long the frozen clients stay frozen, measured, while the load goes on: long enough for
  *     their socket buffers to fill at the step's rate and for Roomwatch's write timeout (the ping interval, 30 s)
- *     to pass twice
+ *     to pass
  * @param ingestScanners closed-loop scanner counts for the ingest ladder
  * @param p99BoundMs a step is sustained only with a p99 at most this (SPEC 8: {@value #P99_BOUND_MS} ms)
  */
@@ -38,6 +40,8 @@ record Plan(
         int scanStreams,
         int specialStreams,
         double specialDeliveriesPerSecond,
+        int stalledStreams,
+        double stalledDeliveriesPerSecond,
         Duration stallWindow,
         List<Integer> ingestScanners,
         Duration ingestStep,
@@ -58,6 +62,8 @@ record Plan(
                 20,
                 Duration.ofSeconds(5),
                 20,
+                100,
+                1_000,
                 100,
                 1_000,
                 Duration.ofSeconds(5),
@@ -84,6 +90,8 @@ record Plan(
                 100,
                 1_000,
                 20_000,
+                1_000,
+                20_000,
                 Duration.ofSeconds(75),
                 List.of(8, 32),
                 Duration.ofSeconds(5),
@@ -105,7 +113,9 @@ record Plan(
                 100,
                 10_000,
                 10_000,
-                Duration.ofSeconds(180),
+                1_000,
+                20_000,
+                Duration.ofSeconds(75),
                 List.of(8, 32, 64, 128),
                 Duration.ofSeconds(15),
                 P99_BOUND_MS);

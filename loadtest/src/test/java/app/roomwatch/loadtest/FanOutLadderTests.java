@@ -30,6 +30,8 @@ class FanOutLadderTests {
             5,
             20,
             200,
+            20,
+            200,
             Duration.ofSeconds(1),
             List.of(1),
             Duration.ofSeconds(1),
