@@ -173,9 +173,7 @@ final class StreamConnection implements FrameSink.Output {
 
     /** Writes a ping frame, or queues it behind what is waiting (dropped when the queue is full). */
     void ping() {
-        boolean end;
-        lock.lock();
-        try {
+        underLock(() -> {
             if (closed) {
                 return;
             }
@@ -184,13 +182,7 @@ final class StreamConnection implements FrameSink.Output {
             } else if (queue.size() < capacity) {
                 queue.addLast(Signal.PING);
             }
-            end = claimEndLocked();
-        } finally {
-            lock.unlock();
-        }
-        if (end) {
-            end();
-        }
+        });
     }
 
     /** Under the lock: live, with nothing queued or going out, and the output ready. */
@@ -203,17 +195,7 @@ final class StreamConnection implements FrameSink.Output {
      * at once; a write still going out is cut off with the connection.
      */
     void close(String reason) {
-        boolean end;
-        lock.lock();
-        try {
-            closeLocked(reason);
-            end = claimEndLocked();
-        } finally {
-            lock.unlock();
-        }
-        if (end) {
-            end();
-        }
+        underLock(() -> closeLocked(reason));
     }
 
     /**
@@ -247,45 +229,27 @@ final class StreamConnection implements FrameSink.Output {
     /** The output took the last write: writes what is waiting, until it is all out or a write is pending again. */
     @Override
     public void writable() {
-        boolean end;
-        lock.lock();
-        try {
+        underLock(() -> {
             pendingSince = NOT_PENDING;
             ready = true;
             pumpLocked();
-            end = claimEndLocked();
-        } finally {
-            lock.unlock();
-        }
-        if (end) {
-            end();
-        }
+        });
     }
 
     /** The connection failed under a pending write: the client is gone. */
     @Override
     public void failed(Throwable cause) {
-        boolean end;
-        lock.lock();
-        try {
+        underLock(() -> {
             pendingSince = NOT_PENDING;
             closeLocked("write failed");
-            end = claimEndLocked();
-        } finally {
-            lock.unlock();
-        }
-        if (end) {
-            end();
-        }
+        });
     }
 
     /** Starts the stream: its opening frames, the replay of {@code (startAfter, registeredAt]}, then live events. */
     void start(Opening opening, Writing writing) {
         byte[] frames = openingFrames(opening, writing);
         boolean replay = opening.registeredAt().isAfter(opening.startAfter());
-        boolean end;
-        lock.lock();
-        try {
+        boolean ended = underLock(() -> {
             this.writing = writing;
             if (!closed) {
                 written = opening.startAfter();
@@ -294,12 +258,8 @@ final class StreamConnection implements FrameSink.Output {
                 replaying = replay;
                 live = !replay;
             }
-            end = claimEndLocked();
-        } finally {
-            lock.unlock();
-        }
-        if (end) {
-            end();
+        });
+        if (ended) {
             return;
         }
         sink.open(this);
@@ -373,24 +333,17 @@ final class StreamConnection implements FrameSink.Output {
             log.debug("Stream {} could not replay: {}", number, e.toString());
             close("replay failed");
         }
-        boolean end;
-        lock.lock();
-        try {
+        // Everything of this scope up to the registration point is written; a client that was already further ahead
+        // (it came from an instance that had read more) keeps its own cursor.
+        Cursor replayed = position.isAfter(upTo) ? position : upTo;
+        underLock(() -> {
             replaying = false;
             if (!closed) {
-                // Everything of this scope up to the registration point is written; a client that was already
-                // further ahead (it came from an instance that had read more) keeps its own cursor.
-                written = position.isAfter(upTo) ? position : upTo;
+                written = replayed;
                 live = true;
                 pumpLocked();
             }
-            end = claimEndLocked();
-        } finally {
-            lock.unlock();
-        }
-        if (end) {
-            end();
-        }
+        });
     }
 
     /** Waits until the output has taken what went before, then starts writing {@code frames}; false when closed. */
@@ -508,6 +461,27 @@ final class StreamConnection implements FrameSink.Output {
         queue.clear();
         outgoing = null;
         replayMayWrite.signal();
+    }
+
+    /**
+     * Runs {@code action} under the lock, then ends the stream, outside the lock, when that left it closed and nobody
+     * has ended it yet. The hub's {@link #offer} does the same inline, without a lambda per delivery.
+     *
+     * @return whether this call ended the stream
+     */
+    private boolean underLock(Runnable action) {
+        boolean end;
+        lock.lock();
+        try {
+            action.run();
+            end = claimEndLocked();
+        } finally {
+            lock.unlock();
+        }
+        if (end) {
+            end();
+        }
+        return end;
     }
 
     /** Under the lock: whether the caller is the one to end the stream now (closed, started, replay over). */
