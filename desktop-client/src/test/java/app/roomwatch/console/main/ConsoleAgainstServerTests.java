@@ -16,6 +16,7 @@ import app.roomwatch.console.realtime.SseRealtimeClient;
 import app.roomwatch.console.settings.UserChoices;
 import app.roomwatch.console.sound.Sound;
 import app.roomwatch.console.status.ConnectionSnapshot.Light;
+import app.roomwatch.console.testing.QuickPolling;
 import app.roomwatch.console.testing.ServerProcess;
 import app.roomwatch.console.testing.TcpProxy;
 import app.roomwatch.console.theme.Theme;
@@ -56,17 +57,6 @@ import tools.jackson.databind.JsonNode;
 class ConsoleAgainstServerTests {
 
     private static final Duration AWAIT = Duration.ofSeconds(30);
-    /** Quick retries that never give up on the stream, so a restart shows Connecting, not Polling. */
-    private static final RealtimeSettings KEEP_TRYING = new RealtimeSettings(
-            Duration.ofMillis(200),
-            Duration.ofSeconds(1),
-            0.2,
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(1),
-            1_000,
-            500,
-            Duration.ofMillis(100));
 
     @TempDir
     static Path serverDir;
@@ -109,7 +99,7 @@ class ConsoleAgainstServerTests {
     @Test
     @Order(1)
     void aScanPostedThroughTheApiAppearsInMyGroupsAndTheSelectedChildStaysSelected() throws Exception {
-        open("anna", server.baseUrl(), KEEP_TRYING);
+        open("anna", server.baseUrl(), QuickPolling.KEEP_TRYING);
         awaitLight(Light.LIVE);
         JsonNode annasGroup = school.groupOf("Anna");
         String scanner = school.registerScanner(annasGroup.get("roomId").asString());
@@ -136,7 +126,7 @@ class ConsoleAgainstServerTests {
     @Test
     @Order(2)
     void anUrgentAnnouncementShowsAToastAndRaisesTheBellCount() throws Exception {
-        open("anna", server.baseUrl(), KEEP_TRYING);
+        open("anna", server.baseUrl(), QuickPolling.KEEP_TRYING);
         awaitLight(Light.LIVE);
         int before = fx(() -> shell.main().notifications().unreadCountProperty().get());
 
@@ -201,7 +191,7 @@ class ConsoleAgainstServerTests {
     @Test
     @Order(4)
     void theStatusLightGoesToConnectingAndBackToLiveWhenTheServerRestarts() throws Exception {
-        open("ben", server.baseUrl(), KEEP_TRYING);
+        open("ben", server.baseUrl(), QuickPolling.KEEP_TRYING);
         awaitLight(Light.LIVE);
 
         server.stop();
@@ -220,14 +210,14 @@ class ConsoleAgainstServerTests {
     void aKeptSignInResumesWithoutThePasswordAndSigningOutForgetsIt() throws Exception {
         MemoryVault memory = new MemoryVault();
         vault = memory;
-        open("anna", server.baseUrl(), KEEP_TRYING);
+        open("anna", server.baseUrl(), QuickPolling.KEEP_TRYING);
         awaitLight(Light.LIVE);
         robot.interact(() -> stage.close());
         assertThat(memory.tokens).hasSize(1);
         String kept = memory.tokens.values().iterator().next();
 
         password = "";
-        open("anna", server.baseUrl(), KEEP_TRYING);
+        open("anna", server.baseUrl(), QuickPolling.KEEP_TRYING);
         awaitLight(Light.LIVE);
         assertThat(fx(() -> robot.lookup("#signed-in-as").queryAs(Label.class).getText()))
                 .isEqualTo("Anna Hoffmann");
@@ -245,7 +235,7 @@ class ConsoleAgainstServerTests {
     @Order(5)
     void markAsReadIsTakenBackWhenTheServerRefuses() throws Exception {
         try (TcpProxy proxy = TcpProxy.to(server.port())) {
-            open("anna", proxy.baseUrl(), KEEP_TRYING);
+            open("anna", proxy.baseUrl(), QuickPolling.KEEP_TRYING);
             awaitLight(Light.LIVE);
             school.announce("Parents' evening on Thursday", "info");
             await().atMost(AWAIT).until(() -> fx(() -> group("Parents' evening on Thursday") != null));
@@ -278,7 +268,7 @@ class ConsoleAgainstServerTests {
     @Test
     @Order(6)
     void aScanShowsOnTheRoomBoardAndInWhereIsAndTheFiltersFindTheChild() throws Exception {
-        open("anna", server.baseUrl(), KEEP_TRYING);
+        open("anna", server.baseUrl(), QuickPolling.KEEP_TRYING);
         awaitLight(Light.LIVE);
         String roomId = school.groupOf("Anna").get("roomId").asString();
         String scanner = school.registerScanner(roomId);
@@ -341,7 +331,7 @@ class ConsoleAgainstServerTests {
     @Test
     @Order(7)
     void theCheckInSearchShowsWhereChildrenAreAndDoesNotOfferOneAlreadyInTheGroup() throws Exception {
-        open("anna", server.baseUrl(), KEEP_TRYING);
+        open("anna", server.baseUrl(), QuickPolling.KEEP_TRYING);
         awaitLight(Light.LIVE);
         TableView<VisitDisplay> children = robot.lookup("#groups-children").queryTableView();
         await().atMost(AWAIT).until(() -> fx(() -> !children.getItems().isEmpty()));
@@ -369,7 +359,7 @@ class ConsoleAgainstServerTests {
     @Test
     @Order(8)
     void aLeadSeesEveryChildOfHerGroupWithThoseInNoRoomFirst() throws Exception {
-        open("anna", server.baseUrl(), KEEP_TRYING);
+        open("anna", server.baseUrl(), QuickPolling.KEEP_TRYING);
         awaitLight(Light.LIVE);
         robot.interact(() -> shell.mainView().show("tab.roster"));
 
@@ -404,7 +394,7 @@ class ConsoleAgainstServerTests {
     @Test
     @Order(11)
     void aCheckOutSelectsNoOtherChildAndEndingAnActivityNamesWhoIsStillInAndSaysNoFalseError() throws Exception {
-        open("anna", server.baseUrl(), KEEP_TRYING);
+        open("anna", server.baseUrl(), QuickPolling.KEEP_TRYING);
         awaitLight(Light.LIVE);
         TableView<VisitDisplay> children = robot.lookup("#groups-children").queryTableView();
         await().atMost(AWAIT).until(() -> fx(() -> children.getItems().size() >= 3));
@@ -447,7 +437,7 @@ class ConsoleAgainstServerTests {
     @Test
     @Order(12)
     void signingOutOfAConsoleStartedWithAPasswordLeavesTheFormEmpty() throws Exception {
-        open("anna", server.baseUrl(), KEEP_TRYING);
+        open("anna", server.baseUrl(), QuickPolling.KEEP_TRYING);
         awaitLight(Light.LIVE);
 
         robot.clickOn("#logout");
@@ -464,7 +454,7 @@ class ConsoleAgainstServerTests {
     @Test
     @Order(9)
     void aCheckOutCanBeUndoneFromItsConfirmationAndTheChildIsBackInTheGroup() throws Exception {
-        open("anna", server.baseUrl(), KEEP_TRYING);
+        open("anna", server.baseUrl(), QuickPolling.KEEP_TRYING);
         awaitLight(Light.LIVE);
         JsonNode annasGroup = school.groupOf("Anna");
         school.scan(school.registerScanner(annasGroup.get("roomId").asString()), school.tagOfAChildOutside());
@@ -492,7 +482,7 @@ class ConsoleAgainstServerTests {
     @Test
     @Order(10)
     void aChildsLocationInWhereIsFollowsARealScanWithinASecond() throws Exception {
-        open("anna", server.baseUrl(), KEEP_TRYING);
+        open("anna", server.baseUrl(), QuickPolling.KEEP_TRYING);
         awaitLight(Light.LIVE);
         String roomId = school.groupOf("Anna").get("roomId").asString();
         String scanner = school.registerScanner(roomId);

@@ -9,8 +9,8 @@ import app.roomwatch.console.feed.FeedKind;
 import app.roomwatch.console.feed.FeedLine;
 import app.roomwatch.console.main.ConsoleShell.ConsoleStartup;
 import app.roomwatch.console.notifications.NotificationGroup;
-import app.roomwatch.console.realtime.RealtimeSettings;
 import app.roomwatch.console.status.ConnectionSnapshot.Light;
+import app.roomwatch.console.testing.QuickPolling;
 import app.roomwatch.console.testing.ServerProcess;
 import app.roomwatch.model.api.LoginRequest;
 import app.roomwatch.model.api.NotificationView;
@@ -42,16 +42,6 @@ import org.testfx.util.WaitForAsyncUtils;
 class NotificationsAndMessagesAgainstServerTests {
 
     private static final Duration AWAIT = Duration.ofSeconds(30);
-    private static final RealtimeSettings QUICK = new RealtimeSettings(
-            Duration.ofMillis(200),
-            Duration.ofSeconds(1),
-            0.2,
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(1),
-            1_000,
-            500,
-            Duration.ofMillis(100));
 
     @TempDir
     static Path serverDir;
@@ -209,7 +199,8 @@ class NotificationsAndMessagesAgainstServerTests {
     }
 
     private void start(String user, String password) throws Exception {
-        ConsoleStartup startup = DemoConsoles.startup(server.baseUrl(), user, password, "en", consoleDir, QUICK);
+        ConsoleStartup startup =
+                DemoConsoles.startup(server.baseUrl(), user, password, "en", consoleDir, QuickPolling.KEEP_TRYING);
         robot.interact(() -> {
             stage = new Stage();
             shell = new ConsoleShell(stage, startup);

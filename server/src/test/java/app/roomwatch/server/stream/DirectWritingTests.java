@@ -7,6 +7,7 @@ import app.roomwatch.model.event.NotificationCreated;
 import app.roomwatch.model.event.NotificationPriority;
 import app.roomwatch.model.event.RoomOccupancyChanged;
 import app.roomwatch.model.event.Topic;
+import app.roomwatch.server.testing.RawHttp;
 import app.roomwatch.server.testing.TestTenants.TestTenant;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -262,17 +263,7 @@ class DirectWritingTests extends StreamTest {
         }
 
         private String line() throws IOException {
-            var line = new ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (b == '\n') {
-                    byte[] bytes = line.toByteArray();
-                    int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                    return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-                }
-                line.write(b);
-            }
-            return null;
+            return RawHttp.line(in);
         }
 
         private static void sleep(Duration duration) {

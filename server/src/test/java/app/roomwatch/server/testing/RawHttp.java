@@ -121,6 +121,11 @@ public final class RawHttp implements AutoCloseable {
     }
 
     private String line() throws IOException {
+        return line(in);
+    }
+
+    /** One line of an HTTP head or chunk header, without its CR LF; null at the end of the stream. */
+    public static String line(InputStream in) throws IOException {
         var line = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) >= 0) {
