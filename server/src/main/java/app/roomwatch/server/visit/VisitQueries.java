@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -81,46 +83,36 @@ class VisitQueries {
 
     /**
      * A running group as its lock returned it: current, whatever changed while the lock was waited for. With it, whether
-     * its over-capacity warning has gone out (under the lock, so current too), and the open visit of the student asked
-     * about, read as of the statement's start (see {@link #lockGroup}).
+     * its over-capacity warning has gone out (under the lock, so current too).
      */
-    record Locked(Group group, boolean overCapacityNotified, Optional<OpenVisit> studentVisit) {}
+    record Locked(Group group, boolean overCapacityNotified) {}
 
     /**
-     * Locks a running group ({@code FOR NO KEY UPDATE}) and reads, in the same round trip, the open visit of student
-     * {@code studentId} (0 for none). That visit is read in the statement's snapshot, taken before the lock was
-     * granted: the caller must hold the student's lock already, so that only an activity ending meanwhile (which closes
-     * its visits without the students' locks, and ends the group) can have changed it.
+     * What {@link #lock} locked: the running groups, by id; which of them is the place's ({@code placeGroupId}, 0 when
+     * none); and the open visit of the student asked about, only if its group is among those running.
      */
-    Optional<Locked> lockGroup(long tenantId, long activeGroupId, long studentId) {
-        return jdbc.sql("""
-                        SELECT g.id, g.name, r.id, r.name, r.capacity, g.over_capacity_notified,
-                               v.id, v.active_group_id, v.room_id
-                        FROM active_group g
-                        JOIN room r ON r.tenant_id = g.tenant_id AND r.id = g.room_id
-                        LEFT JOIN LATERAL (
-                            SELECT v.id, v.active_group_id, vg.room_id FROM visit v
-                            JOIN active_group vg ON vg.tenant_id = v.tenant_id AND vg.id = v.active_group_id
-                            WHERE v.tenant_id = :tenant AND v.student_id = :student AND v.exited_at IS NULL) v ON true
-                        WHERE g.tenant_id = :tenant AND g.ended_at IS NULL AND g.id = :id
-                        FOR NO KEY UPDATE OF g
-                        """)
-                .param("tenant", tenantId)
-                .param("id", activeGroupId)
-                .param("student", studentId)
-                .query((rs, n) -> new Locked(
-                        new Group(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5)),
-                        rs.getBoolean(6),
-                        rs.getObject(7) == null
-                                ? Optional.empty()
-                                : Optional.of(new OpenVisit(rs.getLong(7), studentId, rs.getLong(8), rs.getLong(9)))))
-                .optional();
+    record Locks(long placeGroupId, Map<Long, Locked> running, Optional<OpenVisit> studentVisit) {
+        /** The place's running group once locked, or null when no activity runs there (any more). */
+        Locked here() {
+            return running.get(placeGroupId);
+        }
     }
 
-    /** Before the group locks: the running group at a place, and the one the child is in, in one round trip. */
-    record Whereabouts(Optional<Long> placeGroupId, Optional<Long> studentGroupId) {}
-
-    Whereabouts whereabouts(long tenantId, Visits.Place place, long studentId) {
+    /**
+     * In one round trip: finds the running group at {@code place} and the open visit of student {@code studentId} (0
+     * for none), and locks ({@code FOR NO KEY UPDATE}) that group and the visit's, <b>in id order</b>: PostgreSQL
+     * locks the rows one by one after the {@code ORDER BY}, so {@link Visits}' lock order holds (without it, two moves
+     * in opposite directions could deadlock). Nothing is locked when no group runs at the place
+     * (docs/decisions/0017-activity-locks-in-one-ordered-statement.md).
+     *
+     * <p>The place and the visit are read in the statement's snapshot, taken before the locks were granted. The caller
+     * must hold the student's lock already, so that only an activity ending meanwhile can have changed the visit: it
+     * closes its visits and ends its group in one transaction, so a group that ended while this waited for its lock is
+     * left out (PostgreSQL checks {@code ended_at} again on the row it locked), and a visit whose group is not running
+     * once locked is closed and left out too. An activity that started at the place meanwhile is not seen: the change
+     * finds nothing running there, as it would had it come a moment earlier.
+     */
+    Locks lock(long tenantId, Visits.Place place, long studentId) {
         String placeGroup = switch (place.kind()) {
             case ROOM ->
                 "SELECT g.id FROM active_group g WHERE g.tenant_id = :tenant AND g.room_id = :place"
@@ -135,19 +127,50 @@ class VisitQueries {
                 "SELECT v.active_group_id FROM visit v WHERE v.tenant_id = :tenant"
                         + " AND v.student_id = :student AND v.exited_at IS NULL";
         };
-        return jdbc.sql("""
-                        SELECT (%s),
-                               (SELECT v.active_group_id FROM visit v
-                                WHERE v.tenant_id = :tenant AND v.student_id = :student AND v.exited_at IS NULL)
+        List<LockedRow> rows = jdbc.sql("""
+                        WITH here AS (
+                            SELECT (%s) AS place_group, v.id AS visit_id, v.active_group_id AS visit_group,
+                                   vg.room_id AS visit_room
+                            FROM (VALUES (1)) AS one (x)
+                            LEFT JOIN visit v ON v.tenant_id = :tenant AND v.student_id = :student
+                                AND v.exited_at IS NULL
+                            LEFT JOIN active_group vg ON vg.tenant_id = v.tenant_id AND vg.id = v.active_group_id)
+                        SELECT h.place_group, g.id, g.name, r.id, r.name, r.capacity, g.over_capacity_notified,
+                               h.visit_id, h.visit_group, h.visit_room
+                        FROM here h
+                        JOIN active_group g ON g.tenant_id = :tenant AND g.ended_at IS NULL
+                            AND g.id IN (h.place_group, h.visit_group)
+                        JOIN room r ON r.tenant_id = g.tenant_id AND r.id = g.room_id
+                        WHERE h.place_group IS NOT NULL
+                        ORDER BY g.id
+                        FOR NO KEY UPDATE OF g
                         """.formatted(placeGroup))
                 .param("tenant", tenantId)
                 .param("place", place.id())
                 .param("student", studentId)
-                .query((rs, n) -> new Whereabouts(
-                        Optional.ofNullable(rs.getObject(1, Long.class)),
-                        Optional.ofNullable(rs.getObject(2, Long.class))))
-                .single();
+                .query((rs, n) -> new LockedRow(
+                        rs.getLong(1),
+                        new Locked(
+                                new Group(rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getInt(6)),
+                                rs.getBoolean(7)),
+                        rs.getObject(8) == null
+                                ? Optional.empty()
+                                : Optional.of(new OpenVisit(rs.getLong(8), studentId, rs.getLong(9), rs.getLong(10)))))
+                .list();
+        Map<Long, Locked> running = new HashMap<>();
+        rows.forEach(row -> running.put(row.locked().group().id(), row.locked()));
+        if (rows.isEmpty()) {
+            return new Locks(0, running, Optional.empty());
+        }
+        LockedRow first = rows.getFirst();
+        return new Locks(
+                first.placeGroupId(),
+                running,
+                first.studentVisit().filter(open -> running.containsKey(open.activeGroupId())));
     }
+
+    /** One group {@link #lock} locked; every row carries the place's group and the student's visit. */
+    private record LockedRow(long placeGroupId, Locked locked, Optional<OpenVisit> studentVisit) {}
 
     Optional<OpenVisit> openVisit(long tenantId, String condition, long key) {
         return jdbc.sql(OPEN_VISIT.formatted(condition))

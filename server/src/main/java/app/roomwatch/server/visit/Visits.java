@@ -14,7 +14,6 @@ import app.roomwatch.server.notification.Notifications;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,19 +174,15 @@ public class Visits {
             return Change.none(Outcome.NO_SUCH_CHILD, null);
         }
         Student student = found.get();
-        VisitQueries.Whereabouts before = queries.whereabouts(tenantId, place, student.id());
         Outcome nothingThere = place.followsTheChild() ? Outcome.NOT_IN : Outcome.NOT_RUNNING;
-        if (before.placeGroupId().isEmpty()) {
-            return Change.none(nothingThere, student);
-        }
-        long here = before.placeGroupId().get();
-        Locks locks =
-                lockGroups(tenantId, student.id(), here, before.studentGroupId().orElse(here));
+        // The place's activity and the child's, locked in id order, with the child's open visit, in one round trip.
+        VisitQueries.Locks locks = queries.lock(tenantId, place, student.id());
         // Under the locks: the activity may have ended meanwhile, and with it the child's visit.
-        VisitQueries.Locked locked = locks.running().get(here);
+        VisitQueries.Locked locked = locks.here();
         if (locked == null) {
             return Change.none(nothingThere, student);
         }
+        long here = locked.group().id();
         Group group = locked.group();
         Optional<OpenVisit> open = locks.studentVisit();
         boolean inHere = open.isPresent() && place.holds(open.get(), here);
@@ -241,34 +236,8 @@ public class Visits {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Group> lockRunningGroup(long tenantId, long activeGroupId) {
         return Optional.ofNullable(
-                        lockGroups(tenantId, 0, activeGroupId).running().get(activeGroupId))
+                        queries.lock(tenantId, Place.group(activeGroupId), 0).here())
                 .map(VisitQueries.Locked::group);
-    }
-
-    /** The running groups among those locked, by id, and the open visit of the child whose lock is held. */
-    private record Locks(Map<Long, VisitQueries.Locked> running, Optional<OpenVisit> studentVisit) {}
-
-    /**
-     * Locks active groups in id order and returns those still running once locked, by id; ids that are not running
-     * are skipped. What it returns is current: a group ended while this waited for its lock is not in it. With the
-     * last lock it reads the open visit of student {@code studentId} (0 for none), whose lock the caller holds: no
-     * check-in, -out or move changes that visit meanwhile, only an ending activity, which closes its visits and ends
-     * its group in one transaction. So a visit read as open whose group is not running once locked is closed, and a
-     * group that is not running once locked had no visit of the child's left open.
-     */
-    private Locks lockGroups(long tenantId, long studentId, long... activeGroupIds) {
-        long[] ordered = Arrays.stream(activeGroupIds).distinct().sorted().toArray();
-        Map<Long, VisitQueries.Locked> running = new HashMap<>();
-        Optional<OpenVisit> studentVisit = Optional.empty();
-        for (int i = 0; i < ordered.length; i++) {
-            boolean last = i == ordered.length - 1;
-            Optional<VisitQueries.Locked> locked = queries.lockGroup(tenantId, ordered[i], last ? studentId : 0);
-            locked.ifPresent(group -> running.put(group.group().id(), group));
-            if (last) {
-                studentVisit = locked.flatMap(VisitQueries.Locked::studentVisit);
-            }
-        }
-        return new Locks(running, studentVisit.filter(visit -> running.containsKey(visit.activeGroupId())));
     }
 
     public Optional<Group> runningGroup(long tenantId, long activeGroupId) {

@@ -42,7 +42,7 @@ class ScanCostTests extends ServerTest {
     static final ConcurrentLinkedQueue<Sent> SENT = new ConcurrentLinkedQueue<>();
 
     @Test
-    void aScanIsSixStatementsAndACommitPlusOneForItsScannersLimit() {
+    void aScanIsFiveStatementsAndACommitPlusOneForItsScannersLimit() {
         TestTenant tenant = tenants.create();
         startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id());
         String door = registerDevice(tenant, tenant.bigRoomId());
@@ -68,8 +68,8 @@ class ScanCostTests extends ServerTest {
                     .containsExactly(
                             // The scanner's limit: one statement, its own transaction.
                             "INSERT",
-                            // The student's lock, where things stand, the group's lock with the child's open visit.
-                            "SELECT",
+                            // The student's lock; the room's activity locked (with the child's, were it elsewhere)
+                            // and the child's open visit read with it.
                             "SELECT",
                             "SELECT",
                             // The visit opened or closed, with the room's new count; its two events; the key.
