@@ -15,9 +15,25 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 
 /** Health and metrics live on their own port, on 127.0.0.1 by default; the API port serves neither. */
 class ManagementPortTests extends ServerTest {
+
+    @Autowired
+    private ApplicationContext api;
+
+    @Test
+    void theManagementPortsOwnFiltersStayOffTheApiPort() {
+        // Its refusal filters, scanned into the API's context too, ran a second time on every API request.
+        assertThat(api.getBeanNamesForType(ManagementPortRefusals.class)).isEmpty();
+        assertThat(api.getBeansOfType(FilterRegistrationBean.class).keySet())
+                .noneMatch(name -> name.startsWith("management"));
+        assertThat(api.getBeansOfType(KeepAliveOnRefusal.class)).hasSize(1);
+        assertThat(api.getBeansOfType(UnreadableRequests.class)).hasSize(1);
+    }
 
     @Test
     void metricsAndHealthAnswerOnTheManagementPortOnly() {
