@@ -8,6 +8,8 @@ import app.roomwatch.server.testing.Api;
 import app.roomwatch.server.testing.LoggedEvent;
 import app.roomwatch.server.testing.ServerTest;
 import app.roomwatch.server.testing.TestTenants.TestTenant;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,9 +20,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class ScanTests extends ServerTest {
+
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     void togglesAChildInAndOutAndMovesItBetweenRoomsCheckoutFirst() {
@@ -272,6 +279,53 @@ class ScanTests extends ServerTest {
         assertThat(published.get(tenant.smallRoomId())).containsExactlyInAnyOrder(0, 1, 2, 3);
         assertThat(openVisitsIn(tenant, tenant.bigRoomId())).isZero();
         assertThat(openVisitsIn(tenant, tenant.smallRoomId())).isEqualTo(3);
+    }
+
+    @Test
+    void twoMovesInOppositeDirectionsLockBothActivitiesInTheSameOrder() throws Exception {
+        TestTenant tenant = tenants.create();
+        long big = Long.parseLong(startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id()));
+        long small = Long.parseLong(startActivity(tenant, "Reading", tenant.smallRoomId(), tenant.sup2Id()));
+        String bigDoor = registerDevice(tenant, tenant.bigRoomId());
+        String smallDoor = registerDevice(tenant, tenant.smallRoomId());
+        String inBig = tenant.rfidTags().get(0);
+        String inSmall = tenant.rfidTags().get(1);
+        assertThat(scan(bigDoor, inBig, ScanAction.CHECKIN).call()).isEqualTo(200);
+        assertThat(scan(smallDoor, inSmall, ScanAction.CHECKIN).call()).isEqualTo(200);
+
+        // Each move locks both activities. With the later one held here, both moves queue, the one to the small room
+        // first. Had each locked its own door's activity first, the move to the big room would hold the big room's
+        // activity while it waits behind the other, which once let go would wait for it in turn: a deadlock, and
+        // PostgreSQL ends one of them. In id order they wait in line.
+        long later = Math.max(big, small);
+        try (Connection hold = dataSource.getConnection()) {
+            hold.setAutoCommit(false);
+            try (Statement lock = hold.createStatement()) {
+                lock.execute("SELECT id FROM active_group WHERE id = " + later + " FOR UPDATE");
+            }
+            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                Future<Integer> toSmall = pool.submit(scan(smallDoor, inBig, ScanAction.CHECKIN));
+                waitUntilWaitingForLocks(1);
+                Future<Integer> toBig = pool.submit(scan(bigDoor, inSmall, ScanAction.CHECKIN));
+                waitUntilWaitingForLocks(2);
+                hold.rollback();
+                assertThat(toSmall.get()).isEqualTo(200);
+                assertThat(toBig.get()).isEqualTo(200);
+            }
+        }
+        assertThat(openVisitsIn(tenant, tenant.smallRoomId())).isEqualTo(1);
+        assertThat(openVisitsIn(tenant, tenant.bigRoomId())).isEqualTo(1);
+    }
+
+    private void waitUntilWaitingForLocks(int sessions) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (jdbc.sql("""
+                        SELECT count(*) FROM pg_stat_activity
+                        WHERE datname = current_database() AND wait_event_type = 'Lock'
+                        """).query(Long.class).single() < sessions) {
+            assertThat(System.nanoTime()).as("both moves waiting for a lock").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private Callable<Integer> scan(String door, String tag, ScanAction action) {
