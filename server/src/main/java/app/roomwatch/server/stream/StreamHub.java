@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -208,12 +209,8 @@ class StreamHub implements SmartLifecycle {
             }
             lock.lock();
             try {
-                for (StoredEvent event : batch) {
-                    if (event.isReadable()) {
-                        fanOut(event);
-                    }
-                    position = event.cursor();
-                }
+                deliver(batch);
+                position = batch.getLast().cursor();
             } finally {
                 lock.unlock();
             }
@@ -224,22 +221,45 @@ class StreamHub implements SmartLifecycle {
         }
     }
 
-    /** Under the lock. */
-    private void fanOut(StoredEvent event) {
-        TenantIndex index = tenants.get(event.tenantId());
-        if (index != null) {
-            for (StreamConnection connection : index.audience(event.topic())) {
-                if (!connection.offer(event)) {
-                    if (!connection.isClosed()) {
-                        connection.close("overflow");
-                        metrics.overflowed();
-                        log.info("Stream {} fell behind and was closed", connection.number());
-                    }
-                    remove(connection);
-                }
+    /**
+     * Under the lock: hands what was read from the log to its audiences, each connection's share of it in one offer,
+     * so that events committed while the hub was busy go out to each client in one write. An event's audience is
+     * taken at its own place in the log, after the scope changes before it.
+     */
+    private void deliver(List<StoredEvent> batch) {
+        Map<StreamConnection, List<StoredEvent>> shares = new LinkedHashMap<>();
+        for (StoredEvent event : batch) {
+            if (!event.isReadable()) {
+                continue;
             }
+            TenantIndex index = tenants.get(event.tenantId());
+            if (index != null) {
+                index.forEachInAudience(
+                        event.topic(),
+                        connection -> shares.computeIfAbsent(connection, c -> new ArrayList<>(1))
+                                .add(event));
+            }
+            scopeChanges.follow(event, index);
         }
-        scopeChanges.follow(event, index);
+        // Connections that get the same events share one joined frame, as they share a lone event's frame.
+        Map<List<StoredEvent>, byte[]> joined = new HashMap<>();
+        var fallenBehind = new ArrayList<StreamConnection>();
+        shares.forEach((connection, events) -> {
+            byte[] frames = events.size() == 1
+                    ? events.getFirst().frame()
+                    : joined.computeIfAbsent(events, StoredEvent::joinedFrames);
+            if (!connection.offer(events, frames)) {
+                fallenBehind.add(connection);
+            }
+        });
+        for (StreamConnection connection : fallenBehind) {
+            if (!connection.isClosed()) {
+                connection.close("overflow");
+                metrics.overflowed();
+                log.info("Stream {} fell behind and was closed", connection.number());
+            }
+            remove(connection);
+        }
     }
 
     private void keepHouse() {
