@@ -7,9 +7,11 @@ import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -148,7 +150,10 @@ final class ServletSink implements FrameSink {
 
     /**
      * Writes frames straight to the connection and says whether they went out at once. One write at a time: the next
-     * only after the last went out (the connection's contract).
+     * only after the last went out (the connection's contract). On a plain socket (no TLS between) the frames are
+     * first offered to the socket itself, one system call and nothing else, which is all a client that keeps up ever
+     * needs; what the socket does not take is handed to the endpoint, which writes it once the socket has room and
+     * then calls back.
      */
     private final class ConnectionWriter implements Callback {
 
@@ -158,17 +163,31 @@ final class ServletSink implements FrameSink {
         private static final int FAILED = 3;
 
         private final EndPoint endPoint;
+        /** The endpoint when it is a plain socket's, else null. */
+        private final SocketChannelEndPoint socketEndPoint;
+
+        private final SocketChannel socket;
         private final AtomicInteger state = new AtomicInteger(IDLE);
         private volatile Throwable failure;
 
         ConnectionWriter(EndPoint endPoint) {
             this.endPoint = endPoint;
+            this.socketEndPoint = endPoint instanceof SocketChannelEndPoint plain ? plain : null;
+            this.socket = socketEndPoint == null ? null : socketEndPoint.getChannel();
         }
 
         boolean write(byte[] frames) throws IOException {
+            // A fresh buffer per write: the endpoint keeps it, with its position, until the client has taken it.
+            ByteBuffer buffer = ByteBuffer.wrap(frames);
+            if (socket != null) {
+                socket.write(buffer); // non-blocking: takes what fits in the socket's buffer
+                socketEndPoint.notIdle(); // as the endpoint's own writes do, so that its idle timeout stays away
+                if (!buffer.hasRemaining()) {
+                    return true;
+                }
+            }
             state.set(WRITING);
-            // A fresh buffer per write: the connection keeps it, with its position, until the client has taken it.
-            endPoint.write(this, ByteBuffer.wrap(frames));
+            endPoint.write(this, buffer);
             if (state.compareAndSet(WRITING, PENDING)) {
                 return false; // the connection calls back once the socket has taken the rest
             }
