@@ -90,6 +90,12 @@ final class StreamConnection implements FrameSink.Output {
     /** Guarded by the hub's lock. */
     Instant nextPingAt;
 
+    /**
+     * The hub's, under its lock: this connection's events of the read being delivered, in log order; null between
+     * reads. A list of one may be shared with other connections and is replaced, never changed, when a second comes.
+     */
+    List<StoredEvent> share;
+
     StreamConnection(long number, Scope scope, String sessionId, Instant expiresAt, int capacity, FrameSink sink) {
         this.number = number;
         this.scope = scope;

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -223,35 +222,29 @@ class StreamHub implements SmartLifecycle {
 
     /**
      * Under the lock: hands what was read from the log to its audiences, each connection's share of it in one offer,
-     * so that events committed while the hub was busy go out to each client in one write. An event's audience is
-     * taken at its own place in the log, after the scope changes before it.
+     * so that events committed while the hub was busy go out to each client in one write.
      */
     private void deliver(List<StoredEvent> batch) {
-        Map<StreamConnection, List<StoredEvent>> shares = new LinkedHashMap<>();
-        for (StoredEvent event : batch) {
-            if (!event.isReadable()) {
-                continue;
-            }
-            TenantIndex index = tenants.get(event.tenantId());
-            if (index != null) {
-                index.forEachInAudience(
-                        event.topic(),
-                        connection -> shares.computeIfAbsent(connection, c -> new ArrayList<>(1))
-                                .add(event));
-            }
-            scopeChanges.follow(event, index);
-        }
-        // Connections that get the same events share one joined frame, as they share a lone event's frame.
-        Map<List<StoredEvent>, byte[]> joined = new HashMap<>();
+        var reached = new ArrayList<StreamConnection>();
         var fallenBehind = new ArrayList<StreamConnection>();
-        shares.forEach((connection, events) -> {
-            byte[] frames = events.size() == 1
-                    ? events.getFirst().frame()
-                    : joined.computeIfAbsent(events, StoredEvent::joinedFrames);
-            if (!connection.offer(events, frames)) {
-                fallenBehind.add(connection);
+        try {
+            gather(batch, reached);
+            // Connections that get the same events share one joined frame, as they share a lone event's frame.
+            Map<List<StoredEvent>, byte[]> joined = new HashMap<>();
+            for (StreamConnection connection : reached) {
+                List<StoredEvent> events = connection.share;
+                connection.share = null;
+                byte[] frames = events.size() == 1
+                        ? events.getFirst().frame()
+                        : joined.computeIfAbsent(events, StoredEvent::joinedFrames);
+                if (!connection.offer(events, frames)) {
+                    fallenBehind.add(connection);
+                }
             }
-        });
+        } finally {
+            // Should anything fail, the read is delivered again from the same position, with nothing left over.
+            reached.forEach(connection -> connection.share = null);
+        }
         for (StreamConnection connection : fallenBehind) {
             if (!connection.isClosed()) {
                 connection.close("overflow");
@@ -259,6 +252,36 @@ class StreamHub implements SmartLifecycle {
                 log.info("Stream {} fell behind and was closed", connection.number());
             }
             remove(connection);
+        }
+    }
+
+    /**
+     * Under the lock: each connection's share of a read, in log order, into {@link StreamConnection#share}, and the
+     * connections that got any into {@code reached}. An event's audience is taken at its own place in the log, after
+     * the scope changes before it.
+     */
+    private void gather(List<StoredEvent> batch, List<StreamConnection> reached) {
+        for (StoredEvent event : batch) {
+            if (!event.isReadable()) {
+                continue;
+            }
+            TenantIndex index = tenants.get(event.tenantId());
+            if (index != null) {
+                List<StoredEvent> alone = List.of(event);
+                index.forEachInAudience(event.topic(), connection -> {
+                    if (connection.share == null) {
+                        // Most reads carry one event for a connection: the event's own list, shared by all of them.
+                        connection.share = alone;
+                        reached.add(connection);
+                    } else {
+                        if (connection.share.size() == 1) {
+                            connection.share = new ArrayList<>(connection.share);
+                        }
+                        connection.share.add(event);
+                    }
+                });
+            }
+            scopeChanges.follow(event, index);
         }
     }
 
