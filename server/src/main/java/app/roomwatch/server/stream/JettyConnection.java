@@ -6,7 +6,9 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.NetworkChannel;
 import java.util.Optional;
 import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
+import org.eclipse.jetty.http.HttpGenerator;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.internal.HttpConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
@@ -29,6 +31,20 @@ final class JettyConnection {
             log.debug("Can not reach this stream's connection: {}", e.toString());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether the body of the response on this connection, its headers committed, runs until the connection closes
+     * (HTTP/1 with {@code Connection: close} and no length): then whatever is written to the connection is the body,
+     * as it is, and Jetty ends it by closing the connection. False when that is not known here (not an HTTP/1
+     * connection of Jetty's, nothing committed yet, or a chunked body).
+     */
+    static boolean bodyRunsUntilClose(EndPoint endPoint) {
+        if (!(endPoint.getConnection() instanceof HttpConnection http)) {
+            return false;
+        }
+        HttpGenerator generator = http.getGenerator();
+        return generator.isCommitted() && !generator.isEnd() && !generator.isChunking();
     }
 
     /**

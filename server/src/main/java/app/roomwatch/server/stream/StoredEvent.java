@@ -1,6 +1,7 @@
 package app.roomwatch.server.stream;
 
 import app.roomwatch.model.event.EventEnvelope;
+import java.util.List;
 
 /**
  * One event read from the log, with what the hub needs to route it and its SSE frame, serialised once however many
@@ -48,5 +49,10 @@ final class StoredEvent {
     /** The complete {@code id:}/{@code event:}/{@code data:} frame; callers must not change it. */
     byte[] frame() {
         return frame;
+    }
+
+    /** The frames of readable events, in order, as one write (a lone event's own frame). */
+    static byte[] joinedFrames(List<StoredEvent> events) {
+        return Frames.joined(events.stream().map(StoredEvent::frame).toList());
     }
 }

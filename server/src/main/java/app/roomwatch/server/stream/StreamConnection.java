@@ -90,6 +90,12 @@ final class StreamConnection implements FrameSink.Output {
     /** Guarded by the hub's lock. */
     Instant nextPingAt;
 
+    /**
+     * The hub's, under its lock: this connection's events of the read being delivered, in log order; null between
+     * reads. A list of one may be shared with other connections and is replaced, never changed, when a second comes.
+     */
+    List<StoredEvent> share;
+
     StreamConnection(long number, Scope scope, String sessionId, Instant expiresAt, int capacity, FrameSink sink) {
         this.number = number;
         this.scope = scope;
@@ -128,13 +134,19 @@ final class StreamConnection implements FrameSink.Output {
         return closeReason;
     }
 
+    /** Hands one live event to this stream; see {@link #offer(List, byte[])}. */
+    boolean offer(StoredEvent event) {
+        return offer(List.of(event), event.frame());
+    }
+
     /**
-     * Hands a live event to this stream; never waits for the client. Caught up, the stream gets the event's frame
-     * written right here, on the caller's thread; else the event is queued.
+     * Hands live events to this stream, in log order; never waits for the client. Caught up, the stream gets them
+     * written right here, on the caller's thread, in one write; else they are queued.
      *
+     * @param frames the events' frames joined, shared by every connection that gets the same events
      * @return false when the stream is closed, or its queue is full (the caller then closes it)
      */
-    boolean offer(StoredEvent event) {
+    boolean offer(List<StoredEvent> events, byte[] frames) {
         boolean end;
         lock.lock();
         try {
@@ -142,23 +154,33 @@ final class StreamConnection implements FrameSink.Output {
                 return false;
             }
             if (!caughtUp()) {
-                if (queue.size() >= capacity) {
+                if (queue.size() + events.size() > capacity) {
                     return false;
                 }
-                queue.addLast(event);
+                queue.addAll(events);
                 return true;
             }
-            if (event.cursor().isAfter(written)) {
-                // At or before the written cursor the event reached the client already (by replay, or on another
-                // instance that was further ahead): at-least-once, but never a duplicate on one stream.
-                written = event.cursor();
-                if (event.frame().length <= SLICE) {
-                    writeLocked(event.frame());
+            // Those at or before the written cursor reached the client already (by replay, or on another instance
+            // that was further ahead): at-least-once, but never a duplicate on one stream. They come first.
+            int seen = 0;
+            while (seen < events.size() && !events.get(seen).cursor().isAfter(written)) {
+                seen++;
+            }
+            if (seen < events.size()) {
+                List<StoredEvent> fresh = seen == 0 ? events : events.subList(seen, events.size());
+                byte[] out = seen == 0 ? frames : StoredEvent.joinedFrames(fresh);
+                written = fresh.getLast().cursor();
+                if (out.length <= SLICE) {
+                    writeLocked(out);
                 } else {
-                    startLocked(event.frame());
+                    startLocked(out);
                 }
                 if (!closed) {
-                    writing.metrics().deliveredDirectly(event, writing.clock().instant());
+                    writing.metrics().wrote();
+                    Instant now = writing.clock().instant();
+                    for (StoredEvent event : fresh) {
+                        writing.metrics().deliveredDirectly(event, now);
+                    }
                 }
             }
             end = claimEndLocked();
@@ -421,8 +443,11 @@ final class StreamConnection implements FrameSink.Output {
         if (frames.isEmpty()) {
             return false;
         }
-        outgoing = joined(frames);
+        outgoing = Frames.joined(frames);
         outgoingAt = 0;
+        if (!sent.isEmpty()) {
+            writing.metrics().wrote();
+        }
         Instant now = writing.clock().instant();
         for (StoredEvent event : sent) {
             writing.metrics().delivered(event, now);
@@ -497,26 +522,5 @@ final class StreamConnection implements FrameSink.Output {
     private void end() {
         sink.close();
         writing.ended().accept(this);
-    }
-
-    /**
-     * The frames as one write. A lone frame (the usual case: one event, handed to thousands of connections) is the
-     * event's own shared array, written as it is; the sink only reads it.
-     */
-    private static byte[] joined(List<byte[]> frames) {
-        if (frames.size() == 1) {
-            return frames.getFirst();
-        }
-        int length = 0;
-        for (byte[] frame : frames) {
-            length += frame.length;
-        }
-        byte[] joined = new byte[length];
-        int at = 0;
-        for (byte[] frame : frames) {
-            System.arraycopy(frame, 0, joined, at, frame.length);
-            at += frame.length;
-        }
-        return joined;
     }
 }

@@ -78,7 +78,9 @@ class StreamController {
                 // Frees the stream's slot the moment its client goes, not at the next write.
                 ClientGone.watch(socket, () -> connection.close("client gone"));
             });
-            if (!sink.start(async, endPoint)) {
+            boolean toConnection = settings.framesToConnection()
+                    && endPoint.filter(JettyConnection::bodyRunsUntilClose).isPresent();
+            if (!sink.start(async, endPoint, toConnection)) {
                 async.complete();
             }
         } catch (IOException | RuntimeException e) {

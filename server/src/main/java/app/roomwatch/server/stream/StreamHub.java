@@ -208,12 +208,8 @@ class StreamHub implements SmartLifecycle {
             }
             lock.lock();
             try {
-                for (StoredEvent event : batch) {
-                    if (event.isReadable()) {
-                        fanOut(event);
-                    }
-                    position = event.cursor();
-                }
+                deliver(batch);
+                position = batch.getLast().cursor();
             } finally {
                 lock.unlock();
             }
@@ -224,22 +220,69 @@ class StreamHub implements SmartLifecycle {
         }
     }
 
-    /** Under the lock. */
-    private void fanOut(StoredEvent event) {
-        TenantIndex index = tenants.get(event.tenantId());
-        if (index != null) {
-            for (StreamConnection connection : index.audience(event.topic())) {
-                if (!connection.offer(event)) {
-                    if (!connection.isClosed()) {
-                        connection.close("overflow");
-                        metrics.overflowed();
-                        log.info("Stream {} fell behind and was closed", connection.number());
-                    }
-                    remove(connection);
+    /**
+     * Under the lock: hands what was read from the log to its audiences, each connection's share of it in one offer,
+     * so that events committed while the hub was busy go out to each client in one write.
+     */
+    private void deliver(List<StoredEvent> batch) {
+        var reached = new ArrayList<StreamConnection>();
+        var fallenBehind = new ArrayList<StreamConnection>();
+        try {
+            gather(batch, reached);
+            // Connections that get the same events share one joined frame, as they share a lone event's frame.
+            Map<List<StoredEvent>, byte[]> joined = new HashMap<>();
+            for (StreamConnection connection : reached) {
+                List<StoredEvent> events = connection.share;
+                connection.share = null;
+                byte[] frames = events.size() == 1
+                        ? events.getFirst().frame()
+                        : joined.computeIfAbsent(events, StoredEvent::joinedFrames);
+                if (!connection.offer(events, frames)) {
+                    fallenBehind.add(connection);
                 }
             }
+        } finally {
+            // Should anything fail, the read is delivered again from the same position, with nothing left over.
+            reached.forEach(connection -> connection.share = null);
         }
-        scopeChanges.follow(event, index);
+        for (StreamConnection connection : fallenBehind) {
+            if (!connection.isClosed()) {
+                connection.close("overflow");
+                metrics.overflowed();
+                log.info("Stream {} fell behind and was closed", connection.number());
+            }
+            remove(connection);
+        }
+    }
+
+    /**
+     * Under the lock: each connection's share of a read, in log order, into {@link StreamConnection#share}, and the
+     * connections that got any into {@code reached}. An event's audience is taken at its own place in the log, after
+     * the scope changes before it.
+     */
+    private void gather(List<StoredEvent> batch, List<StreamConnection> reached) {
+        for (StoredEvent event : batch) {
+            if (!event.isReadable()) {
+                continue;
+            }
+            TenantIndex index = tenants.get(event.tenantId());
+            if (index != null) {
+                List<StoredEvent> alone = List.of(event);
+                index.forEachInAudience(event.topic(), connection -> {
+                    if (connection.share == null) {
+                        // Most reads carry one event for a connection: the event's own list, shared by all of them.
+                        connection.share = alone;
+                        reached.add(connection);
+                    } else {
+                        if (connection.share.size() == 1) {
+                            connection.share = new ArrayList<>(connection.share);
+                        }
+                        connection.share.add(event);
+                    }
+                });
+            }
+            scopeChanges.follow(event, index);
+        }
     }
 
     private void keepHouse() {

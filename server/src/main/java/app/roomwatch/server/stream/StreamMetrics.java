@@ -16,6 +16,7 @@ class StreamMetrics {
     private final Counter eventsRead;
     private final Counter deliveries;
     private final Counter directDeliveries;
+    private final Counter writes;
     private final Counter replayed;
     private final Counter overflowCloses;
     private final Counter rejected;
@@ -33,6 +34,10 @@ class StreamMetrics {
         directDeliveries = Counter.builder("roomwatch.stream.deliveries.direct")
                 .description("Live events the hub's dispatcher wrote straight to a caught-up stream, without queueing"
                         + " them (counted in deliveries too)")
+                .register(registry);
+        writes = Counter.builder("roomwatch.stream.writes")
+                .description("Writes of live events to clients: each carries every event of its stream that was"
+                        + " waiting, so deliveries over writes is how many events a write carries")
                 .register(registry);
         replayed = Counter.builder("roomwatch.stream.replayed")
                 .description("Events replayed to a reconnecting client")
@@ -82,6 +87,11 @@ class StreamMetrics {
     void deliveredDirectly(StoredEvent event, Instant writtenAt) {
         directDeliveries.increment();
         delivered(event, writtenAt);
+    }
+
+    /** One write of live events to a client, however many it carries. */
+    void wrote() {
+        writes.increment();
     }
 
     double deliveries() {

@@ -27,6 +27,8 @@ import org.springframework.util.unit.DataSize;
  *     when not set, so that such a client is closed within two ping intervals of its first write that waits
  * @param sendBuffer the kernel's send buffer of a stream's socket: what a client that stopped reading can hold up
  *     before a write waits (left to the kernel when zero)
+ * @param framesToConnection whether an HTTP/1 stream on Jetty writes its frames straight to its connection (the
+ *     default), rather than through the servlet's non-blocking output, which costs more per write
  */
 @ConfigurationProperties("roomwatch.stream")
 record StreamSettings(
@@ -44,7 +46,8 @@ record StreamSettings(
         @DefaultValue("500") int maxPageSize,
         @DefaultValue("30s") Duration listenerMaxBackoff,
         Duration writeTimeout,
-        @DefaultValue("64KB") DataSize sendBuffer) {
+        @DefaultValue("64KB") DataSize sendBuffer,
+        @DefaultValue("true") boolean framesToConnection) {
 
     StreamSettings {
         if (writeTimeout == null) {

@@ -1,12 +1,11 @@
 package app.roomwatch.server.stream;
 
 import app.roomwatch.model.event.Topic;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The open connections of one tenant, indexed by the topics they receive, so that an event reaches exactly its
@@ -55,20 +54,19 @@ final class TenantIndex {
         return byStaff.getOrDefault(staffId, Set.of());
     }
 
-    /** The connections an event on {@code topic} goes to. */
-    List<StreamConnection> audience(String topic) {
+    /**
+     * Runs {@code action} for each connection an event on {@code topic} goes to, once each. The action must not add
+     * or remove connections.
+     */
+    void forEachInAudience(String topic, Consumer<StreamConnection> action) {
         if (Topic.TENANT.equals(topic)) {
-            return List.copyOf(all);
+            all.forEach(action);
+        } else if (topic.startsWith(STAFF_PREFIX)) {
+            ofStaff(topic.substring(STAFF_PREFIX.length())).forEach(action);
+        } else if (Topic.isActiveGroup(topic)) {
+            admins.forEach(action);
+            byGroup.getOrDefault(Topic.activeGroupId(topic), Set.of()).forEach(action);
         }
-        if (topic.startsWith(STAFF_PREFIX)) {
-            return List.copyOf(ofStaff(topic.substring(STAFF_PREFIX.length())));
-        }
-        if (Topic.isActiveGroup(topic)) {
-            var audience = new ArrayList<StreamConnection>(admins);
-            audience.addAll(byGroup.getOrDefault(Topic.activeGroupId(topic), Set.of()));
-            return audience;
-        }
-        return List.of();
     }
 
     /** Moves a supervisor's connection to a new set of active groups (admins see every group anyway). */

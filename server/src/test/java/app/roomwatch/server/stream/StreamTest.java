@@ -4,6 +4,7 @@ import app.roomwatch.server.event.EventLog;
 import app.roomwatch.server.testing.ServerTest;
 import app.roomwatch.server.testing.TestTenants.TestTenant;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +21,9 @@ abstract class StreamTest extends ServerTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     TestEvents events;
 

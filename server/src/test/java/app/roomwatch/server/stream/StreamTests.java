@@ -15,17 +15,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Frames, headers, control frames, scopes and metrics of a live stream. */
 class StreamTests extends StreamTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);
-
-    @Autowired
-    DataSource dataSource;
 
     @Test
     void writesRetryThenConnectedThenEventFramesWithStreamHeaders() {
