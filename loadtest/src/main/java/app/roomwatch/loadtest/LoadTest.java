@@ -248,7 +248,11 @@ public final class LoadTest {
         return roomwatch > 0 ? "the peer sustained no step, Roomwatch did" : "neither sustained a step";
     }
 
-    /** Roomwatch's best sustained rate against each peer's, for every stream count both have one for. */
+    /**
+     * Roomwatch's best sustained rate against each peer's, for every stream count both have one for. The ratio is that
+     * of the best sustained steps' publish rates: the ladders share their steps, so two targets that held the same step
+     * are equal at the ladder's resolution, whatever the few deliveries the measuring window's edges caught or missed.
+     */
     static List<Report.Comparison> compare(List<Report.FanOut> fanOuts) {
         List<Report.Comparison> comparisons = new ArrayList<>();
         for (Report.FanOut rw : fanOuts) {
@@ -266,7 +270,7 @@ public final class LoadTest {
                         peer.target(),
                         mine,
                         theirs,
-                        theirs == 0 ? 0 : mine / theirs,
+                        theirs == 0 ? 0 : rw.best().publishRate() / peer.best().publishRate(),
                         theirs == 0 ? withoutPeerRate(mine) : reading(ranOut(rw), ranOut(peer)),
                         equalLoad(rw, peer)));
             }

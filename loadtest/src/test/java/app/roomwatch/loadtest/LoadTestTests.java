@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class LoadTestTests {
 
     private static Report.FanOut fanOut(String target, int streams, Double best, String stopped) {
-        Step step = best == null ? null : new Step(target, streams, 1, 1, best, 1, 1, 1, 1, 1, 0, 0, 0, 0, -1, 0);
+        Step step = best == null
+                ? null
+                : new Step(target, streams, best / streams, best / streams, best, 1, 1, 1, 1, 1, 0, 0, 0, 0, -1, 0);
         return new Report.FanOut(target, streams, streams, step == null ? List.of() : List.of(step), step, stopped);
     }
 
@@ -35,6 +37,22 @@ class LoadTestTests {
                                 30_000,
                                 2.0,
                                 "the peer ran out of steps: the ratio is at most this"));
+    }
+
+    @Test
+    void twoTargetsThatHeldTheSameStepAreEvenWhateverTheirWindowsCaught() {
+        String limit = "p99 120.0 ms passed 100 ms";
+        Step mine = new Step("roomwatch", 5000, 15.2, 15.2, 75_995, 1, 1, 81, 90, 1, 0, 0, 0, 0, -1, 0);
+        Step theirs = new Step("nchan", 5000, 15.2, 15.2, 75_999, 1, 1, 76, 80, 1, 0, 0, 0, 0, -1, 0);
+
+        Report.Comparison c = LoadTest.compare(List.of(
+                        new Report.FanOut("roomwatch", 5000, 5000, List.of(mine), mine, limit),
+                        new Report.FanOut("nchan", 5000, 5000, List.of(theirs), theirs, limit)))
+                .getFirst();
+
+        assertThat(c.ratio()).isEqualTo(1.0);
+        assertThat(c.roomwatchPerSecond()).isEqualTo(75_995);
+        assertThat(c.peerPerSecond()).isEqualTo(75_999);
     }
 
     @Test
