@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StreamController {
 
+    static final String STREAM_PATH = "/api/sse/events";
+
     private static final int DEFAULT_PAGE_SIZE = 100;
 
     private final EventStream stream;
@@ -36,7 +38,7 @@ class StreamController {
         this.metrics = metrics;
     }
 
-    @GetMapping("/api/sse/events")
+    @GetMapping(STREAM_PATH)
     void stream(
             Authentication authentication,
             HttpServletRequest request,

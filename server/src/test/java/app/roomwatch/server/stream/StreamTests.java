@@ -180,6 +180,10 @@ class StreamTests extends StreamTest {
             client.awaitEnd(WAIT);
             await().atMost(WAIT).until(() -> metric("roomwatch_stream_connections") == connections);
         }
+        // Requests are observed, a stream (its request lasting as long as the stream) is not.
+        assertThat(prometheus())
+                .contains("http_server_requests_seconds_count{", "uri=\"/api/auth/logout\"")
+                .doesNotContain("uri=\"/api/sse/events\"");
     }
 
     @Test
