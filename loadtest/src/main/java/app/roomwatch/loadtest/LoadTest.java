@@ -270,8 +270,14 @@ public final class LoadTest {
                         peer.target(),
                         mine,
                         theirs,
-                        theirs == 0 ? 0 : rw.best().publishRate() / peer.best().publishRate(),
-                        theirs == 0 ? withoutPeerRate(mine) : reading(ranOut(rw), ranOut(peer)),
+                        mine == 0 || theirs == 0
+                                ? 0
+                                : rw.best().publishRate() / peer.best().publishRate(),
+                        theirs == 0
+                                ? withoutPeerRate(mine)
+                                : mine == 0
+                                        ? "Roomwatch sustained no step, the peer did"
+                                        : reading(ranOut(rw), ranOut(peer)),
                         equalLoad(rw, peer)));
             }
         }

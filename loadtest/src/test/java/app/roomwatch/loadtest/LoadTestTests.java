@@ -62,12 +62,15 @@ class LoadTestTests {
                 fanOut("roomwatch", 5000, 9_941.0, limit),
                 fanOut("nchan", 5000, null, limit),
                 fanOut("roomwatch", 10000, null, limit),
-                fanOut("nchan", 10000, null, limit)));
+                fanOut("nchan", 10000, null, limit),
+                fanOut("pushpin", 10000, 10_000.0, limit)));
 
         assertThat(comparisons)
                 .containsExactly(
                         new Report.Comparison(5000, "nchan", 9_941, 0, 0, "the peer sustained no step, Roomwatch did"),
-                        new Report.Comparison(10000, "nchan", 0, 0, 0, "neither sustained a step"));
+                        new Report.Comparison(10000, "nchan", 0, 0, 0, "neither sustained a step"),
+                        new Report.Comparison(
+                                10000, "pushpin", 0, 10_000, 0, "Roomwatch sustained no step, the peer did"));
     }
 
     @Test

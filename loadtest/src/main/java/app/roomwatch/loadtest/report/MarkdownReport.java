@@ -45,7 +45,7 @@ public final class MarkdownReport {
                         c.peer(),
                         c.roomwatchPerSecond(),
                         c.peerPerSecond(),
-                        c.peerPerSecond() == 0 ? "–" : f("%.2f", c.ratio()),
+                        c.peerPerSecond() == 0 || c.roomwatchPerSecond() == 0 ? "–" : f("%.2f", c.ratio()),
                         c.reading(),
                         e == null
                                 ? "–"

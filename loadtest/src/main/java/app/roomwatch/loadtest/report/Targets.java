@@ -91,7 +91,7 @@ public final class Targets {
                     f(
                             "at least %.1f x %s's delivery rate at equal p99 (%d streams)",
                             requiredRatio(c.peer()), c.peer(), c.streams()),
-                    c.peerPerSecond() == 0
+                    c.peerPerSecond() == 0 || c.roomwatchPerSecond() == 0
                             ? f("no ratio: %s", c.reading()) + equalLoad(c)
                             : f("ratio %.2f (%s)", c.ratio(), c.reading()),
                     ratioMet(c)));
@@ -227,6 +227,9 @@ public final class Targets {
                 return YES;
             }
             return c.equalLoad() == null ? UNKNOWN : c.equalLoad().roomwatchBetter() ? YES : NO;
+        }
+        if (c.roomwatchPerSecond() == 0) {
+            return NO; // the peer held a step Roomwatch did not
         }
         boolean atLeast = c.reading().startsWith("Roomwatch ran out");
         boolean atMost = c.reading().startsWith("the peer ran out");

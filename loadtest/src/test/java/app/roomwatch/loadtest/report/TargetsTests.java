@@ -125,6 +125,23 @@ class TargetsTests {
         assertThat(ahead.measured())
                 .isEqualTo("no ratio: neither sustained a step; at equal load (1 msg/s) p99 140.0 ms against 180.0 ms");
 
+        var peerHeldOne = new Report.EqualLoad(1, 10_000, 109, 0, 9_964, 92, 0);
+        Targets.Check peerAhead = Targets.of(report(
+                        List.of(),
+                        List.of(new Report.Comparison(
+                                10000,
+                                "nchan",
+                                0,
+                                9_964,
+                                0,
+                                "Roomwatch sustained no step, the peer did",
+                                peerHeldOne))))
+                .getFirst();
+        assertThat(peerAhead.met()).isEqualTo(Targets.NO);
+        assertThat(peerAhead.measured())
+                .isEqualTo("no ratio: Roomwatch sustained no step, the peer did; at equal load (1 msg/s) p99 109.0 ms"
+                        + " against 92.0 ms");
+
         var higher = new Report.EqualLoad(1, 10_000, 220, 0, 10_000, 150, 0);
         Targets.Check behind = Targets.of(report(
                         List.of(),
