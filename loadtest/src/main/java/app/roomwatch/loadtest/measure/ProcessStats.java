@@ -49,12 +49,19 @@ public final class ProcessStats {
         return new Sample(System.nanoTime(), cpu, rss, alive);
     }
 
-    /** utime + stime of a {@code /proc/<pid>/stat} line, in seconds. */
+    /**
+     * utime + stime + cutime + cstime of a {@code /proc/<pid>/stat} line, in seconds: the process's own CPU and that of
+     * its children that have ended. A child that ends during a step (a database backend that closes) moves its CPU
+     * into its parent's, so a tree's total never falls; counting the live processes alone lost it (a negative step).
+     */
     static double cpuSeconds(String stat) {
         // The command name (field 2) may contain spaces and parentheses: count fields after the last ')'.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-        // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        // fields[0] is field 3 (state); utime, stime, cutime and cstime are fields 14 to 17.
+        long ticks = Long.parseLong(fields[11])
+                + Long.parseLong(fields[12])
+                + Long.parseLong(fields[13])
+                + Long.parseLong(fields[14]);
         return ticks / TICKS_PER_SECOND;
     }
 
