@@ -337,13 +337,9 @@ final class StreamConnection implements FrameSink.Output {
                 if (page.isEmpty()) {
                     break;
                 }
-                var frames = new ByteArrayOutputStream();
-                for (StoredEvent event : page) {
-                    if (event.isReadable()) {
-                        frames.writeBytes(event.frame());
-                    }
-                }
-                if (!handOver(frames.toByteArray())) {
+                byte[] frames = StoredEvent.joinedFrames(
+                        page.stream().filter(StoredEvent::isReadable).toList());
+                if (!handOver(frames)) {
                     break;
                 }
                 writing.metrics().replayed(page.size());
