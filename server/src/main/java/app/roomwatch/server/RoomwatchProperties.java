@@ -48,8 +48,12 @@ public record RoomwatchProperties(
      * Scanner ingest.
      *
      * @param requestsPerMinute scans and heartbeats one device may send a minute before it gets 429
+     * @param lanes how many transactions record scans at once (each room's scans in one of them, those that arrive
+     *     together committed together); 0 for one per processor
      */
-    public record Scan(@DefaultValue("600") int requestsPerMinute) {}
+    public record Scan(
+            @DefaultValue("600") int requestsPerMinute,
+            @DefaultValue("0") int lanes) {}
 
     /**
      * The automatic work (scheduled checkouts, inactivity, capacity, silent scanners).

@@ -166,11 +166,15 @@ class DeviceQueries {
                 .optional();
     }
 
-    /** Marks a device seen now and online unless revoked; answers the status it had, or empty if revoked. */
+    /**
+     * Marks a device seen now and online unless revoked; answers the status it had, or empty if revoked. The old row
+     * is locked as the update locks it ({@code NO KEY UPDATE}), which does not wait for the scanner's scans still in
+     * flight: their Idempotency-Keys' foreign keys hold the device's row {@code KEY SHARE} until they commit.
+     */
     Optional<String> markSeen(Devices.Device device, Instant now) {
         return jdbc.sql("""
                         UPDATE device d SET last_seen_at = :now, status = 'online'
-                        FROM (SELECT id, status FROM device WHERE id = :id FOR UPDATE) old
+                        FROM (SELECT id, status FROM device WHERE id = :id FOR NO KEY UPDATE) old
                         WHERE d.id = old.id AND d.tenant_id = :tenant AND d.status <> 'revoked'
                         RETURNING old.status
                         """)

@@ -38,13 +38,13 @@ class ScanController {
     private static final int MAX_KEY_LENGTH = 200;
 
     private final Devices devices;
-    private final ScanService scans;
+    private final ScanLanes lanes;
     private final DeviceRateLimiter rateLimiter;
     private final JsonMapper json;
 
-    ScanController(Devices devices, ScanService scans, DeviceRateLimiter rateLimiter, JsonMapper json) {
+    ScanController(Devices devices, ScanLanes lanes, DeviceRateLimiter rateLimiter, JsonMapper json) {
         this.devices = devices;
-        this.scans = scans;
+        this.lanes = lanes;
         this.rateLimiter = rateLimiter;
         this.json = json;
     }
@@ -121,7 +121,7 @@ class ScanController {
             throw ApiException.badRequest("The header 'Idempotency-Key' must be at most 200 characters");
         }
         ScanRequest request = JsonBodies.read(json, body, ScanRequest.class);
-        ScanService.Answer answer = scans.record(device, idempotencyKey, request, hash(request));
+        ScanService.Answer answer = lanes.record(new ScanService.Scan(device, idempotencyKey, request, hash(request)));
         devices.seen(device);
         MediaType type = answer.status() < 300 ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON;
         return ResponseEntity.status(answer.status()).contentType(type).body(answer.body());

@@ -18,8 +18,13 @@ import app.roomwatch.server.web.Problems;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +41,13 @@ class ScanService {
 
     /** What to answer: a status and its JSON body (a {@link ScanResult} or a problem document). */
     record Answer(int status, String body) {}
+
+    /** A scan as a scanner sent it: who, under which Idempotency-Key, what, and the hash of what. */
+    record Scan(Device device, String idempotencyKey, ScanRequest request, byte[] requestHash) {
+        ScanRequestQueries.Key key() {
+            return new ScanRequestQueries.Key(device.id(), idempotencyKey);
+        }
+    }
 
     private static final Duration MAX_SCAN_AGE = Duration.ofHours(1);
 
@@ -67,32 +79,63 @@ class ScanService {
         this.clock = clock;
     }
 
+    /** Records one scan in a transaction of its own. */
     @Transactional
-    public Answer record(Device device, String idempotencyKey, ScanRequest request, byte[] requestHash) {
-        Answer answer = apply(device, request);
+    public Answer record(Scan scan) {
+        Answer answer = apply(scan.device(), scan.request());
         // The key and its answer in one write, after the change: a concurrent retry has done the same work meanwhile,
         // waits here for this transaction and, finding the key taken, rolls its work back and answers the same.
-        if (!requests.record(
-                device.tenantId(),
-                device.id(),
-                idempotencyKey,
-                requestHash,
-                answer.status(),
-                answer.body(),
-                clock.instant())) {
+        if (requests.record(List.of(recorded(scan, answer)), clock.instant()) == 0) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-            return earlierAnswer(device, idempotencyKey, requestHash);
+            return earlierAnswer(scan, requests.earlier(List.of(scan.key())).get(scan.key()));
         }
         return answer;
     }
 
-    private Answer earlierAnswer(Device device, String idempotencyKey, byte[] requestHash) {
-        ScanRequestQueries.Earlier earlier = requests.earlier(device.id(), idempotencyKey);
-        if (!Arrays.equals(earlier.hash(), requestHash)) {
+    /**
+     * Records scans that arrived together in one transaction, one after the other in their order, each as if it had
+     * been recorded alone: one commit (one WAL flush) for all of them. A scan whose key was recorded before is
+     * answered what it was answered then and not applied again. An answer is {@code null} where the scan must be
+     * {@linkplain #record recorded alone} once this transaction has committed: its key came earlier in the batch, or
+     * was used before for a different scan. Empty, with everything rolled back, when another transaction recorded
+     * one of the keys meanwhile (a concurrent retry): then every scan must be recorded alone.
+     */
+    @Transactional
+    public Optional<List<Answer>> record(List<Scan> scans) {
+        Map<ScanRequestQueries.Key, ScanRequestQueries.Earlier> earlier =
+                requests.earlier(scans.stream().map(Scan::key).toList());
+        List<Answer> answers = new ArrayList<>(scans.size());
+        List<ScanRequestQueries.Recorded> recorded = new ArrayList<>(scans.size());
+        Set<ScanRequestQueries.Key> applied = new HashSet<>();
+        for (Scan scan : scans) {
+            ScanRequestQueries.Earlier before = earlier.get(scan.key());
+            if (before != null) {
+                answers.add(Arrays.equals(before.hash(), scan.requestHash()) ? before.answer() : null);
+            } else if (!applied.add(scan.key())) {
+                answers.add(null);
+            } else {
+                Answer answer = apply(scan.device(), scan.request());
+                answers.add(answer);
+                recorded.add(recorded(scan, answer));
+            }
+        }
+        if (requests.record(recorded, clock.instant()) < recorded.size()) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return Optional.empty();
+        }
+        return Optional.of(answers);
+    }
+
+    private static ScanRequestQueries.Recorded recorded(Scan scan, Answer answer) {
+        return new ScanRequestQueries.Recorded(scan.device().tenantId(), scan.key(), scan.requestHash(), answer);
+    }
+
+    private static Answer earlierAnswer(Scan scan, ScanRequestQueries.Earlier earlier) {
+        if (!Arrays.equals(earlier.hash(), scan.requestHash())) {
             throw ApiException.unprocessable("This Idempotency-Key was already used for a different scan;"
                     + " use a new key for every new scan");
         }
-        return new Answer(earlier.status(), earlier.body());
+        return earlier.answer();
     }
 
     private Answer apply(Device device, ScanRequest request) {

@@ -317,17 +317,6 @@ class ScanTests extends ServerTest {
         assertThat(openVisitsIn(tenant, tenant.bigRoomId())).isEqualTo(1);
     }
 
-    private void waitUntilWaitingForLocks(int sessions) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (jdbc.sql("""
-                        SELECT count(*) FROM pg_stat_activity
-                        WHERE datname = current_database() AND wait_event_type = 'Lock'
-                        """).query(Long.class).single() < sessions) {
-            assertThat(System.nanoTime()).as("both moves waiting for a lock").isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
     private Callable<Integer> scan(String door, String tag, ScanAction action) {
         return () -> api().bearer(door)
                 .header("Idempotency-Key", UUID.randomUUID().toString())

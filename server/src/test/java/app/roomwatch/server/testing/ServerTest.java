@@ -7,6 +7,7 @@ import app.roomwatch.model.api.StaffRole;
 import app.roomwatch.model.api.StartActivityRequest;
 import app.roomwatch.model.api.TokenResponse;
 import app.roomwatch.model.api.admin.StaffAccountRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -38,7 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
             // Every test comes from 127.0.0.1 and the limits' buckets live in the shared database: limits per client
             // address are tested on addresses of their own (LimitsAcrossInstancesTests), not summed over the suite.
             "roomwatch.auth.max-failed-logins-per-address=100000",
-            "roomwatch.auth.unknown-device-keys-per-address=100000"
+            "roomwatch.auth.unknown-device-keys-per-address=100000",
+            // Four lanes on any machine: a tenant's two rooms (consecutive ids) record in lanes of their own, so the
+            // tests of concurrent scans in two rooms see two transactions.
+            "roomwatch.scan.lanes=4"
         })
 @Import(ServerTest.TestClockConfiguration.class)
 public abstract class ServerTest {
@@ -62,6 +66,20 @@ public abstract class ServerTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+    }
+
+    /** Waits (up to 10 s) until this many database sessions wait for a lock. */
+    protected void waitUntilWaitingForLocks(int sessions) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (jdbc.sql("""
+                        SELECT count(*) FROM pg_stat_activity
+                        WHERE datname = current_database() AND wait_event_type = 'Lock'
+                        """).query(Long.class).single() < sessions) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(sessions + " sessions should be waiting for a lock");
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** An HTTP client for this server. */
