@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -80,23 +81,29 @@ class ScanRequestQueries {
                 .update();
     }
 
-    /** The answers given before to any of these keys, by key. */
+    /**
+     * The answers given before to any of these keys, by key. Both columns of the primary key are matched against
+     * arrays, so that the lookup is index probes however large the table was when the plan was made (a join against
+     * {@code unnest} is planned as a scan of the whole table while it is small); the rare row that matches one
+     * scanner and another's key is dropped here.
+     */
     Map<Key, Earlier> earlier(List<Key> keys) {
-        Long[] devices = keys.stream().map(Key::deviceId).toArray(Long[]::new);
-        String[] idempotencyKeys = keys.stream().map(Key::idempotencyKey).toArray(String[]::new);
+        Set<Key> asked = Set.copyOf(keys);
+        Long[] devices = keys.stream().map(Key::deviceId).distinct().toArray(Long[]::new);
+        String[] idempotencyKeys =
+                keys.stream().map(Key::idempotencyKey).distinct().toArray(String[]::new);
         Map<Key, Earlier> earlier = new HashMap<>();
         jdbc.sql("""
-                        SELECT r.device_id, r.idempotency_key, r.request_hash, r.status, r.response
-                        FROM scan_request r
-                        JOIN unnest(:devices, :keys) AS k(device_id, idempotency_key)
-                            USING (device_id, idempotency_key)
+                        SELECT device_id, idempotency_key, request_hash, status, response FROM scan_request
+                        WHERE device_id = ANY(:devices) AND idempotency_key = ANY(:keys)
                         """)
                 .param("devices", devices, Types.ARRAY)
                 .param("keys", idempotencyKeys, Types.ARRAY)
                 .query(rs -> {
-                    earlier.put(
-                            new Key(rs.getLong(1), rs.getString(2)),
-                            new Earlier(rs.getBytes(3), rs.getInt(4), rs.getString(5)));
+                    Key key = new Key(rs.getLong(1), rs.getString(2));
+                    if (asked.contains(key)) {
+                        earlier.put(key, new Earlier(rs.getBytes(3), rs.getInt(4), rs.getString(5)));
+                    }
                 });
         return earlier;
     }

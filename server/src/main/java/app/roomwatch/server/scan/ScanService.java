@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -104,6 +105,14 @@ class ScanService {
     public Optional<List<Answer>> record(List<Scan> scans) {
         Map<ScanRequestQueries.Key, ScanRequestQueries.Earlier> earlier =
                 requests.earlier(scans.stream().map(Scan::key).toList());
+        // Every child first, in id order and one round trip, then each scan as if alone.
+        scans.stream()
+                .filter(scan ->
+                        !earlier.containsKey(scan.key()) && scan.device().mode() != DeviceMode.ASSIGN)
+                .collect(Collectors.groupingBy(
+                        scan -> scan.device().tenantId(),
+                        Collectors.mapping(scan -> scan.request().rfidTag(), Collectors.toList())))
+                .forEach(visits::lockChildren);
         List<Answer> answers = new ArrayList<>(scans.size());
         List<ScanRequestQueries.Recorded> recorded = new ArrayList<>(scans.size());
         Set<ScanRequestQueries.Key> applied = new HashSet<>();

@@ -9,6 +9,7 @@ import app.roomwatch.server.visit.Visits.Student;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +56,24 @@ class VisitQueries {
                 .param("key", key)
                 .query((rs, n) -> new Student(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional();
+    }
+
+    /** Locks the children with these tags, in id order, as {@link #lockStudent} locks one; answers them by tag. */
+    Map<String, Student> lockStudentsByTag(long tenantId, List<String> rfidTags) {
+        Map<String, Student> locked = new HashMap<>();
+        jdbc.sql("""
+                        SELECT rfid_tag, id, first_name, last_name, school_class FROM student
+                        WHERE tenant_id = :tenant AND rfid_tag = ANY(:tags) AND archived_at IS NULL
+                        ORDER BY id FOR UPDATE
+                        """)
+                .param("tenant", tenantId)
+                .param("tags", rfidTags.toArray(String[]::new), Types.ARRAY)
+                .query(rs -> {
+                    locked.put(
+                            rs.getString(1),
+                            new Student(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                });
+        return locked;
     }
 
     Optional<Student> student(long tenantId, long studentId) {

@@ -14,6 +14,7 @@ import app.roomwatch.server.notification.Notifications;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Checking children in and out of active groups, whoever asks (a scanner, a supervisor, the schedule, an ending
@@ -135,6 +138,9 @@ public class Visits {
         IN_OR_OUT
     }
 
+    /** Binds the children locked by {@link #lockChildren} to the transaction. */
+    private final Object lockedChildrenKey = new Object();
+
     /** The last-activity mark this instance last wrote, by active group (forgotten wholesale when it grows large). */
     private final Map<Long, Instant> touched = new ConcurrentHashMap<>();
 
@@ -168,8 +174,58 @@ public class Visits {
         return change(tenantId, child, place, Intent.IN_OR_OUT, source, at);
     }
 
+    /**
+     * Locks the children with these RFID tags, in id order, for the changes that follow in this transaction: a batch
+     * of scans takes its children's locks first, in one round trip, and each change then finds its child locked
+     * already. The lock order holds (every child before any activity), and across batches too, since each takes its
+     * children in id order.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockChildren(long tenantId, Collection<String> rfidTags) {
+        Map<String, Optional<Student>> locked =
+                lockedInThisTransaction().computeIfAbsent(tenantId, tenant -> new HashMap<>());
+        List<String> tags = rfidTags.stream()
+                .distinct()
+                .filter(tag -> !locked.containsKey(tag))
+                .toList();
+        if (tags.isEmpty()) {
+            return;
+        }
+        Map<String, Student> found = queries.lockStudentsByTag(tenantId, tags);
+        tags.forEach(tag -> locked.put(tag, Optional.ofNullable(found.get(tag))));
+    }
+
+    /** The children {@link #lockChildren} locked in this transaction, by tenant and tag (empty if none is known). */
+    private Map<Long, Map<String, Optional<Student>>> lockedInThisTransaction() {
+        @SuppressWarnings("unchecked")
+        var locked = (Map<Long, Map<String, Optional<Student>>>)
+                TransactionSynchronizationManager.getResource(lockedChildrenKey);
+        if (locked == null) {
+            locked = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(lockedChildrenKey, locked);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResource(lockedChildrenKey);
+                }
+            });
+        }
+        return locked;
+    }
+
+    private Optional<Student> lockStudent(long tenantId, Child who) {
+        if (who.byTag() && TransactionSynchronizationManager.hasResource(lockedChildrenKey)) {
+            Optional<Student> known =
+                    lockedInThisTransaction().getOrDefault(tenantId, Map.of()).get(who.key());
+            if (known != null) {
+                return known;
+            }
+        }
+        return queries.lockStudent(tenantId, who.byTag(), who.key());
+    }
+
     private Change change(long tenantId, Child who, Place place, Intent intent, VisitSource source, Instant at) {
-        Optional<Student> found = queries.lockStudent(tenantId, who.byTag(), who.key());
+        Optional<Student> found = lockStudent(tenantId, who);
         if (found.isEmpty()) {
             return Change.none(Outcome.NO_SUCH_CHILD, null);
         }

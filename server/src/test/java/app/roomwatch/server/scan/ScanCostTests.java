@@ -14,6 +14,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -42,7 +45,7 @@ class ScanCostTests extends ServerTest {
     static final ConcurrentLinkedQueue<Sent> SENT = new ConcurrentLinkedQueue<>();
 
     @Test
-    void aScanIsFiveStatementsAndACommitPlusOneForItsScannersLimit() {
+    void aScanAloneIsFiveStatementsAndACommitPlusOneForItsScannersLimit() {
         TestTenant tenant = tenants.create();
         startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id());
         String door = registerDevice(tenant, tenant.bigRoomId());
@@ -80,6 +83,63 @@ class ScanCostTests extends ServerTest {
                             "INSERT",
                             "COMMIT");
         }
+    }
+
+    @Test
+    void scansRecordedTogetherCostThreeStatementsEachAndFourForTheirBatch() throws Exception {
+        TestTenant tenant = tenants.create();
+        String activity = startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id());
+        String door = registerDevice(tenant, tenant.bigRoomId());
+        List<String> tags = tenant.rfidTags();
+        assertThat(scan(door, tags.get(4)).status()).isEqualTo(200);
+        assertThat(scan(door, tags.get(4)).status()).isEqualTo(200);
+
+        long lane;
+        try (ExecutorService pool = Executors.newCachedThreadPool();
+                Connection hold = holdActivity(activity)) {
+            // One scan keeps the lane waiting for the activity; three queue behind it and are recorded together.
+            Future<Api.Response> lone = pool.submit(() -> scan(door, tags.get(0)));
+            waitUntilWaitingForLocks(1);
+            List<Future<Api.Response>> queued = tags.subList(1, 4).stream()
+                    .map(tag -> pool.submit(() -> scan(door, tag)))
+                    .toList();
+            waitUntilQueued(3);
+            SENT.clear();
+            hold.rollback();
+            assertThat(lone.get().status()).isEqualTo(200);
+            for (Future<Api.Response> answer : queued) {
+                assertThat(answer.get().status()).isEqualTo(200);
+            }
+            lane = SENT.stream()
+                    .filter(sent -> sent.sql().contains("INSERT INTO scan_request"))
+                    .findFirst()
+                    .orElseThrow()
+                    .thread();
+        }
+        assertThat(SENT.stream().filter(sent -> sent.thread() == lane))
+                .extracting(Sent::verb)
+                .containsExactly(
+                        // The rest of the lone scan, once its activity was let go: visit, events, key, commit.
+                        "INSERT",
+                        "INSERT",
+                        "INSERT",
+                        "COMMIT",
+                        // The batch: the keys used before, then every child's lock in one statement.
+                        "SELECT",
+                        "SELECT",
+                        // Each scan: its activity's lock with the child's open visit, the visit, its events.
+                        "SELECT",
+                        "INSERT",
+                        "INSERT",
+                        "SELECT",
+                        "INSERT",
+                        "INSERT",
+                        "SELECT",
+                        "INSERT",
+                        "INSERT",
+                        // Every key with its answer in one statement, and one commit.
+                        "INSERT",
+                        "COMMIT");
     }
 
     /** Counts every statement and commit the application's pool sends. */

@@ -8,9 +8,7 @@ import app.roomwatch.server.testing.ServerTest;
 import app.roomwatch.server.testing.TestTenants.TestTenant;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -31,12 +29,12 @@ class ScanLanesTests extends ServerTest {
     private DataSource dataSource;
 
     @Autowired
-    private MeterRegistry meters;
+    private MeterRegistry meterRegistry;
 
     @Test
     void scansThatQueueWhileTheirLaneIsBusyCommitTogetherEachCountedInTurn() throws Exception {
         TestTenant tenant = tenants.create();
-        long activity = Long.parseLong(startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id()));
+        String activity = startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id());
         String door = registerDevice(tenant, tenant.bigRoomId());
         List<String> tags = tenant.rfidTags();
 
@@ -72,7 +70,7 @@ class ScanLanesTests extends ServerTest {
     @Test
     void aBatchAnswersRetriesAndReusedKeysAsScansRecordedAloneWould() throws Exception {
         TestTenant tenant = tenants.create();
-        long activity = Long.parseLong(startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id()));
+        String activity = startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id());
         String door = registerDevice(tenant, tenant.bigRoomId());
         List<String> tags = tenant.rfidTags();
         Api.Response committed = scan(door, "first", tags.get(0));
@@ -111,7 +109,7 @@ class ScanLanesTests extends ServerTest {
     @Test
     void aScanThatFailsInABatchFailsAloneAndTheOthersAreRecorded() throws Exception {
         TestTenant tenant = tenants.create();
-        long activity = Long.parseLong(startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id()));
+        String activity = startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id());
         String door = registerDevice(tenant, tenant.bigRoomId());
         List<String> tags = tenant.rfidTags();
         String failing = tenant.studentIds().get(2);
@@ -161,7 +159,7 @@ class ScanLanesTests extends ServerTest {
     @Test
     void aKeyThatAnotherTransactionRecordsMeanwhileSendsTheBatchBackScanByScan() throws Exception {
         TestTenant tenant = tenants.create();
-        long activity = Long.parseLong(startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id()));
+        String activity = startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id());
         String door = registerDevice(tenant, tenant.bigRoomId());
         List<String> tags = tenant.rfidTags();
         long device = jdbc.sql("SELECT id FROM device WHERE tenant_id = :tenant")
@@ -211,31 +209,13 @@ class ScanLanesTests extends ServerTest {
                 .containsExactly(0, 1, 2, 3);
     }
 
-    /** A transaction of its own that holds the activity's row locked until it is rolled back. */
-    private Connection holdActivity(long activity) throws SQLException {
-        Connection hold = dataSource.getConnection();
-        hold.setAutoCommit(false);
-        try (Statement lock = hold.createStatement()) {
-            lock.execute("SELECT id FROM active_group WHERE id = " + activity + " FOR UPDATE");
-        }
-        return hold;
-    }
-
     private Api.Response scan(String door, String idempotencyKey, String tag) {
         return api().bearer(door)
                 .header("Idempotency-Key", idempotencyKey)
                 .post("/api/iot/scans", new ScanRequest(tag, null, null));
     }
 
-    private void waitUntilQueued(int scans) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (meters.get("roomwatch.scan.queued").gauge().value() < scans) {
-            assertThat(System.nanoTime()).as("%d scans queued", scans).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
     private double split() {
-        return meters.get("roomwatch.scan.batches.split").counter().count();
+        return meterRegistry.get("roomwatch.scan.batches.split").counter().count();
     }
 }

@@ -7,10 +7,15 @@ import app.roomwatch.model.api.StaffRole;
 import app.roomwatch.model.api.StartActivityRequest;
 import app.roomwatch.model.api.TokenResponse;
 import app.roomwatch.model.api.admin.StaffAccountRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -63,9 +68,39 @@ public abstract class ServerTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    @Autowired
+    private DataSource dataSource;
+
+    @Autowired
+    private MeterRegistry meters;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+    }
+
+    /**
+     * A transaction of its own that holds an activity's row locked until it is rolled back: a scan into its room waits
+     * for it, and keeps its lane waiting.
+     */
+    protected Connection holdActivity(String activityId) throws SQLException {
+        Connection hold = dataSource.getConnection();
+        hold.setAutoCommit(false);
+        try (Statement lock = hold.createStatement()) {
+            lock.execute("SELECT id FROM active_group WHERE id = " + Long.parseLong(activityId) + " FOR UPDATE");
+        }
+        return hold;
+    }
+
+    /** Waits (up to 10 s) until this many scans wait for their lane. */
+    protected void waitUntilQueued(int scans) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (meters.get("roomwatch.scan.queued").gauge().value() < scans) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(scans + " scans should be waiting for their lane");
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** Waits (up to 10 s) until this many database sessions wait for a lock. */
