@@ -2,6 +2,7 @@ package app.roomwatch.console.time;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -21,10 +22,18 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
         return Instant.now();
     }
 
+    /**
+     * Runs the task after the delay. After {@link #close()} it is dropped: the console that asks is closing, and a
+     * background load that ends then (a refresh it triggers, say) has nothing left to refresh.
+     */
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
-        var future = timers.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
-        return () -> future.cancel(false);
+        try {
+            var future = timers.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+            return () -> future.cancel(false);
+        } catch (RejectedExecutionException closed) {
+            return () -> {};
+        }
     }
 
     @Override
