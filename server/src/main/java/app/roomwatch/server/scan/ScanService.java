@@ -4,7 +4,6 @@ import app.roomwatch.model.api.ScanRequest;
 import app.roomwatch.model.api.ScanResult;
 import app.roomwatch.model.api.admin.DeviceMode;
 import app.roomwatch.model.event.NotificationPriority;
-import app.roomwatch.model.event.VisitSource;
 import app.roomwatch.server.device.Devices;
 import app.roomwatch.server.device.Devices.Device;
 import app.roomwatch.server.notification.Notice;
@@ -21,11 +20,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,45 +93,59 @@ class ScanService {
     }
 
     /**
-     * Records scans that arrived together in one transaction, one after the other in their order, each as if it had
-     * been recorded alone: one commit (one WAL flush) for all of them. A scan whose key was recorded before is
-     * answered what it was answered then and not applied again. An answer is {@code null} where the scan must be
-     * {@linkplain #record recorded alone} once this transaction has committed: its key came earlier in the batch, or
-     * was used before for a different scan. Empty, with everything rolled back, when another transaction recorded
-     * one of the keys meanwhile (a concurrent retry): then every scan must be recorded alone.
+     * Records scans that arrived together in one transaction, in their order, each as if it had been recorded alone:
+     * their visits in a few statements for all of them ({@link Visits#atDoors}), their keys in one, and one commit
+     * (one WAL flush). A scan whose key was recorded before is answered what it was answered then and not applied
+     * again. An answer is {@code null} where the scan must be {@linkplain #record recorded alone} once this
+     * transaction has committed: its key came earlier in the batch, or was used before for a different scan. Empty,
+     * with everything rolled back, when another transaction recorded one of the keys meanwhile (a concurrent retry):
+     * then every scan must be recorded alone.
      */
     @Transactional
     public Optional<List<Answer>> record(List<Scan> scans) {
         Map<ScanRequestQueries.Key, ScanRequestQueries.Earlier> earlier =
                 requests.earlier(scans.stream().map(Scan::key).toList());
-        // Every child first, in id order and one round trip, then each scan as if alone.
-        scans.stream()
-                .filter(scan ->
-                        !earlier.containsKey(scan.key()) && scan.device().mode() != DeviceMode.ASSIGN)
-                .collect(Collectors.groupingBy(
-                        scan -> scan.device().tenantId(),
-                        Collectors.mapping(scan -> scan.request().rfidTag(), Collectors.toList())))
-                .forEach(visits::lockChildren);
-        List<Answer> answers = new ArrayList<>(scans.size());
-        List<ScanRequestQueries.Recorded> recorded = new ArrayList<>(scans.size());
+        Answer[] answers = new Answer[scans.size()];
+        List<Integer> toApply = new ArrayList<>(scans.size());
         Set<ScanRequestQueries.Key> applied = new HashSet<>();
-        for (Scan scan : scans) {
+        for (int i = 0; i < scans.size(); i++) {
+            Scan scan = scans.get(i);
             ScanRequestQueries.Earlier before = earlier.get(scan.key());
             if (before != null) {
-                answers.add(Arrays.equals(before.hash(), scan.requestHash()) ? before.answer() : null);
-            } else if (!applied.add(scan.key())) {
-                answers.add(null);
-            } else {
-                Answer answer = apply(scan.device(), scan.request());
-                answers.add(answer);
-                recorded.add(recorded(scan, answer));
+                answers[i] = Arrays.equals(before.hash(), scan.requestHash()) ? before.answer() : null;
+            } else if (applied.add(scan.key())) {
+                toApply.add(i);
             }
         }
+        // Each tenant's door scans together, in their order; a tenant's scans change nothing of another's.
+        Map<Long, List<Integer>> atDoors = new LinkedHashMap<>();
+        for (int i : toApply) {
+            Device device = scans.get(i).device();
+            if (device.mode() == DeviceMode.ASSIGN) {
+                answers[i] = tagRead(device, scans.get(i).request().rfidTag());
+            } else {
+                atDoors.computeIfAbsent(device.tenantId(), tenant -> new ArrayList<>())
+                        .add(i);
+            }
+        }
+        atDoors.forEach((tenant, indices) -> {
+            List<Visits.Change> changes = visits.atDoors(
+                    tenant,
+                    indices.stream()
+                            .map(i -> atDoor(scans.get(i).device(), scans.get(i).request()))
+                            .toList());
+            for (int j = 0; j < indices.size(); j++) {
+                int i = indices.get(j);
+                answers[i] = answer(scans.get(i).device(), changes.get(j));
+            }
+        });
+        List<ScanRequestQueries.Recorded> recorded =
+                toApply.stream().map(i -> recorded(scans.get(i), answers[i])).toList();
         if (requests.record(recorded, clock.instant()) < recorded.size()) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return Optional.empty();
         }
-        return Optional.of(answers);
+        return Optional.of(Arrays.asList(answers));
     }
 
     private static ScanRequestQueries.Recorded recorded(Scan scan, Answer answer) {
@@ -148,18 +161,22 @@ class ScanService {
     }
 
     private Answer apply(Device device, ScanRequest request) {
-        long tenant = device.tenantId();
         if (device.mode() == DeviceMode.ASSIGN) {
             return tagRead(device, request.rfidTag());
         }
-        Visits.Child child = Visits.Child.tag(request.rfidTag());
-        Visits.Place door = Visits.Place.room(device.roomId());
-        Instant at = readAt(request.scannedAt());
-        Visits.Change change = switch (request.action()) {
-            case CHECKIN -> visits.checkIn(tenant, child, door, VisitSource.RFID, at);
-            case CHECKOUT -> visits.checkOut(tenant, child, door, VisitSource.RFID, at);
-            case TOGGLE -> visits.checkInOrOut(tenant, child, door, VisitSource.RFID, at);
+        return answer(device, visits.atDoor(device.tenantId(), atDoor(device, request)));
+    }
+
+    private Visits.DoorScan atDoor(Device device, ScanRequest request) {
+        Visits.Intent intent = switch (request.action()) {
+            case CHECKIN -> Visits.Intent.IN;
+            case CHECKOUT -> Visits.Intent.OUT;
+            case TOGGLE -> Visits.Intent.IN_OR_OUT;
         };
+        return new Visits.DoorScan(request.rfidTag(), device.roomId(), intent, readAt(request.scannedAt()));
+    }
+
+    private Answer answer(Device device, Visits.Change change) {
         return switch (change.outcome()) {
             case NO_SUCH_CHILD -> unknownTag(device);
             case NOT_RUNNING ->

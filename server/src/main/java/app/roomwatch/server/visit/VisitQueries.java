@@ -191,6 +191,128 @@ class VisitQueries {
     /** One group {@link #lock} locked; every row carries the place's group and the student's visit. */
     private record LockedRow(long placeGroupId, Locked locked, Optional<OpenVisit> studentVisit) {}
 
+    /**
+     * Locks ({@code FOR NO KEY UPDATE}), <b>in id order</b> and in one statement, the running groups in these rooms
+     * and those of these students' open visits: {@link #lock} for many changes at once, under the same conditions (the
+     * caller holds the students' locks, and reads their visits again once this has returned). By group id.
+     */
+    Map<Long, Locked> lockRunning(long tenantId, List<Long> roomIds, List<Long> studentIds) {
+        Map<Long, Locked> running = new HashMap<>();
+        jdbc.sql("""
+                        WITH wanted AS (
+                            SELECT id FROM active_group
+                            WHERE tenant_id = :tenant AND room_id = ANY(:rooms) AND ended_at IS NULL
+                            UNION
+                            SELECT active_group_id FROM visit
+                            WHERE tenant_id = :tenant AND student_id = ANY(:students) AND exited_at IS NULL)
+                        SELECT g.id, g.name, r.id, r.name, r.capacity, g.over_capacity_notified
+                        FROM active_group g
+                        JOIN room r ON r.tenant_id = g.tenant_id AND r.id = g.room_id
+                        WHERE g.tenant_id = :tenant AND g.ended_at IS NULL AND g.id IN (SELECT id FROM wanted)
+                        ORDER BY g.id
+                        FOR NO KEY UPDATE OF g
+                        """)
+                .param("tenant", tenantId)
+                .param("rooms", roomIds.toArray(Long[]::new), Types.ARRAY)
+                .param("students", studentIds.toArray(Long[]::new), Types.ARRAY)
+                .query(rs -> {
+                    Group group =
+                            new Group(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5));
+                    running.put(group.id(), new Locked(group, rs.getBoolean(6)));
+                });
+        return running;
+    }
+
+    /** The open visits of some students, by student, and how many visits are open in some groups, by group. */
+    record Present(Map<Long, OpenVisit> openVisits, Map<Long, Integer> occupancy) {}
+
+    /**
+     * In one statement: the open visits of these students whose groups are {@code running} (locked by
+     * {@link #lockRunning}), and the occupancy of those groups. Read after the locks were granted, so current.
+     */
+    Present present(long tenantId, List<Long> studentIds, Map<Long, Locked> running) {
+        Map<Long, OpenVisit> openVisits = new HashMap<>();
+        Map<Long, Integer> occupancy = new HashMap<>();
+        running.keySet().forEach(group -> occupancy.put(group, 0));
+        jdbc.sql("""
+                        SELECT true, v.student_id, v.id, v.active_group_id FROM visit v
+                        WHERE v.tenant_id = :tenant AND v.student_id = ANY(:students) AND v.exited_at IS NULL
+                        UNION ALL
+                        SELECT false, count(*), 0, v.active_group_id FROM visit v
+                        WHERE v.tenant_id = :tenant AND v.active_group_id = ANY(:groups) AND v.exited_at IS NULL
+                        GROUP BY v.active_group_id
+                        """)
+                .param("tenant", tenantId)
+                .param("students", studentIds.toArray(Long[]::new), Types.ARRAY)
+                .param("groups", running.keySet().toArray(Long[]::new), Types.ARRAY)
+                .query(rs -> {
+                    long group = rs.getLong(4);
+                    if (!rs.getBoolean(1)) {
+                        occupancy.put(group, rs.getInt(2));
+                    } else if (running.containsKey(group)) {
+                        long student = rs.getLong(2);
+                        long room = running.get(group).group().roomId();
+                        openVisits.put(student, new OpenVisit(rs.getLong(3), student, group, room));
+                    }
+                });
+        return new Present(openVisits, occupancy);
+    }
+
+    /** A visit to end, and when. */
+    record Closing(long visitId, Instant at) {}
+
+    /** A visit to begin: whose, in which group, and when. */
+    record Opening(long studentId, long activeGroupId, Instant at) {}
+
+    /**
+     * Ends these open visits in one statement. Under their groups' locks nobody else ends them meanwhile: should one
+     * have ended all the same, this throws, and the caller's transaction rolls back rather than count it wrong.
+     */
+    void closeAll(long tenantId, List<Closing> closings, VisitSource source) {
+        if (closings.isEmpty()) {
+            return;
+        }
+        int closed = jdbc.sql("""
+                        UPDATE visit v SET exited_at = greatest(v.entered_at, u.at), exit_source = :source
+                        FROM unnest(:ids, CAST(:ats AS timestamptz[])) AS u (id, at)
+                        WHERE v.tenant_id = :tenant AND v.id = u.id AND v.exited_at IS NULL
+                        """)
+                .param("source", source.wireName())
+                .param("ids", closings.stream().map(Closing::visitId).toArray(Long[]::new), Types.ARRAY)
+                .param("ats", closings.stream().map(c -> c.at().toString()).toArray(String[]::new), Types.ARRAY)
+                .param("tenant", tenantId)
+                .update();
+        if (closed != closings.size()) {
+            throw new IllegalStateException(
+                    "Ended " + closed + " of " + closings.size() + " visits that were open under their groups' locks");
+        }
+    }
+
+    /** Begins these visits in one statement; answers each new visit's id by its student (one visit each). */
+    Map<Long, Long> insertAll(long tenantId, List<Opening> openings, VisitSource source) {
+        Map<Long, Long> ids = new HashMap<>();
+        if (openings.isEmpty()) {
+            return ids;
+        }
+        jdbc.sql("""
+                        INSERT INTO visit (tenant_id, student_id, active_group_id, entered_at, entry_source)
+                        SELECT :tenant, u.student, u.grp, u.at, :source
+                        FROM unnest(:students, :groups, CAST(:ats AS timestamptz[])) WITH ORDINALITY
+                            AS u (student, grp, at, n)
+                        ORDER BY u.n
+                        RETURNING student_id, id
+                        """)
+                .param("tenant", tenantId)
+                .param("source", source.wireName())
+                .param("students", openings.stream().map(Opening::studentId).toArray(Long[]::new), Types.ARRAY)
+                .param("groups", openings.stream().map(Opening::activeGroupId).toArray(Long[]::new), Types.ARRAY)
+                .param("ats", openings.stream().map(o -> o.at().toString()).toArray(String[]::new), Types.ARRAY)
+                .query(rs -> {
+                    ids.put(rs.getLong(1), rs.getLong(2));
+                });
+        return ids;
+    }
+
     Optional<OpenVisit> openVisit(long tenantId, String condition, long key) {
         return jdbc.sql(OPEN_VISIT.formatted(condition))
                 .param("tenant", tenantId)

@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
@@ -132,11 +134,15 @@ public class Visits {
 
     private static final int MAX_REMEMBERED_TOUCHES = 10_000;
 
-    private enum Intent {
+    /** What a change asks for: in, out, or whichever the child is not (a scan's default). */
+    public enum Intent {
         IN,
         OUT,
         IN_OR_OUT
     }
+
+    /** A child's tag read at a room's door: a scanner's change, source {@code rfid}. */
+    public record DoorScan(String rfidTag, long roomId, Intent intent, Instant at) {}
 
     /** Binds the children locked by {@link #lockChildren} to the transaction. */
     private final Object lockedChildrenKey = new Object();
@@ -168,10 +174,44 @@ public class Visits {
         return change(tenantId, child, place, Intent.OUT, source, at);
     }
 
-    /** A scan's default: out if the child is in at the place, else in (moving it from elsewhere). */
+    /** A scan at a room's door, alone: as {@link #checkIn} or {@link #checkOut}, or out if in there, else in. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Change checkInOrOut(long tenantId, Child child, Place place, VisitSource source, Instant at) {
-        return change(tenantId, child, place, Intent.IN_OR_OUT, source, at);
+    public Change atDoor(long tenantId, DoorScan scan) {
+        return change(
+                tenantId,
+                Child.tag(scan.rfidTag()),
+                Place.room(scan.roomId()),
+                scan.intent(),
+                VisitSource.RFID,
+                scan.at());
+    }
+
+    /**
+     * Scans that came together, applied in their order, each exactly as {@link #atDoor} would apply it alone (its
+     * occupancy counted after the ones before it), in a few statements for all of them rather than a few for each:
+     * the children locked in one, then, for each run of scans in which no child comes twice, the rooms' activities
+     * (and those the children are in) locked in id order in one, the children's open visits and the activities'
+     * occupancy read in one, the visits closed in one and opened in one, and their events appended in one
+     * (docs/decisions/0020-scans-applied-set-wise.md). The lock order holds: every child first, then activities in
+     * id order.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Change> atDoors(long tenantId, List<DoorScan> scans) {
+        lockChildren(tenantId, scans.stream().map(DoorScan::rfidTag).toList());
+        Map<String, Optional<Student>> children = lockedInThisTransaction().get(tenantId);
+        List<Change> changes = new ArrayList<>(scans.size());
+        int from = 0;
+        while (from < scans.size()) {
+            // A child scanned twice (a double read at the door) starts a new run, which sees the first scan's change.
+            Set<String> tags = new HashSet<>();
+            int to = from;
+            while (to < scans.size() && tags.add(scans.get(to).rfidTag())) {
+                to++;
+            }
+            changes.addAll(new DoorRun(tenantId, children).apply(scans.subList(from, to)));
+            from = to;
+        }
+        return changes;
     }
 
     /**
@@ -343,16 +383,7 @@ public class Visits {
         touch(tenantId, group.id(), at);
         events.append(
                 tenantId,
-                List.of(
-                        new EventLog.Entry(
-                                Topic.activeGroup(Long.toString(group.id())),
-                                new StudentCheckedIn(
-                                        Long.toString(student.id()),
-                                        student.shortName(),
-                                        Long.toString(group.id()),
-                                        Long.toString(group.roomId()),
-                                        source)),
-                        occupancyChanged(group.id(), group.roomId(), occupancy)));
+                List.of(checkedIn(student, group, source), occupancyChanged(group.id(), group.roomId(), occupancy)));
         warnIfOverCapacity(tenantId, group, occupancy);
         return new OpenVisit(inserted.visitId(), student.id(), group.id(), group.roomId());
     }
@@ -369,14 +400,7 @@ public class Visits {
             Instant at,
             boolean overCapacityNotified) {
         int occupancy = queries.close(tenantId, visit, source, at);
-        var checkedOut = new EventLog.Entry(
-                Topic.activeGroup(Long.toString(visit.activeGroupId())),
-                new StudentCheckedOut(
-                        Long.toString(student.id()),
-                        student.shortName(),
-                        Long.toString(visit.activeGroupId()),
-                        Long.toString(visit.roomId()),
-                        source));
+        EventLog.Entry checkedOut = checkedOut(student, visit, source);
         if (source == VisitSource.SESSION_END) {
             // The activity is ending: it publishes the room's occupancy once, at the end.
             events.append(tenantId, List.of(checkedOut));
@@ -388,6 +412,28 @@ public class Visits {
                 marks.rearmCapacityWarning(tenantId, visit.activeGroupId(), occupancy);
             }
         }
+    }
+
+    private static EventLog.Entry checkedIn(Student student, Group group, VisitSource source) {
+        return new EventLog.Entry(
+                Topic.activeGroup(Long.toString(group.id())),
+                new StudentCheckedIn(
+                        Long.toString(student.id()),
+                        student.shortName(),
+                        Long.toString(group.id()),
+                        Long.toString(group.roomId()),
+                        source));
+    }
+
+    private static EventLog.Entry checkedOut(Student student, OpenVisit visit, VisitSource source) {
+        return new EventLog.Entry(
+                Topic.activeGroup(Long.toString(visit.activeGroupId())),
+                new StudentCheckedOut(
+                        Long.toString(student.id()),
+                        student.shortName(),
+                        Long.toString(visit.activeGroupId()),
+                        Long.toString(visit.roomId()),
+                        source));
     }
 
     private static EventLog.Entry occupancyChanged(long activeGroupId, long roomId, int occupancy) {
@@ -436,5 +482,123 @@ public class Visits {
             touched.clear();
         }
         touched.put(activeGroupId, at);
+    }
+
+    /**
+     * One run of {@link #atDoors}: scans of distinct children, decided one after the other in memory under the
+     * locks, then written together. What a change does besides its visit and events (the capacity warning and its
+     * re-arming) runs after them, in the scans' order, as it would scan by scan.
+     */
+    private final class DoorRun {
+
+        private final long tenantId;
+        private final Map<String, Optional<Student>> children;
+        private final List<VisitQueries.Closing> closings = new ArrayList<>();
+        private final List<VisitQueries.Opening> openings = new ArrayList<>();
+        private final List<EventLog.Entry> entries = new ArrayList<>();
+        private final List<Runnable> afterwards = new ArrayList<>();
+        private final Map<Long, Integer> occupancy = new HashMap<>();
+        private final Map<Long, Boolean> overCapacityNotified = new HashMap<>();
+        private final Map<Long, Group> groups = new HashMap<>();
+
+        DoorRun(long tenantId, Map<String, Optional<Student>> children) {
+            this.tenantId = tenantId;
+            this.children = children;
+        }
+
+        List<Change> apply(List<DoorScan> scans) {
+            List<Long> studentIds = scans.stream()
+                    .flatMap(scan -> children.get(scan.rfidTag()).stream())
+                    .map(Student::id)
+                    .toList();
+            Map<Long, VisitQueries.Locked> running = queries.lockRunning(
+                    tenantId, scans.stream().map(DoorScan::roomId).distinct().toList(), studentIds);
+            Map<Long, Group> inRoom = new HashMap<>();
+            running.values().forEach(locked -> {
+                groups.put(locked.group().id(), locked.group());
+                inRoom.put(locked.group().roomId(), locked.group());
+                overCapacityNotified.put(locked.group().id(), locked.overCapacityNotified());
+            });
+            // Read once the activities are locked: nobody else changes their visits, nor these children's, now.
+            VisitQueries.Present present = queries.present(tenantId, studentIds, running);
+            occupancy.putAll(present.occupancy());
+            List<Change> changes = new ArrayList<>(scans.size());
+            for (DoorScan scan : scans) {
+                changes.add(decide(scan, inRoom, present.openVisits()));
+            }
+            queries.closeAll(tenantId, closings, VisitSource.RFID);
+            Map<Long, Long> opened = queries.insertAll(tenantId, openings, VisitSource.RFID);
+            events.append(tenantId, entries);
+            afterwards.forEach(Runnable::run);
+            return changes.stream()
+                    .map(change -> switch (change.outcome()) {
+                        case CHECKED_IN, MOVED -> {
+                            Student student = change.student();
+                            Group group = change.group();
+                            OpenVisit visit =
+                                    new OpenVisit(opened.get(student.id()), student.id(), group.id(), group.roomId());
+                            yield new Change(change.outcome(), student, group, visit);
+                        }
+                        default -> change;
+                    })
+                    .toList();
+        }
+
+        /** What {@link #change} decides, for a door. */
+        private Change decide(DoorScan scan, Map<Long, Group> inRoom, Map<Long, OpenVisit> openVisits) {
+            Optional<Student> found = children.get(scan.rfidTag());
+            if (found.isEmpty()) {
+                return Change.none(Outcome.NO_SUCH_CHILD, null);
+            }
+            Student student = found.get();
+            Group group = inRoom.get(scan.roomId());
+            if (group == null) {
+                return Change.none(Outcome.NOT_RUNNING, student);
+            }
+            OpenVisit current = openVisits.get(student.id());
+            boolean inHere = current != null && current.activeGroupId() == group.id();
+            if (inHere && scan.intent() != Intent.IN) {
+                close(student, current, scan.at());
+                return new Change(Outcome.CHECKED_OUT, student, group, current);
+            }
+            if (inHere) {
+                return new Change(Outcome.ALREADY_IN, student, group, current);
+            }
+            if (scan.intent() == Intent.OUT) {
+                return new Change(Outcome.NOT_IN, student, group, null);
+            }
+            if (current != null) {
+                close(student, current, scan.at());
+            }
+            open(student, group, scan.at());
+            // The new visit's id is known once it is written.
+            return new Change(current != null ? Outcome.MOVED : Outcome.CHECKED_IN, student, group, null);
+        }
+
+        private void close(Student student, OpenVisit visit, Instant at) {
+            long groupId = visit.activeGroupId();
+            int now = occupancy.merge(groupId, -1, Integer::sum);
+            closings.add(new VisitQueries.Closing(visit.id(), at));
+            entries.add(checkedOut(student, visit, VisitSource.RFID));
+            entries.add(occupancyChanged(groupId, visit.roomId(), now));
+            touch(tenantId, groupId, at);
+            if (overCapacityNotified.get(groupId)) {
+                afterwards.add(() -> marks.rearmCapacityWarning(tenantId, groupId, now));
+                overCapacityNotified.put(groupId, now > groups.get(groupId).capacity());
+            }
+        }
+
+        private void open(Student student, Group group, Instant at) {
+            int now = occupancy.merge(group.id(), 1, Integer::sum);
+            openings.add(new VisitQueries.Opening(student.id(), group.id(), at));
+            entries.add(checkedIn(student, group, VisitSource.RFID));
+            entries.add(occupancyChanged(group.id(), group.roomId(), now));
+            touch(tenantId, group.id(), at);
+            // Once warned, a room is not warned again until it is back within capacity: no statement for that.
+            if (now > group.capacity() && !overCapacityNotified.get(group.id())) {
+                afterwards.add(() -> warnIfOverCapacity(tenantId, group, now));
+                overCapacityNotified.put(group.id(), true);
+            }
+        }
     }
 }

@@ -14,7 +14,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -90,6 +95,31 @@ public abstract class ServerTest {
             lock.execute("SELECT id FROM active_group WHERE id = " + Long.parseLong(activityId) + " FOR UPDATE");
         }
         return hold;
+    }
+
+    /**
+     * Group commit made to happen: sends {@code first}, which keeps its lane waiting while {@code activityId} is held
+     * locked from here, then each of {@code queued} once the one before it waits in the lane, lets go, and answers
+     * every answer, the first one's first. The queued requests are recorded together, in this order.
+     */
+    protected List<Api.Response> queuedBehind(
+            String activityId, Callable<Api.Response> first, List<Callable<Api.Response>> queued) throws Exception {
+        try (ExecutorService pool = Executors.newCachedThreadPool();
+                Connection hold = holdActivity(activityId)) {
+            List<Future<Api.Response>> answers = new ArrayList<>();
+            answers.add(pool.submit(first));
+            waitUntilWaitingForLocks(1);
+            for (Callable<Api.Response> request : queued) {
+                answers.add(pool.submit(request));
+                waitUntilQueued(answers.size() - 1);
+            }
+            hold.rollback();
+            List<Api.Response> responses = new ArrayList<>();
+            for (Future<Api.Response> answer : answers) {
+                responses.add(answer.get());
+            }
+            return responses;
+        }
     }
 
     /** Waits (up to 10 s) until this many scans wait for their lane. */
