@@ -87,7 +87,7 @@ final class StreamConnection implements FrameSink.Output {
     /** {@link System#nanoTime()} when the write still going out began; {@link #NOT_PENDING} when none is. */
     private volatile long pendingSince = NOT_PENDING;
 
-    /** Guarded by the hub's lock. */
+    /** Set by the hub's join, then read and written by its housekeeping thread alone. */
     Instant nextPingAt;
 
     /**
@@ -193,14 +193,17 @@ final class StreamConnection implements FrameSink.Output {
         return !closed;
     }
 
-    /** Writes a ping frame, or queues it behind what is waiting (dropped when the queue is full). */
-    void ping() {
+    /**
+     * Writes a ping frame (the same for every stream pinged at once), or queues a ping behind what is waiting (dropped
+     * when the queue is full).
+     */
+    void ping(byte[] frame) {
         underLock(() -> {
             if (closed) {
                 return;
             }
             if (caughtUp()) {
-                writeLocked(writing.frames().control(new Ping(writing.clock().instant())));
+                writeLocked(frame);
             } else if (queue.size() < capacity) {
                 queue.addLast(Signal.PING);
             }

@@ -1,5 +1,6 @@
 package app.roomwatch.server.stream;
 
+import app.roomwatch.model.event.Ping;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ class StreamHub implements SmartLifecycle {
     private final StreamMetrics metrics;
     private final StreamSettings settings;
     private final Clock clock;
+    private final Frames frames;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Semaphore wake = new Semaphore(0);
@@ -51,8 +53,9 @@ class StreamHub implements SmartLifecycle {
     private Thread dispatcher;
     private Thread housekeeper;
 
-    StreamHub(EventLogReader reader, StreamMetrics metrics, StreamSettings settings, Clock clock) {
+    StreamHub(EventLogReader reader, StreamMetrics metrics, StreamSettings settings, Clock clock, Frames frames) {
         this.reader = reader;
+        this.frames = frames;
         this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
@@ -297,6 +300,7 @@ class StreamHub implements SmartLifecycle {
             }
             Instant now = clock.instant();
             long nowNanos = System.nanoTime();
+            List<StreamConnection> all = new ArrayList<>();
             lock.lock();
             try {
                 if (!now.isBefore(forgetAt)) {
@@ -305,26 +309,39 @@ class StreamHub implements SmartLifecycle {
                     forgetUpTo = position;
                     forgetAt = now.plus(FORGET_SCOPE_CHANGES);
                 }
-                for (TenantIndex index : List.copyOf(tenants.values())) {
-                    for (StreamConnection connection : List.copyOf(index.all())) {
-                        if (!now.isBefore(connection.expiresAt())) {
-                            connection.close("expired");
-                            remove(connection);
-                        } else if (connection.writeStalled(nowNanos, settings.writeTimeout())) {
-                            // A write has waited this long: the client stopped reading and the socket's buffers
-                            // are full. Dropping the connection fails that write; the client resumes from its cursor.
-                            connection.abort("stalled");
-                            remove(connection);
-                            metrics.stalled();
-                            log.info("Stream {} stopped taking writes and was closed", connection.number());
-                        } else if (!now.isBefore(connection.nextPingAt)) {
-                            connection.ping();
-                            connection.nextPingAt = now.plus(settings.pingInterval());
-                        }
-                    }
-                }
+                tenants.values().forEach(index -> all.addAll(index.all()));
             } finally {
                 lock.unlock();
+            }
+            // Off the hub's lock: a tick that pings thousands of streams must not hold up the events meanwhile (each
+            // connection's own lock keeps a ping and an event from writing at once).
+            List<StreamConnection> ended = new ArrayList<>();
+            byte[] ping = null;
+            for (StreamConnection connection : all) {
+                if (!now.isBefore(connection.expiresAt())) {
+                    connection.close("expired");
+                    ended.add(connection);
+                } else if (connection.writeStalled(nowNanos, settings.writeTimeout())) {
+                    // A write has waited this long: the client stopped reading and the socket's buffers are full.
+                    // Dropping the connection fails that write; the client resumes from its cursor.
+                    connection.abort("stalled");
+                    ended.add(connection);
+                    metrics.stalled();
+                    log.info("Stream {} stopped taking writes and was closed", connection.number());
+                } else if (!now.isBefore(connection.nextPingAt)) {
+                    // One frame for every stream pinged in this tick.
+                    ping = ping == null ? frames.control(new Ping(now)) : ping;
+                    connection.ping(ping);
+                    connection.nextPingAt = now.plus(settings.pingInterval());
+                }
+            }
+            if (!ended.isEmpty()) {
+                lock.lock();
+                try {
+                    ended.forEach(this::remove);
+                } finally {
+                    lock.unlock();
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import app.roomwatch.model.event.EventEnvelope;
 import app.roomwatch.model.event.NotificationCreated;
 import app.roomwatch.model.event.NotificationPriority;
+import app.roomwatch.model.event.Ping;
 import app.roomwatch.model.event.RoomOccupancyChanged;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -91,7 +92,7 @@ class StreamConnectionTests {
             sink.pendingChance = i < count / 2 ? 0.9 : 0.05;
             assertThat(switching.offer(event(10 + i, 1, i))).isTrue();
             if (i % 1_000 == 0) {
-                switching.ping();
+                switching.ping(frames.control(new Ping(Instant.now())));
             }
             if (i % 2_000 == 0) {
                 assertThat(switching.offer(event(10 + i, 1, i))).as("a repeat").isTrue();
