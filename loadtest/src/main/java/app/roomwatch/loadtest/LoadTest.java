@@ -132,7 +132,7 @@ public final class LoadTest {
                         Fleet fleet = openFleet(roomwatch, streams)) {
                     place("stalled clients", roomwatch, options.roomwatchAloneCpus());
                     stalled = new StalledClients(new FanOutLadder(plan, resources))
-                            .run(roomwatch, fleet, rate, plan.warmup(), plan.measure(), plan.stallWindow());
+                            .run(roomwatch, fleet, rate, plan.warmup(), plan.stallWindow());
                 }
             }
             if (roomwatch != null && options.scenarios().contains("storm") && timeLeft("reconnect storm")) {
