@@ -1,5 +1,7 @@
 package app.roomwatch.server.limit;
 
+import java.sql.Types;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -76,6 +78,56 @@ class LimitQueries {
                 .param("now", now)
                 .query((rs, n) -> rs.getLong(2))
                 .single();
+    }
+
+    /** A bucket as locked: its tokens as of {@code refilledAt} (microseconds). */
+    record Bucket(String id, double tokens, long refilledAt) {}
+
+    /** A bucket's new state, to {@link #store}. */
+    record Stored(String id, double tokens, long refilledAt, long fullAt) {}
+
+    /**
+     * Creates those of these buckets that are absent, full, in id order, so that {@link #lock} finds every one; a
+     * bucket another transaction is creating is waited for.
+     */
+    void create(List<String> ids, long capacity, long now) {
+        jdbc.sql("""
+                        INSERT INTO rate_limit (id, tokens, refilled_at, full_at)
+                        SELECT u.id, :capacity, :now, :now FROM unnest(:ids) AS u (id) ORDER BY u.id
+                        ON CONFLICT (id) DO NOTHING
+                        """)
+                .param("ids", ids.toArray(String[]::new), Types.ARRAY)
+                .param("capacity", capacity)
+                .param("now", now)
+                .update();
+    }
+
+    /**
+     * Locks these buckets, in id order (so that two such locks never wait for each other in a circle); the caller's
+     * transaction then commits without waiting for the disk.
+     */
+    List<Bucket> lock(List<String> ids) {
+        return jdbc.sql("""
+                        SELECT id, tokens, refilled_at, set_config('synchronous_commit', 'off', true) FROM rate_limit
+                        WHERE id = ANY(:ids) ORDER BY id FOR UPDATE
+                        """)
+                .param("ids", ids.toArray(String[]::new), Types.ARRAY)
+                .query((rs, n) -> new Bucket(rs.getString(1), rs.getDouble(2), rs.getLong(3)))
+                .list();
+    }
+
+    /** Writes locked buckets' new states in one statement. */
+    void store(List<Stored> buckets) {
+        jdbc.sql("""
+                        UPDATE rate_limit b SET tokens = u.tokens, refilled_at = u.refilled_at, full_at = u.full_at
+                        FROM unnest(:ids, :tokens, :refilled, :full) AS u (id, tokens, refilled_at, full_at)
+                        WHERE b.id = u.id
+                        """)
+                .param("ids", buckets.stream().map(Stored::id).toArray(String[]::new), Types.ARRAY)
+                .param("tokens", buckets.stream().map(Stored::tokens).toArray(Double[]::new), Types.ARRAY)
+                .param("refilled", buckets.stream().map(Stored::refilledAt).toArray(Long[]::new), Types.ARRAY)
+                .param("full", buckets.stream().map(Stored::fullAt).toArray(Long[]::new), Types.ARRAY)
+                .update();
     }
 
     /** Deletes up to {@code batch} buckets that were full again before {@code before}: no different from absent. */

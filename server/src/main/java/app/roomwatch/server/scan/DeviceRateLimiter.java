@@ -3,9 +3,11 @@ package app.roomwatch.server.scan;
 import app.roomwatch.server.RoomwatchProperties;
 import app.roomwatch.server.limit.SharedLimits;
 import app.roomwatch.server.limit.SharedLimits.Rate;
+import app.roomwatch.server.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +43,17 @@ class DeviceRateLimiter {
     /** Counts one request of a known scanner; {@link Duration#ZERO} when it may go ahead, else how long to wait. */
     Duration acquire(long deviceId) {
         return limits.take(perDevice, Long.toString(deviceId));
+    }
+
+    /** Counts one request of each of these scanners at once (a scanner may come more than once), as {@link #acquire}. */
+    List<Duration> acquireAll(List<Long> deviceIds) {
+        return limits.takeAll(
+                perDevice, deviceIds.stream().map(id -> Long.toString(id)).toList());
+    }
+
+    /** What a scanner over its limit is answered. */
+    static ApiException tooManyRequests(Duration wait) {
+        return ApiException.tooManyRequests("This scanner sends too many requests; slow down", wait);
     }
 
     /** How long {@code address} must still wait after sending too many unknown keys, or {@link Duration#ZERO}. */

@@ -111,7 +111,8 @@ class ScanController {
                     String idempotencyKey,
             @Parameter(hidden = true) @RequestBody(required = false) String body,
             @Parameter(hidden = true) HttpServletRequest http) {
-        // The key is checked before the body is even read: strangers learn nothing about the API.
+        // The key is checked before the body is even read: strangers learn nothing about the API. The scanner's rate
+        // limit is taken in its scan's lane, for every scan of a batch at once.
         Device device = authenticate(authorization, http.getRemoteAddr());
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw ApiException.badRequest("The header 'Idempotency-Key' is required: send a new unique value"
@@ -153,7 +154,12 @@ class ScanController {
                     @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
                     String authorization,
             @Parameter(hidden = true) HttpServletRequest http) {
-        devices.seen(authenticate(authorization, http.getRemoteAddr()));
+        Device device = authenticate(authorization, http.getRemoteAddr());
+        Duration wait = rateLimiter.acquire(device.id());
+        if (!wait.isZero()) {
+            throw DeviceRateLimiter.tooManyRequests(wait);
+        }
+        devices.seen(device);
     }
 
     private Device authenticate(String authorization, String address) {
@@ -173,12 +179,7 @@ class ScanController {
             throw ApiException.unauthorized(
                     "This API key is not valid (unknown, rotated or revoked); ask an admin for the current key");
         }
-        Device device = found.get();
-        Duration wait = rateLimiter.acquire(device.id());
-        if (!wait.isZero()) {
-            throw ApiException.tooManyRequests("This scanner sends too many requests; slow down", wait);
-        }
-        return device;
+        return found.get();
     }
 
     private static ApiException tooManyUnknownKeys(Duration wait) {

@@ -33,6 +33,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -170,8 +172,8 @@ class LimitsAcrossInstancesTests {
     void sixHundredAMinuteOnTwoInstancesAtOnceLetsExactlySixHundredThroughAndRefusesTheNext() throws Exception {
         // Each instance's limits on its own pool, both on one clock that moves only when told: no refill mid-test.
         MutableClock clock = new MutableClock(Instant.now());
-        SharedLimits onFirst = new SharedLimits(new LimitQueries(first.getBean(JdbcClient.class)), clock);
-        SharedLimits onSecond = new SharedLimits(new LimitQueries(second.getBean(JdbcClient.class)), clock);
+        SharedLimits onFirst = limits(first, clock);
+        SharedLimits onSecond = limits(second, clock);
         SharedLimits.Rate perMinute = new SharedLimits.Rate("test-scanner", 600, Duration.ofMinutes(1));
         String scanner = "scanner-" + System.nanoTime();
         List<Callable<Duration>> requests = new ArrayList<>();
@@ -204,6 +206,64 @@ class LimitsAcrossInstancesTests {
                     .isZero();
         }
         assertThat(onSecond.take(perMinute, scanner)).isPositive();
+    }
+
+    @Test
+    void batchesOfTakesOnTwoInstancesAtOnceCountEveryKeyAsSingleTakesWould() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        SharedLimits onFirst = limits(first, clock);
+        SharedLimits onSecond = limits(second, clock);
+        SharedLimits.Rate perMinute = new SharedLimits.Rate("test-batch", 100, Duration.ofMinutes(1));
+        String busy = "busy-" + System.nanoTime();
+        String quiet = "quiet-" + System.nanoTime();
+        // Batches of ten, a busy scanner three times in each and a quiet one once, on both instances at once: 30
+        // batches ask the busy scanner's bucket for 90 tokens at the same time as single takes ask for 30 more.
+        List<Callable<List<Duration>>> requests = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            SharedLimits batchOn = i % 2 == 0 ? onFirst : onSecond;
+            SharedLimits singleOn = i % 2 == 0 ? onSecond : onFirst;
+            List<String> keys = new ArrayList<>(List.of(busy, busy, busy, quiet));
+            for (int k = 0; k < 6; k++) {
+                keys.add("other-" + i + "-" + k + "-" + System.nanoTime());
+            }
+            requests.add(() -> batchOn.takeAll(perMinute, keys));
+            requests.add(() -> List.of(singleOn.take(perMinute, busy)));
+        }
+        List<List<Duration>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            for (Future<List<Duration>> answer : pool.invokeAll(requests)) {
+                answers.add(answer.get());
+            }
+        }
+        List<Duration> busyWaits = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            List<Duration> waits = answers.get(i);
+            if (i % 2 == 0) {
+                busyWaits.addAll(waits.subList(0, 3));
+                // The quiet scanner and the others each took their one token.
+                assertThat(waits.subList(3, waits.size()))
+                        .allSatisfy(wait -> assertThat(wait).isZero());
+            } else {
+                busyWaits.addAll(waits);
+            }
+        }
+        // 120 asked of a bucket of 100: exactly 100 taken, the rest told to wait for the next token.
+        assertThat(busyWaits.stream().filter(Duration::isZero)).hasSize(100);
+        assertThat(busyWaits.stream().filter(wait -> !wait.isZero()))
+                .hasSize(20)
+                .allSatisfy(wait -> assertThat(wait).isEqualTo(Duration.ofSeconds(1)));
+        // Both ways count in the same bucket: one token a 600 ms, for whichever comes first.
+        clock.advance(Duration.ofMillis(600));
+        assertThat(onFirst.takeAll(perMinute, List.of(busy, quiet, busy)))
+                .containsExactly(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1));
+        assertThat(onSecond.take(perMinute, busy)).isPositive();
+    }
+
+    private static SharedLimits limits(ConfigurableApplicationContext instance, MutableClock clock) {
+        return new SharedLimits(
+                new LimitQueries(instance.getBean(JdbcClient.class)),
+                clock,
+                new TransactionTemplate(instance.getBean(PlatformTransactionManager.class)));
     }
 
     @Test

@@ -209,6 +209,38 @@ class ScanLanesTests extends ServerTest {
     }
 
     @Test
+    void aBatchTakesItsScannersLimitsAtOnceAndAnswersTheScansOverIt429() throws Exception {
+        TestTenant tenant = tenants.create();
+        String activity = startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id());
+        String door = registerDevice(tenant, tenant.bigRoomId());
+        List<String> tags = tenant.rfidTags();
+        // 600 a minute, and the clock stands still: two requests left.
+        for (int i = 0; i < 598; i++) {
+            assertThat(api().bearer(door).post("/api/iot/heartbeat", null).status())
+                    .isEqualTo(204);
+        }
+
+        List<Api.Response> answers = queuedBehind(
+                activity,
+                () -> scan(door, tags.get(0)),
+                tags.subList(1, 4).stream()
+                        .<Callable<Api.Response>>map(tag -> () -> scan(door, tag))
+                        .toList());
+
+        // The lone scan took one; of the three queued behind it the first got the last, in their order.
+        assertThat(answers).extracting(Api.Response::status).containsExactly(200, 200, 429, 429);
+        for (Api.Response refused : answers.subList(2, 4)) {
+            assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(events(tenant.id(), "student_checkin").stream().map(e -> e.field("studentId")))
+                .containsExactly(tenant.studentIds().get(0), tenant.studentIds().get(1));
+        // A scan refused is not recorded: sent again with its key once the scanner may, it is applied then.
+        clock.advance(java.time.Duration.ofSeconds(1));
+        assertThat(scan(door, tags.get(2)).status()).isEqualTo(200);
+    }
+
+    @Test
     void aScanThatFailsInABatchFailsAloneAndTheOthersAreRecorded() throws Exception {
         TestTenant tenant = tenants.create();
         String activity = startActivity(tenant, "Painting", tenant.bigRoomId(), tenant.sup1Id());
