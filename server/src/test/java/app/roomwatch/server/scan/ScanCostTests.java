@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -96,12 +95,7 @@ class ScanCostTests extends ServerTest {
 
         // One scan keeps the lane waiting for the activity; three queue behind it and are recorded together.
         SENT.clear();
-        List<Api.Response> answers = queuedBehind(
-                activity,
-                () -> scan(door, tags.get(0)),
-                tags.subList(1, 4).stream()
-                        .<Callable<Api.Response>>map(tag -> () -> scan(door, tag))
-                        .toList());
+        List<Api.Response> answers = scansQueuedBehind(activity, door, tags.subList(0, 4));
         assertThat(answers).extracting(Api.Response::status).containsOnly(200);
 
         // The lone scan went on its request's thread; the batch on the lane's, once that scan let go of the lane.

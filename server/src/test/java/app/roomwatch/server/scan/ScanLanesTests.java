@@ -41,12 +41,7 @@ class ScanLanesTests extends ServerTest {
         String door = registerDevice(tenant, tenant.bigRoomId());
         List<String> tags = tenant.rfidTags();
 
-        List<Api.Response> answers = queuedBehind(
-                activity,
-                () -> scan(door, tags.get(0)),
-                tags.subList(1, 5).stream()
-                        .<Callable<Api.Response>>map(tag -> () -> scan(door, tag))
-                        .toList());
+        List<Api.Response> answers = scansQueuedBehind(activity, door, tags.subList(0, 5));
 
         assertThat(answers)
                 .extracting(answer -> answer.json().get("result").asString())
@@ -220,12 +215,7 @@ class ScanLanesTests extends ServerTest {
                     .isEqualTo(204);
         }
 
-        List<Api.Response> answers = queuedBehind(
-                activity,
-                () -> scan(door, tags.get(0)),
-                tags.subList(1, 4).stream()
-                        .<Callable<Api.Response>>map(tag -> () -> scan(door, tag))
-                        .toList());
+        List<Api.Response> answers = scansQueuedBehind(activity, door, tags.subList(0, 4));
 
         // The lone scan took one; of the three queued behind it the first got the last, in their order.
         assertThat(answers).extracting(Api.Response::status).containsExactly(200, 200, 429, 429);
@@ -260,12 +250,7 @@ class ScanLanesTests extends ServerTest {
                         """.formatted(failing)).update();
         double split = split();
         try {
-            List<Api.Response> answers = queuedBehind(
-                    activity,
-                    () -> scan(door, tags.get(0)),
-                    tags.subList(1, 4).stream()
-                            .<Callable<Api.Response>>map(tag -> () -> scan(door, tag))
-                            .toList());
+            List<Api.Response> answers = scansQueuedBehind(activity, door, tags.subList(0, 4));
 
             assertThat(answers.get(0).status()).isEqualTo(200);
             assertThat(answers.get(1).status()).isEqualTo(200);

@@ -122,6 +122,19 @@ public abstract class ServerTest {
         }
     }
 
+    /**
+     * {@link #queuedBehind} for scans at one door, each with a fresh key: the first tag's scan holds the lane, the
+     * others queue behind it in their order.
+     */
+    protected List<Api.Response> scansQueuedBehind(String activityId, String door, List<String> tags) throws Exception {
+        return queuedBehind(
+                activityId,
+                () -> scan(door, tags.getFirst()),
+                tags.subList(1, tags.size()).stream()
+                        .<Callable<Api.Response>>map(tag -> () -> scan(door, tag))
+                        .toList());
+    }
+
     /** Waits (up to 10 s) until this many scans wait for their lane. */
     protected void waitUntilQueued(int scans) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
